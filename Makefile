@@ -1,0 +1,79 @@
+# The single entry point for people and CI: `make book`, `make test`.
+# Everything installs into .venv from requirements*.txt and pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+HTML   := _build/html
+PORT   ?= 8000
+
+# Strict: warnings are errors, every reference must resolve.
+JB_FLAGS := -W -n --keep-going
+
+BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-guide -type f \
+                  -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
+
+.PHONY: help book serve test lint format clean chromium
+
+help:
+	@echo "make book    set up .venv and build the book into $(HTML)"
+	@echo "make serve   serve $(HTML) on http://127.0.0.1:$(PORT)/"
+	@echo "make test    set up and run the whole test suite (pytest, browser tests)"
+	@echo "make lint    ruff check and format check"
+	@echo "make clean   remove build output"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.book-deps: requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements.txt -e .
+	@touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
+	$(PIP) install -r requirements-test.txt
+	@touch $@
+
+# Sphinx rebuilds changed pages by itself; when the extension, its templates or the
+# dependencies change, every page must be rewritten (--all). A failed build drops the
+# saved environment, so the next build reports the same warnings instead of skipping them.
+_build/.built: $(BOOK_SOURCES) $(EXT_SOURCES) $(VENV)/.book-deps
+	$(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
+	  || { rm -rf _build/.doctrees; exit 1; }
+	@touch $@
+
+book: _build/.built
+	@echo
+	@echo "The book is in $(HTML)/. Open $(CURDIR)/$(HTML)/index.html in a browser,"
+	@echo "or run 'make serve' and go to http://127.0.0.1:$(PORT)/"
+
+serve: book
+	@echo "Serving $(HTML) on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(BIN)/python -m toelaten serve --port $(PORT) $(HTML)
+
+# Debian's Chromium for the browser tests; Playwright's own browser download is never used.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The browser tests need Debian's Chromium. Install it with: sudo apt-get install chromium" >&2; \
+	  exit 1; \
+	fi
+
+test: $(VENV)/.test-deps chromium
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format: $(VENV)/.test-deps
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+clean:
+	rm -rf _build .pytest_cache .ruff_cache
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -1,0 +1,3 @@
+from toelaten.cli import main
+
+main()

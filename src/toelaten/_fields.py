@@ -1,0 +1,115 @@
+"""Strict reading of our YAML data files.
+
+Course authors edit these files by hand, so every mistake must name the file and the
+field (``days[2].goals[0]``) instead of surfacing later as a KeyError in a Sphinx build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class DataError(ValueError):
+    """A data file is missing, unreadable or has a field with the wrong shape."""
+
+
+def read_yaml(path: Path) -> Fields:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read file ({exc.strerror})") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise DataError(f"{path}: not valid YAML{where}") from exc
+    return Fields(path, data, "")
+
+
+class Fields:
+    """A mapping in a data file that knows where it sits, for error messages."""
+
+    def __init__(self, source: Path, data: Any, where: str) -> None:
+        self.source = source
+        self.where = where
+        if not isinstance(data, Mapping):
+            self.fail(f"expected a mapping of fields, found {_kind(data)}")
+        self._data = data
+        self._seen: set[str] = set()
+
+    def fail(self, message: str, key: str | None = None) -> None:
+        field = ".".join(p for p in (self.where, key) if p) or "top level"
+        raise DataError(f"{self.source}: {field}: {message}")
+
+    def _get(self, key: str, optional: bool) -> Any:
+        self._seen.add(key)
+        if key not in self._data or self._data[key] is None:
+            if optional:
+                return None
+            self.fail("is missing", key)
+        return self._data[key]
+
+    def text(self, key: str, *, optional: bool = False) -> str | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+            self.fail(f"expected non-empty text, found {_kind(value)}", key)
+        return " ".join(str(value).split())
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, optional=True)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(f"expected true or false, found {_kind(value)}", key)
+        return value
+
+    def texts(self, key: str, *, allow_empty: bool = False) -> list[str]:
+        values = self._list(key, allow_empty)
+        out = []
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                self.fail(f"expected non-empty text, found {_kind(value)}", f"{key}[{i}]")
+            out.append(" ".join(value.split()))
+        return out
+
+    def items(self, key: str, *, allow_empty: bool = False) -> list[Fields]:
+        values = self._list(key, allow_empty)
+        prefix = ".".join(p for p in (self.where, key) if p)
+        return [Fields(self.source, v, f"{prefix}[{i}]") for i, v in enumerate(values)]
+
+    def _list(self, key: str, allow_empty: bool) -> list[Any]:
+        value = self._get(key, optional=allow_empty)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(f"expected a list, found {_kind(value)}", key)
+        if not value and not allow_empty:
+            self.fail("must not be empty", key)
+        return value
+
+    def done(self) -> None:
+        """Reject fields nobody reads: a typo like ``goal:`` must not vanish silently."""
+        unknown = sorted(str(k) for k in self._data if k not in self._seen)
+        if unknown:
+            self.fail(f"unknown field(s): {', '.join(unknown)}")
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{value}'"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "empty text" if not value.strip() else f"text {value!r}"
+    return f"{type(value).__name__} {value!r}"

@@ -1,0 +1,139 @@
+"""Where to get help right now, read from ``data/help-contacts.yml``.
+
+The help page, the link on every page and the handouts' footer all read this one file,
+so a number that changes is changed once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from toelaten._fields import Fields, read_yaml
+
+PHONE = re.compile(r"^[0-9](?:[0-9]|[ -](?=[0-9]))*$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{2}(?:-[A-Z]{2,3})?$")
+WEB_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
+CHECKED = re.compile(r"^20[0-9]{2}-(?:0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    note: str | None = None
+
+    @property
+    def tel(self) -> str:
+        """The number as a ``tel:`` link dials it: digits only."""
+        return "tel:" + re.sub(r"[^0-9]", "", self.number)
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    for_whom: str
+    phones: tuple[Phone, ...]
+    chat: str | None
+    hours: str | None
+    primary: bool
+
+    @property
+    def chat_url(self) -> str | None:
+        return f"https://{self.chat}" if self.chat else None
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    emergency: str
+    contacts: tuple[Contact, ...]
+
+    @property
+    def primary(self) -> Contact:
+        return next(c for c in self.contacts if c.primary)
+
+
+@dataclass(frozen=True)
+class HelpContacts:
+    checked: str
+    countries: tuple[Country, ...]
+    source: Path
+
+    def help_line(self) -> str:
+        """One line for a footer: the primary numbers per country and the emergency number."""
+        parts = []
+        for country in self.countries:
+            numbers = " of ".join(p.number for p in country.primary.phones)
+            parts.append(f"{country.name}: {country.primary.name}, bel {numbers}")
+        emergency = sorted({c.emergency for c in self.countries})
+        return (
+            "Als het even niet gaat – " + "; ".join(parts) + f". Bij nood: {' / '.join(emergency)}."
+        )
+
+
+def default_contacts_file() -> Path:
+    return Path(str(resources.files("toelaten") / "data" / "help-contacts.yml"))
+
+
+def _phone(item: Fields) -> Phone:
+    number = item.text("number")
+    if not PHONE.match(number):
+        item.fail(f"not a phone number (digits, single spaces or dashes): {number!r}", "number")
+    if len(re.sub(r"[^0-9]", "", number)) < 3:
+        item.fail(f"too short for a phone number: {number!r}", "number")
+    phone = Phone(number=number, note=item.text("note", optional=True))
+    item.done()
+    return phone
+
+
+def _contact(item: Fields) -> Contact:
+    chat = item.text("chat", optional=True)
+    if chat is not None and not WEB_ADDRESS.match(chat):
+        item.fail(f"expected a bare web address like '113.nl', found {chat!r}", "chat")
+    contact = Contact(
+        name=item.text("name"),
+        for_whom=item.text("for"),
+        phones=tuple(_phone(p) for p in item.items("phones", allow_empty=True)),
+        chat=chat,
+        hours=item.text("hours", optional=True),
+        primary=item.flag("primary"),
+    )
+    item.done()
+    return contact
+
+
+def _country(item: Fields) -> Country:
+    code = item.text("code")
+    if not COUNTRY_CODE.match(code):
+        item.fail(f"expected a code like 'NL' or 'BE-VLG', found {code!r}", "code")
+    emergency = item.text("emergency")
+    if not PHONE.match(emergency):
+        item.fail(f"not a phone number: {emergency!r}", "emergency")
+    contacts = tuple(_contact(c) for c in item.items("contacts"))
+    primaries = [c for c in contacts if c.primary]
+    if len(primaries) != 1:
+        item.fail(
+            f"exactly one contact must be 'primary: true', found {len(primaries)}", "contacts"
+        )
+    if not primaries[0].phones:
+        item.fail("the primary contact needs a phone number", "contacts")
+    country = Country(code=code, name=item.text("name"), emergency=emergency, contacts=contacts)
+    item.done()
+    return country
+
+
+def load_help_contacts(path: Path | str | None = None) -> HelpContacts:
+    path = Path(path) if path is not None else default_contacts_file()
+    top = read_yaml(path)
+    checked = top.text("checked")
+    if not CHECKED.match(checked):
+        top.fail(f"expected the month of the last check as 'YYYY-MM', found {checked!r}", "checked")
+    countries = tuple(_country(c) for c in top.items("countries"))
+    codes = [c.code for c in countries]
+    if len(set(codes)) != len(codes):
+        top.fail(f"a country is listed twice: {codes}", "countries")
+    top.done()
+    return HelpContacts(checked=checked, countries=countries, source=path)

@@ -1,0 +1,89 @@
+"""The course's five days, read from ``data/course.yml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from toelaten._fields import read_yaml
+
+DAY_ID = re.compile(r"^dag-([1-9][0-9]*)$")
+EXERCISE_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+@dataclass(frozen=True)
+class Day:
+    id: str
+    number: int
+    title: str
+    theme: str
+    goals: tuple[str, ...]
+    exercises: tuple[str, ...]
+
+    @property
+    def heading(self) -> str:
+        """The page title learners see, e.g. 'Dag 1 – Hoe maak jij contact?'."""
+        return f"Dag {self.number} – {self.title}"
+
+    @property
+    def docname(self) -> str:
+        """Where the day's opening page lives in the book (no suffix)."""
+        return f"book/{self.id}/index"
+
+
+@dataclass(frozen=True)
+class Course:
+    title: str
+    subtitle: str
+    days: tuple[Day, ...]
+    source: Path
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title} – {self.subtitle}"
+
+    def day(self, day_id: str) -> Day:
+        for day in self.days:
+            if day.id == day_id:
+                return day
+        known = ", ".join(d.id for d in self.days)
+        raise KeyError(f"no day {day_id!r} in {self.source} (known: {known})")
+
+
+def default_course_file() -> Path:
+    return Path(str(resources.files("toelaten") / "data" / "course.yml"))
+
+
+def load_course(path: Path | str | None = None) -> Course:
+    path = Path(path) if path is not None else default_course_file()
+    top = read_yaml(path)
+    title, subtitle = top.text("title"), top.text("subtitle")
+    days = []
+    for number, item in enumerate(top.items("days"), start=1):
+        day_id = item.text("id")
+        match = DAY_ID.match(day_id)
+        if not match:
+            item.fail(f"must look like 'dag-1', found {day_id!r}", "id")
+        if int(match.group(1)) != number:
+            item.fail(f"days must be listed in order: expected 'dag-{number}'", "id")
+        # Read in the order authors write the fields, so the first mistake is reported first.
+        day_title, theme, goals = item.text("title"), item.text("theme"), item.texts("goals")
+        exercises = item.texts("exercises")
+        for i, exercise in enumerate(exercises):
+            if not EXERCISE_ID.match(exercise):
+                item.fail(f"not a valid exercise id: {exercise!r}", f"exercises[{i}]")
+        days.append(
+            Day(
+                id=day_id,
+                number=number,
+                title=day_title,
+                theme=theme,
+                goals=tuple(goals),
+                exercises=tuple(exercises),
+            )
+        )
+        item.done()
+    top.done()
+    return Course(title=title, subtitle=subtitle, days=tuple(days), source=path)

@@ -1,0 +1,40 @@
+"""Sphinx extension for the course book.
+
+It renders course data (days, help contacts) into pages, puts the link to "Als het even
+niet gaat" on every page, and keeps pages free of requests to other hosts and of the
+theme's 1.5 MB icon script.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from toelaten import load_course
+from toelaten.sphinxext import directives, icons, page
+
+HERE = Path(__file__).parent
+
+
+def _configure(app: Sphinx, config: Any) -> None:
+    # Ours first, so our templates shadow the theme's.
+    config.templates_path.insert(0, str(HERE / "templates"))
+    config.html_static_path.append(str(HERE / "assets"))
+    # The course's name is written once, in course.yml; pages say {{ cursus }}.
+    course = load_course(config.toelaten_course_file)
+    config.myst_substitutions = {**config.myst_substitutions, "cursus": course.full_title}
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("toelaten_help_page", "book/als-het-even-niet-gaat", "env", [str])
+    app.add_config_value("toelaten_privacy_page", "book/privacy", "env", [str])
+    app.add_config_value("toelaten_course_file", None, "env", [str, type(None)])
+    app.add_config_value("toelaten_contacts_file", None, "env", [str, type(None)])
+    app.connect("config-inited", _configure)
+    app.add_css_file("toelaten.css")
+    directives.setup(app)
+    page.setup(app)
+    icons.setup(app)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,108 @@
+"""The help-contacts file: well formed, and a mistake in it is named precisely."""
+
+import re
+
+import pytest
+
+from toelaten import DataError, load_help_contacts
+
+MINIMAL = """
+checked: "2026-11"
+countries:
+  - code: NL
+    name: Nederland
+    emergency: "112"
+    contacts:
+      - name: Hulplijn
+        for: Voor iedereen.
+        phones:
+          - number: "0800-0113"
+        primary: true
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "help.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_contact_is_well_formed():
+    contacts = load_help_contacts()
+    assert {c.code for c in contacts.countries} == {"NL", "BE-VLG"}
+    for country in contacts.countries:
+        assert country.name
+        assert country.emergency == "112"
+        assert country.primary.phones, country.code
+        for contact in country.contacts:
+            assert contact.name and contact.for_whom
+            for phone in contact.phones:
+                assert re.fullmatch(r"tel:[0-9]{3,}", phone.tel), phone
+
+
+def test_the_checked_numbers_are_the_ones_in_the_file():
+    """The numbers from the checked facts in ../shared/sources/README.md (2026-11)."""
+    contacts = load_help_contacts()
+    numbers = {
+        c.code: {p.number for contact in c.contacts for p in contact.phones}
+        for c in contacts.countries
+    }
+    assert {"113", "0800-0113", "088 0767 000"} <= numbers["NL"]
+    assert {"1813", "106"} <= numbers["BE-VLG"]
+    by_name = {c.name: c for country in contacts.countries for c in country.contacts}
+    assert by_name["113 Zelfmoordpreventie"].chat == "113.nl"
+    assert by_name["Zelfmoordlijn 1813"].chat == "zelfmoord1813.be"
+
+
+def test_the_help_line_names_both_regions_and_the_emergency_number():
+    line = load_help_contacts().help_line()
+    assert "113" in line and "0800-0113" in line and "1813" in line and "112" in line
+
+
+def test_a_phone_link_dials_digits_only(tmp_path):
+    contacts = load_help_contacts(write(tmp_path, MINIMAL))
+    assert contacts.countries[0].primary.phones[0].tel == "tel:08000113"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "problem"),
+    [
+        (
+            '"0800-0113"',
+            '"0800 - 0113"',
+            "countries[0].contacts[0].phones[0].number",
+            "not a phone number",
+        ),
+        (
+            '"0800-0113"',
+            '"bel ons"',
+            "countries[0].contacts[0].phones[0].number",
+            "not a phone number",
+        ),
+        ('"0800-0113"', '"11"', "countries[0].contacts[0].phones[0].number", "too short"),
+        ("name: Hulplijn", "name: ''", "countries[0].contacts[0].name", "non-empty text"),
+        ("code: NL", "code: Nederland", "countries[0].code", "expected a code"),
+        ("primary: true", "primary: false", "countries[0].contacts", "exactly one contact"),
+        ("primary: true", "primary: ja", "countries[0].contacts[0].primary", "true or false"),
+        ('checked: "2026-11"', "checked: november", "checked", "YYYY-MM"),
+        (
+            "        primary: true",
+            "        primary: true\n        chat: https://113.nl",
+            "countries[0].contacts[0].chat",
+            "bare web address",
+        ),
+    ],
+)
+def test_a_mistake_names_the_file_and_the_field(tmp_path, old, new, field, problem):
+    assert old in MINIMAL
+    path = write(tmp_path, MINIMAL.replace(old, new))
+    with pytest.raises(DataError) as err:
+        load_help_contacts(path)
+    assert str(err.value).startswith(f"{path}: {field}: "), str(err.value)
+    assert problem in str(err.value)
+
+
+def test_a_region_listed_twice_is_refused(tmp_path):
+    doubled = MINIMAL + MINIMAL.split("countries:\n", 1)[1]
+    with pytest.raises(DataError, match="listed twice"):
+        load_help_contacts(write(tmp_path, doubled))

@@ -1,0 +1,168 @@
+"""The built HTML: help on every page, data rendered from the data files, no other host."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from fontTools.ttLib import TTFont
+
+from toelaten import load_course, load_help_contacts
+from toelaten.site import built_pages
+
+HELP_PAGE = "book/als-het-even-niet-gaat.html"
+# Elements whose URL the browser fetches by itself, without a click.
+FETCHED = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+    "link": "href",
+}
+
+
+def soup(html: Path, rel: str) -> BeautifulSoup:
+    return BeautifulSoup((html / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(page: str, href: str) -> str:
+    """Where a relative link on ``page`` points, relative to the site root."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), urlsplit(href).path))
+
+
+def redirect_target(doc: BeautifulSoup) -> str | None:
+    meta = doc.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
+    if meta is None:
+        return None
+    return meta["content"].split("url=", 1)[1]
+
+
+def off_host(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.netloc) or parts.scheme not in ("", "data", "tel", "mailto")
+
+
+def test_the_site_has_the_pages_of_the_toc(html):
+    pages = set(built_pages(html))
+    for day in load_course().days:
+        assert f"{day.docname}.html" in pages
+    assert {HELP_PAGE, "book/privacy.html", "facilitator-guide/index.html"} <= pages
+
+
+def test_every_page_is_dutch_and_links_to_the_help_page(html):
+    for rel in built_pages(html):
+        doc = soup(html, rel)
+        target = redirect_target(doc)
+        if target is not None:
+            assert (html / resolve(rel, target)).is_file(), f"{rel} redirects nowhere"
+            continue
+        assert doc.html.get("lang") == "nl", rel
+        links = doc.select("a.toelaten-help-link")
+        assert len(links) == 1, f"{rel} has no help link in its header"
+        assert links[0].get_text(strip=True) == "Als het even niet gaat"
+        assert resolve(rel, links[0]["href"]) == HELP_PAGE, rel
+
+
+def test_no_page_fetches_from_another_host(html):
+    for rel in built_pages(html):
+        doc = soup(html, rel)
+        for tag, attr in FETCHED.items():
+            for element in doc.find_all(tag):
+                url = element.get(attr)
+                if url:
+                    assert not off_host(url), f"{rel}: <{tag} {attr}={url!r}>"
+        for element in doc.find_all(style=True):
+            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", element["style"]):
+                assert not off_host(url), f"{rel}: style url({url})"
+        assert "fontawesome.js" not in str(doc), f"{rel} still loads the icon script"
+
+
+def test_no_stylesheet_fetches_from_another_host(html):
+    for css in (html / "_static").rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text):
+            assert not off_host(url), f"{css.name}: url({url})"
+        assert "@import url(http" not in text
+
+
+def test_links_to_other_sites_are_only_the_help_lines(html):
+    allowed = {
+        urlsplit(c.chat_url).netloc
+        for country in load_help_contacts().countries
+        for c in country.contacts
+        if c.chat_url
+    }
+    for rel in built_pages(html):
+        for a in soup(html, rel).find_all("a", href=True):
+            host = urlsplit(a["href"]).netloc
+            if host:
+                assert host in allowed, f"{rel} links to {a['href']}"
+
+
+def test_the_landing_page_is_titled_with_the_course_name(html):
+    doc = soup(html, "book/index.html")
+    assert doc.h1.get_text(strip=True).rstrip("#") == load_course().full_title
+
+
+def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
+    table = soup(html, "book/index.html").select_one("table.toelaten-days")
+    rows = table.select("tbody tr")
+    days = load_course().days
+    assert len(rows) == len(days)
+    for row, day in zip(rows, days, strict=True):
+        link = row.find("a")
+        assert link.get_text(strip=True) == day.heading
+        assert resolve("book/index.html", link["href"]) == f"{day.docname}.html"
+        assert day.theme in row.get_text(" ", strip=True)
+    privacy = [a for a in soup(html, "book/index.html").find_all("a") if "privacy" in a["href"]]
+    assert privacy, "the landing page must link to the privacy page"
+
+
+@pytest.mark.parametrize("day", load_course().days, ids=lambda d: d.id)
+def test_a_day_page_shows_its_theme_and_goals(html, day):
+    doc = soup(html, f"{day.docname}.html")
+    assert doc.h1.get_text(strip=True).rstrip("#") == day.heading
+    assert doc.select_one("p.toelaten-lead").get_text(strip=True) == day.theme
+    goals = [li.get_text(" ", strip=True) for li in doc.select("ul.toelaten-goals > li")]
+    assert goals == list(day.goals)
+
+
+def test_the_help_page_lists_every_contact_with_a_number_to_tap(html):
+    doc = soup(html, HELP_PAGE)
+    text = doc.get_text(" ", strip=True)
+    tel_links = {a["href"] for a in doc.find_all("a", href=True) if a["href"].startswith("tel:")}
+    for country in load_help_contacts().countries:
+        assert f"tel:{country.emergency}" in tel_links
+        for contact in country.contacts:
+            assert contact.name in text
+            for phone in contact.phones:
+                assert phone.tel in tel_links, phone
+    assert "geen therapie" in text
+
+
+def test_every_icon_on_a_page_is_in_the_subset_font(html):
+    css = (html / "_static/styles/pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    glyphs = {
+        name: int(code, 16)
+        for selectors, code in re.findall(
+            r'((?:\.fa-[a-z0-9-]+:before,?)+)\{content:"\\([0-9a-f]{4,5})"\}', css
+        )
+        for name in re.findall(r"\.(fa-[a-z0-9-]+):before", selectors)
+    }
+    font = TTFont(html / "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2")
+    cmap = font.getBestCmap()
+    used = set()
+    for rel in built_pages(html):
+        for element in soup(html, rel).select(".fa-solid, .fas"):
+            used.update(c for c in element["class"] if c in glyphs)
+    assert {"fa-bars", "fa-hand-holding-heart"} <= used
+    missing = sorted(name for name in used if glyphs[name] not in cmap)
+    assert not missing, f"icons without a glyph in the subset font: {missing}"
