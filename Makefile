@@ -38,8 +38,10 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
 # Sphinx rebuilds changed pages by itself; when the extension, its templates or the
 # dependencies change, every page must be rewritten (--all). A failed build drops the
 # saved environment, so the next build reports the same warnings instead of skipping them.
+# Notebooks run during the build with an empty journal of their own, never the learner's.
 _build/.built: $(BOOK_SOURCES) $(EXT_SOURCES) $(VENV)/.book-deps
-	$(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
+	TOELATEN_JOURNAL=$(CURDIR)/_build/build-journal.sqlite \
+	  $(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
 	  || { rm -rf _build/.doctrees; exit 1; }
 	@touch $@
 
@@ -63,7 +65,12 @@ chromium:
 	  exit 1; \
 	fi
 
-test: $(VENV)/.test-deps chromium
+# axe-core, injected into pages by the accessibility tests (never shipped in the book).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(VENV)/.test-deps node_modules/.installed chromium
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-deps

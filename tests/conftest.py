@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from toelaten.site import serve
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The tests, the book they build and the notebooks nbval runs never touch a real journal.
+    os.environ["TOELATEN_JOURNAL"] = str(Path(tempfile.mkdtemp()) / "journal.sqlite")
 
 
 @dataclass
@@ -49,3 +58,22 @@ def html(book_build: Build) -> Path:
     if book_build.returncode != 0 or not (book_build.html / "index.html").is_file():
         pytest.fail(f"the book did not build:\n{book_build.output[-4000:]}")
     return book_build.html
+
+
+@pytest.fixture(scope="session")
+def site(html):
+    """The built book served on 127.0.0.1, as `make serve` does."""
+    with serve(html) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from toelaten._browser import launch
+
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        yield browser
+        browser.close()

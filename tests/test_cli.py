@@ -1,5 +1,6 @@
 """The toelaten command, as a course author and a learner would call it."""
 
+import json
 import subprocess
 import sys
 
@@ -41,3 +42,51 @@ def test_python_dash_m_works():
     )
     assert proc.returncode == 0
     assert "check" in proc.stdout and "hulp" in proc.stdout
+
+
+def test_export_import_forget_round_trip(tmp_path):
+    from samples.answers import GOOD
+
+    runner = CliRunner()
+    source = tmp_path / "download.json"
+    source.write_text(GOOD, encoding="utf-8")
+    journal = tmp_path / "j.sqlite"
+    result = runner.invoke(main, ["import", "--journal", str(journal), str(source)])
+    assert result.exit_code == 0, result.output
+    assert "Van wie is die stem?: 1 antwoord(en)" in result.output
+
+    out = tmp_path / "export.json"
+    result = runner.invoke(main, ["export", "--journal", str(journal), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["exercises"] == json.loads(GOOD)["exercises"]
+
+    result = runner.invoke(main, ["forget", "--journal", str(journal)], input="n\n")
+    assert result.exit_code == 1
+    assert journal.exists()
+    result = runner.invoke(main, ["forget", "--journal", str(journal)], input="j\n")
+    result = runner.invoke(main, ["forget", "--journal", str(journal), "--yes"])
+    assert result.exit_code == 0
+    assert not journal.exists()
+
+
+def test_the_journal_location_comes_from_the_environment(tmp_path, monkeypatch):
+    from samples.answers import GOOD
+
+    source = tmp_path / "download.json"
+    source.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("TOELATEN_JOURNAL", str(tmp_path / "env.sqlite"))
+    result = CliRunner().invoke(main, ["import", str(source)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "env.sqlite").exists()
+
+
+def test_a_bad_import_file_says_so_in_dutch_and_changes_nothing(tmp_path):
+    bad = tmp_path / "kapot.json"
+    bad.write_text("{niet goed", encoding="utf-8")
+    journal = tmp_path / "j.sqlite"
+    result = CliRunner().invoke(main, ["import", "--journal", str(journal), str(bad)])
+    assert result.exit_code == 1
+    assert "geen antwoordenbestand" in result.output
+    assert "Er is niets veranderd." in result.output
+    assert not journal.exists()

@@ -62,6 +62,19 @@ class Fields:
             self.fail(f"expected non-empty text, found {_kind(value)}", key)
         return " ".join(str(value).split())
 
+    def integer(self, key: str) -> int:
+        value = self._get(key, optional=False)
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.fail(f"expected a whole number, found {_kind(value)}", key)
+        return value
+
+    def mapping(self, key: str, *, optional: bool = False) -> Fields | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        prefix = ".".join(p for p in (self.where, key) if p)
+        return Fields(self.source, value, prefix)
+
     def flag(self, key: str) -> bool:
         value = self._get(key, optional=True)
         if value is None:

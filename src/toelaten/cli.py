@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
 from toelaten import DataError, load_course, load_help_contacts
+from toelaten.exercises import Journal, TransferError, catalogue
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def journal_option(command):
+    """``--journal PATH``: where the answers are kept (default: $TOELATEN_JOURNAL or the
+    user data folder)."""
+    return click.option(
+        "--journal",
+        "journal_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Journal file (default: $TOELATEN_JOURNAL, else the user data folder).",
+    )(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,3 +80,53 @@ def serve(port: int, html_dir: Path) -> None:
         raise click.ClickException(str(exc)) from exc
     except KeyboardInterrupt:
         pass
+
+
+@main.command("export")
+@journal_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: print to the terminal).",
+)
+def export_answers(journal_path: Path | None, out: Path | None) -> None:
+    """Schrijf al je antwoorden naar een bestand dat je in het boek kunt terugzetten."""
+    text = json.dumps(Journal(journal_path).export_document(), ensure_ascii=False, indent=2)
+    if out is None:
+        click.echo(text)
+        return
+    out.write_text(text + "\n", encoding="utf-8")
+    click.echo(f"Je antwoorden staan in {out}.", err=True)
+
+
+@main.command("import")
+@journal_option
+@click.argument("file", type=_FILE)
+def import_answers(journal_path: Path | None, file: Path) -> None:
+    """Zet antwoorden terug uit een gedownload bestand; wat je al had, blijft bestaan."""
+    journal = Journal(journal_path)
+    try:
+        counts = journal.import_file(file.read_bytes())
+    except TransferError as exc:
+        raise click.ClickException(f"{exc} Er is niets veranderd.") from exc
+    titles = catalogue()
+    for exercise_id, n in counts.items():
+        click.echo(f"{titles[exercise_id].title}: {n} antwoord(en)")
+    click.echo(f"Teruggezet in {journal.path}.")
+
+
+@main.command()
+@journal_option
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def forget(journal_path: Path | None, yes: bool) -> None:
+    """Wis al je antwoorden van deze computer."""
+    journal = Journal(journal_path)
+    if not journal.path.exists():
+        click.echo("Er zijn geen antwoorden om te wissen.")
+        return
+    if not yes:
+        click.confirm(
+            f"Al je antwoorden in {journal.path} worden gewist. Weet je het zeker?", abort=True
+        )
+    journal.forget()
+    click.echo("Je antwoorden zijn gewist.")

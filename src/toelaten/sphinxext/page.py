@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -29,6 +31,50 @@ def _check_pages_exist(app: Sphinx, env: BuildEnvironment) -> None:
             logger.warning("%s = %r is not a page of the book", key, docname, type="toelaten")
 
 
+REDIRECT = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="0; url={start}">
+<meta name="referrer" content="no-referrer">
+<title>{title}</title>
+{icon}
+</head>
+<body>
+<p><a href="{start}">Naar de cursus: {title}</a></p>
+<p><a class="toelaten-help-link" href="{help}">Als het even niet gaat</a></p>
+</body>
+</html>
+"""
+
+
+def _write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
+    """The site's index.html when the book starts elsewhere (book/index).
+
+    sphinx_external_toc writes a bare one (no language, no favicon, so the browser asks
+    for a missing /favicon.ico); ours runs first and it then leaves ours alone.
+    """
+    index = Path(app.outdir) / "index.html"
+    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index":
+        return
+    favicon = app.config.html_favicon
+    icon = (
+        f'<link rel="icon" href="_static/{escape(Path(favicon).name)}">'
+        if favicon and "://" not in favicon
+        else ""
+    )
+    index.write_text(
+        REDIRECT.format(
+            start=escape(app.builder.get_target_uri(app.config.root_doc)),
+            help=escape(app.builder.get_target_uri(app.config.toelaten_help_page)),
+            title=escape(app.config.html_title),
+            icon=icon,
+        ),
+        encoding="utf-8",
+    )
+
+
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _page_context)
     app.connect("env-check-consistency", _check_pages_exist)
+    app.connect("build-finished", _write_root_redirect, priority=400)

@@ -1,0 +1,41 @@
+"""The exercise as plain HTML: the mount the book's script brings to life.
+
+Until the script runs (and when printing a lesson, or without JavaScript) it shows the
+questions themselves, so the page is useful as it is. Used by the ``{oefening}`` directive
+and by the widget's ``text/html`` output, which the book renders instead of the widget view.
+Holds no answers: those never leave the learner's device.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from toelaten.exercises.model import Exercise
+
+NOSCRIPT = (
+    "Deze oefening werkt met JavaScript. Zet JavaScript aan in je browser, of print het "
+    "werkblad en vul het op papier in."
+)
+
+
+def definition_json(exercise: Exercise) -> str:
+    return json.dumps(exercise.as_json(), ensure_ascii=False, separators=(",", ":"))
+
+
+def mount_html(exercise: Exercise) -> str:
+    questions = "".join(
+        f'<li><span class="tl-static-label">{escape(f.label)}</span>'
+        + (f'<br><span class="tl-static-help">{escape(f.help)}</span>' if f.help else "")
+        + "</li>"
+        for f in exercise.fields
+    )
+    return (
+        f'<div class="toelaten-oefening" data-exercise="{escape(exercise.id)}" '
+        f'data-definition="{escape(definition_json(exercise))}">'
+        f'<div class="tl-static"><p class="tl-static-title"><strong>Oefening: '
+        f"{escape(exercise.title)}</strong></p><p>{escape(exercise.intro)}</p>"
+        f"<ol>{questions}</ol>"
+        f'<noscript><p class="tl-static-note">{escape(NOSCRIPT)}</p></noscript>'
+        f"</div></div>"
+    )

@@ -1,0 +1,53 @@
+"""The live exercise in Jupyter: ui.js in an anywidget, saving to the journal.
+
+Only wiring lives here; saving and validation are in ExerciseSession.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import traitlets
+
+from toelaten.exercises.journal import Journal
+from toelaten.exercises.session import ExerciseSession
+from toelaten.exercises.static import mount_html
+
+HERE = Path(__file__).parent
+
+
+class ExerciseWidget(anywidget.AnyWidget):
+    _esm = HERE / "ui.js"
+    _css = HERE / "ui.css"
+
+    definition = traitlets.Dict().tag(sync=True)
+    entries = traitlets.List().tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, exercise_id: str, journal: Journal | None = None, **kwargs: Any) -> None:
+        self._session = ExerciseSession(exercise_id, journal)
+        self._loaded = False  # filling the traits from the journal is not a save
+        super().__init__(
+            definition=self._session.exercise.as_json(), entries=self._session.load(), **kwargs
+        )
+        self._loaded = True
+
+    @traitlets.observe("entries")
+    def _on_entries(self, change: dict[str, Any]) -> None:
+        if self._loaded:
+            self.status = self._session.save(change["new"])
+
+    def _repr_keys(self):
+        # The default repr lists every trait, answers included; the text form of a notebook
+        # output must not carry them into a built book or a shared notebook.
+        return iter(())
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
+        data["text/html"] = mount_html(self._session.exercise)
+        return data, meta

@@ -1,0 +1,105 @@
+"""Exercises in the book: the ``{oefening}`` and ``{werkboek}`` directives and their script.
+
+The live exercise is ui.js, the same ES module Jupyter runs. For the book it is wrapped,
+with book.js, into one classic script: module scripts do not run from ``file://``, and the
+book must work when opened from disk. Only pages that hold an exercise load it. Pages made
+from notebooks show the widget's ``text/html`` mount, so myst-nb's widget scripts (from
+CDNs) and the widget state it would embed (with build-time answers) are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+from toelaten.exercises import catalogue, get_exercise
+from toelaten.exercises.catalogue import exercises_dir
+from toelaten.exercises.static import NOSCRIPT, mount_html
+
+SOURCES = Path(__file__).resolve().parent.parent / "exercises"
+SCRIPT = "toelaten/oefeningen.js"
+STYLE = "toelaten/oefeningen.css"
+MARKERS = ('class="toelaten-oefening"', 'class="toelaten-werkboek"')
+
+
+def classic_script() -> str:
+    """ui.js (an ES module without imports) and book.js as one classic script."""
+    ui = (SOURCES / "ui.js").read_text(encoding="utf-8")
+    if re.search(r"^\s*import\b", ui, flags=re.M) or ui.count("export default") != 1:
+        raise ExtensionError("ui.js must have no imports and exactly one `export default`")
+    ui_body = ui.replace("export default", "return", 1)
+    book = (SOURCES / "book.js").read_text(encoding="utf-8")
+    return (
+        "/* Generated from toelaten/exercises/ui.js and book.js; edit those. */\n"
+        '(function () {\n"use strict";\nconst ui = (function () {\n'
+        f"{ui_body}\n}})();\n{book}\n}})();\n"
+    )
+
+
+def _write_assets(app: Sphinx) -> None:
+    # Written into the output directly, before pages are written (so Sphinx's ?v= checksum
+    # sees them) and on every build: Sphinx 7.4 does not overwrite a changed static file.
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / "toelaten"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "oefeningen.js").write_text(classic_script(), encoding="utf-8")
+    css = "\n".join((SOURCES / n).read_text(encoding="utf-8") for n in ("ui.css", "book.css"))
+    (target / "oefeningen.css").write_text(css, encoding="utf-8")
+
+
+class ExerciseDirective(SphinxDirective):
+    """``{oefening} wiens-stem``: the exercise, live in the browser."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            exercise = get_exercise(self.arguments[0])
+        except KeyError as exc:
+            raise self.error(str(exc.args[0])) from exc
+        self.env.note_dependency(str(exercises_dir() / f"{exercise.id}.yml"))
+        return [nodes.raw("", mount_html(exercise), format="html")]
+
+
+class WorkbookDirective(SphinxDirective):
+    """``{werkboek}``: every saved answer, with download, restore, wipe and print."""
+
+    def run(self) -> list[nodes.Node]:
+        definitions = {i: e.as_json() for i, e in catalogue().items()}
+        for exercise_id in definitions:
+            self.env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
+        data = json.dumps(definitions, ensure_ascii=False, separators=(",", ":"))
+        html = (
+            f'<div class="toelaten-werkboek" data-definitions="{escape(data)}">'
+            f"<noscript><p>{escape(NOSCRIPT)}</p></noscript></div>"
+        )
+        return [nodes.raw("", html, format="html")]
+
+
+def _page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    js_files = getattr(app.env, "nb_metadata", {}).get(pagename, {}).get("js_files", {})
+    for key in [k for k in js_files if k.startswith("ipywidgets")]:
+        del js_files[key]
+    body = context.get("body") or ""
+    if any(marker in body for marker in MARKERS):
+        app.add_js_file(SCRIPT)
+        app.add_css_file(STYLE)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _write_assets)
+    app.add_directive("oefening", ExerciseDirective)
+    app.add_directive("werkboek", WorkbookDirective)
+    # Before myst-nb's own handler (500), which adds the widget scripts it registered.
+    app.connect("html-page-context", _page_assets, priority=400)

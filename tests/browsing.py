@@ -1,0 +1,73 @@
+"""A page as a learner opens it in Chromium, with what it requested and complained about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class Visit:
+    """One page in a fresh context, with everything it asked for and complained about."""
+
+    def __init__(self, browser, base: str, rel: str, viewport: dict = DESKTOP) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.dialogs: list[str] = []
+        self.accept_dialogs = False
+        self.context.on("request", lambda r: self.requests.append(r.url))
+        self.context.on(
+            "response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}")
+        )
+        self.page: Page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.failures.append(m.text))
+        self.page.on("pageerror", lambda e: self.failures.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.goto(rel)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        if self.accept_dialogs:
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    def goto(self, rel: str) -> None:
+        """Open another page in the same browser profile (same storage)."""
+        self.page.goto(self.base + rel, wait_until="networkidle")
+
+    def ready(self, selector: str = ".toelaten-oefening") -> None:
+        """Wait until the exercises on the page are usable."""
+        self.page.wait_for_selector(f"{selector}[data-ready]", timeout=10_000)
+
+    def off_host(self, base: str) -> list[str]:
+        host = urlsplit(base).netloc
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).netloc != host
+        ]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def axe_violations(page: Page, selector: str) -> list[str]:
+    """axe-core's violations inside ``selector`` (WCAG 2.x A/AA and best practices)."""
+    if not AXE.is_file():
+        raise FileNotFoundError(f"{AXE} is missing: run `make test` (it runs npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "sel => axe.run(document.querySelectorAll(sel), {resultTypes: ['violations']})", selector
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+    ]

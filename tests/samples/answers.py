@@ -1,0 +1,62 @@
+"""Answers files a learner might try to restore, shared by the Python and browser tests.
+
+Both the journal (transfer.py) and the book (ui.js) must accept the good ones and refuse
+the bad ones with the same kind of Dutch message.
+"""
+
+from __future__ import annotations
+
+import json
+
+ENTRY = {
+    "id": "e1",
+    "created": "2026-11-20T09:00:00Z",
+    "updated": "2026-11-20T09:30:00Z",
+    "answers": {
+        "zin": "Ik moet het zelf kunnen.",
+        "waar_voor": 80,
+        "stem": "ouder",
+        "nieuwe_zin": "Ik mag vragen.",
+        "waar_na": 40,
+        "nieuw_waar": 60,
+    },
+}
+
+
+def document(entries=None, **overrides) -> dict:
+    doc = {
+        "format": "toelaten-antwoorden",
+        "schema": 1,
+        "exported": "2026-11-20T10:00:00Z",
+        "exercises": {"wiens-stem": {"entries": [ENTRY] if entries is None else entries}},
+    }
+    doc.update(overrides)
+    return doc
+
+
+def with_answer(field: str, value) -> dict:
+    return document([{**ENTRY, "answers": {**ENTRY["answers"], field: value}}])
+
+
+GOOD = json.dumps(document(), ensure_ascii=False)
+
+#: (name, file contents, a phrase the Dutch message must contain)
+BAD = [
+    ("not-json", "dit is geen json {", "geen antwoordenbestand"),
+    ("other-json", json.dumps({"hello": "world"}), "geen antwoordenbestand"),
+    ("newer-schema", json.dumps(document(schema=99)), "andere versie"),
+    (
+        "unknown-exercise",
+        json.dumps({**document(), "exercises": {"bestaat-niet": {"entries": []}}}),
+        "niet kent",
+    ),
+    ("rating-out-of-range", json.dumps(with_answer("waar_voor", 150)), "van 0 tot 100"),
+    ("rating-not-a-number", json.dumps(with_answer("waar_voor", "veel")), "getal"),
+    ("unknown-choice", json.dumps(with_answer("stem", "buurman")), "kies een van"),
+    ("text-too-long", json.dumps(with_answer("zin", "x" * 100_000)), "te veel tekst"),
+    (
+        "unknown-question",
+        json.dumps(with_answer("geheim", "x")),
+        "kent de vraag",
+    ),
+]

@@ -1,0 +1,266 @@
+"""The flagship exercise in the built book, as a learner uses it: keyboard, reload, files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from browsing import Visit, axe_violations
+from samples.answers import BAD, GOOD
+from toelaten.exercises import get_exercise
+
+pytestmark = pytest.mark.browser
+
+LESSON = "book/dag-2/van-wie-is-die-stem.html"
+NOTEBOOK = "exercises/dag-2/wiens-stem.html"
+WORKBOOK = "book/mijn-werkboek.html"
+KEY = "toelaten:v1:wiens-stem"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_SCRIPT = "</script><script>alert(2)</script>"
+
+ANSWERS = {
+    "zin": f"Ik moet het zelf kunnen {XSS_IMG}",
+    "waar_voor": 70,
+    "stem": "norm",
+    "eerst_gehoord": "Op mijn eerste baan 🙂",
+    "beschermt": f"Dat ze denken dat ik het niet kan. {XSS_SCRIPT}",
+    "vriend": "Vragen is slim, niet zwak. אני צריך עזרה",
+    "nieuwe_zin": "Ik mag vragen, ook als ik het zelf zou kunnen.",
+    "waar_na": 30,
+    "nieuw_waar": 85,
+    "kleine_vraag": "Mijn buurvrouw vragen of ze zaterdag een pakket aanneemt.",
+}
+
+
+def fill_by_keyboard(page, answers: dict) -> None:
+    """Type every answer, moving from field to field with Tab, as a keyboard user does."""
+    exercise = get_exercise("wiens-stem")
+    page.locator(".tl-form input, .tl-form textarea").first.focus()
+    for i, field in enumerate(exercise.fields):
+        if i:
+            page.keyboard.press("Tab")
+        value = answers.get(field.id)
+        if value is None:
+            continue
+        if field.kind == "scale":
+            page.keyboard.press("Home")
+            for _ in range((value - field.min) // field.step):
+                page.keyboard.press("ArrowRight")
+        elif field.kind == "choice":
+            page.keyboard.press("Space")
+            for _ in range([o.id for o in field.options].index(value)):
+                page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.type(value)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Bewaren"
+    page.keyboard.press("Enter")
+
+
+def form_values(page) -> dict:
+    exercise = get_exercise("wiens-stem")
+    values = {}
+    for field in exercise.fields:
+        if field.kind == "choice":
+            checked = page.locator(".tl-form input[type=radio]:checked")
+            values[field.id] = checked.get_attribute("value") if checked.count() else None
+            continue
+        control = page.locator(f".tl-form [id$='-{field.id}']")
+        value = control.input_value()
+        unset = "tl-unset" in (control.get_attribute("class") or "")
+        values[field.id] = None if unset else int(value) if field.kind == "scale" else value
+    return values
+
+
+def stored(page) -> list:
+    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(raw)["entries"] if raw else []
+
+
+@pytest.fixture
+def visit(browser, site):
+    visit = Visit(browser, site, LESSON)
+    visit.ready()
+    yield visit
+    assert not visit.off_host(site), visit.off_host(site)
+    assert not visit.failures, visit.failures
+    visit.close()
+
+
+def test_fill_every_field_by_keyboard_save_and_find_it_after_a_reload(visit):
+    page = visit.page
+    fill_by_keyboard(page, ANSWERS)
+    assert page.locator(".tl-status").inner_text().startswith("Bewaard op dit apparaat om")
+    assert stored(page)[0]["answers"] == ANSWERS
+
+    page.reload(wait_until="networkidle")
+    visit.ready()
+    assert page.locator(".tl-entry-title").all_inner_texts() == [ANSWERS["zin"]]
+    page.get_by_role("button", name=f"Bewerken: {ANSWERS['zin']}").focus()
+    page.keyboard.press("Enter")
+    assert form_values(page) == ANSWERS
+    assert page.evaluate("document.activeElement.id").endswith("-zin")
+
+
+def test_a_second_audit_and_the_overview_shows_both(visit):
+    page = visit.page
+    fill_by_keyboard(page, ANSWERS)
+    page.get_by_role("button", name="Klaar").click()
+    page.get_by_role("button", name="Een zin onderzoeken").click()
+    second = {"zin": "Ik val anderen lastig.", "waar_voor": 90, "waar_na": 50, "nieuw_waar": 60}
+    fill_by_keyboard(page, second)
+    page.get_by_role("button", name="Klaar").click()
+
+    assert len(stored(page)) == 2
+    rows = page.locator(".tl-table tbody tr")
+    assert rows.count() == 2
+    assert rows.nth(0).locator("th").inner_text() == ANSWERS["zin"]
+    assert rows.nth(1).locator("td").all_inner_texts() == ["90", "50", "60"]
+    labels = page.locator("svg.tl-chart text.tl-chart-label").all_text_contents()
+    assert labels == [ANSWERS["zin"], second["zin"]]
+    bars = page.locator("svg.tl-chart rect.tl-bar-0")
+    assert float(bars.nth(1).get_attribute("width")) > float(bars.nth(0).get_attribute("width"))
+    page.reload(wait_until="networkidle")
+    visit.ready()
+    assert page.locator(".tl-table tbody tr").count() == 2
+
+
+def test_hostile_text_shows_as_text_and_never_runs(visit):
+    page = visit.page
+    fill_by_keyboard(page, ANSWERS)
+    for rel, shown in ((LESSON, [XSS_IMG]), (WORKBOOK, [XSS_IMG, XSS_SCRIPT])):
+        visit.goto(rel)
+        visit.ready(".toelaten-werkboek" if rel == WORKBOOK else ".toelaten-oefening")
+        text = page.locator("article.bd-article").inner_text()
+        for hostile in shown:
+            assert hostile in text
+        assert page.locator("article.bd-article img, article.bd-article script").count() == 0
+    assert visit.dialogs == []
+
+
+def test_download_wipe_and_restore_on_the_workbook_page(visit, tmp_path):
+    page = visit.page
+    fill_by_keyboard(page, ANSWERS)
+    visit.goto(WORKBOOK)
+    visit.ready(".toelaten-werkboek")
+    assert ANSWERS["nieuwe_zin"] in page.locator(".tl-workbook-content").inner_text()
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Mijn antwoorden downloaden").click()
+    download = tmp_path / info.value.suggested_filename
+    info.value.save_as(download)
+    assert download.name.startswith("mijn-antwoorden-")
+    data = json.loads(download.read_text(encoding="utf-8"))
+    assert data["format"] == "toelaten-antwoorden"
+    assert data["exercises"]["wiens-stem"]["entries"][0]["answers"] == ANSWERS
+
+    page.get_by_role("button", name="Alles wissen").click()  # dismissed: nothing happens
+    assert stored(page)
+    visit.accept_dialogs = True
+    page.get_by_role("button", name="Alles wissen").click()
+    assert stored(page) == []
+    assert "nog niets ingevuld" in page.locator(".tl-workbook-content").inner_text()
+
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Antwoorden terugzetten").click()
+    chooser.value.set_files(str(download))
+    page.wait_for_function(
+        "document.querySelector('.tl-status').textContent.includes('Teruggezet')"
+    )
+    visit.goto(LESSON)
+    visit.ready()
+    assert page.locator(".tl-entry-title").all_inner_texts() == [ANSWERS["zin"]]
+    assert len(visit.dialogs) == 2
+
+
+def test_restoring_keeps_what_was_already_there(visit):
+    page = visit.page
+    fill_by_keyboard(page, {"zin": "Al op dit apparaat"})
+    visit.goto(WORKBOOK)
+    visit.ready(".toelaten-werkboek")
+    page.locator(".tl-workbook input[type=file]").set_input_files(
+        files=[{"name": "a.json", "mimeType": "application/json", "buffer": GOOD.encode()}]
+    )
+    page.wait_for_function(
+        "document.querySelector('.tl-status').textContent.includes('Teruggezet')"
+    )
+    zinnen = sorted(e["answers"].get("zin") for e in stored(page))
+    assert zinnen == sorted(
+        [
+            "Al op dit apparaat",
+            json.loads(GOOD)["exercises"]["wiens-stem"]["entries"][0]["answers"]["zin"],
+        ]
+    )
+
+
+@pytest.mark.parametrize(("name", "raw", "phrase"), BAD, ids=[b[0] for b in BAD])
+def test_a_bad_file_gives_a_dutch_message_and_changes_nothing(browser, site, name, raw, phrase):
+    visit = Visit(browser, site, WORKBOOK)
+    visit.ready(".toelaten-werkboek")
+    page = visit.page
+    before = [
+        {
+            "id": "k1",
+            "created": "2026-11-20T09:00:00Z",
+            "updated": "2026-11-20T09:00:00Z",
+            "answers": {"zin": "Blijft"},
+        }
+    ]
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps({'entries': before}))})")
+    page.locator(".tl-workbook input[type=file]").set_input_files(
+        files=[{"name": f"{name}.json", "mimeType": "application/json", "buffer": raw.encode()}]
+    )
+    page.wait_for_function("document.querySelector('.tl-status').textContent.length > 0")
+    message = page.locator(".tl-status").inner_text()
+    assert message.startswith("Niet teruggezet.")
+    assert phrase in message
+    assert message.endswith("Er is niets veranderd.")
+    assert stored(page) == before
+    visit.close()
+
+
+def test_the_exercise_has_no_accessibility_violations(visit):
+    page = visit.page
+    assert axe_violations(page, ".tl-oefening") == []  # the empty form
+    fill_by_keyboard(page, ANSWERS)
+    page.get_by_role("button", name="Klaar").click()
+    assert axe_violations(page, ".tl-oefening") == []  # the list and the overview
+    visit.goto(WORKBOOK)
+    visit.ready(".toelaten-werkboek")
+    assert axe_violations(page, ".toelaten-werkboek") == []
+
+
+def test_the_notebook_page_runs_the_same_exercise_without_a_kernel(browser, site):
+    visit = Visit(browser, site, NOTEBOOK)
+    visit.ready()
+    fill_by_keyboard(visit.page, {"zin": "Vanuit het notebook"})
+    visit.goto(LESSON)
+    visit.ready()
+    assert visit.page.locator(".tl-entry-title").all_inner_texts() == ["Vanuit het notebook"]
+    assert not visit.off_host(site)
+    assert not [u for u in visit.requests if "require" in u or "embed-amd" in u]
+    visit.close()
+
+
+def test_the_book_works_opened_from_disk(browser, html):
+    context = browser.new_context()
+    page = context.new_page()
+    url = Path(html, LESSON).resolve().as_uri()
+    page.goto(url)
+    page.wait_for_selector(".toelaten-oefening[data-ready]", timeout=10_000)
+    fill_by_keyboard(page, {"zin": "Vanaf schijf"})
+    page.reload()
+    page.wait_for_selector(".toelaten-oefening[data-ready]")
+    assert page.locator(".tl-entry-title").all_inner_texts() == ["Vanaf schijf"]
+    context.close()
+
+
+def test_only_pages_with_an_exercise_load_its_script(html):
+    with_script = {
+        p.relative_to(html).as_posix()
+        for p in html.rglob("*.html")
+        if "toelaten/oefeningen.js" in p.read_text(encoding="utf-8")
+    }
+    assert with_script == {LESSON, NOTEBOOK, WORKBOOK}
