@@ -15,11 +15,12 @@ BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-gui
                   -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help book serve test lint format clean chromium
+.PHONY: help book serve lab test lint format clean chromium
 
 help:
 	@echo "make book    set up .venv and build the book into $(HTML)"
 	@echo "make serve   serve $(HTML) on http://127.0.0.1:$(PORT)/"
+	@echo "make lab     open the exercise notebooks in JupyterLab (answers go to your journal)"
 	@echo "make test    set up and run the whole test suite (pytest, browser tests)"
 	@echo "make lint    ruff check and format check"
 	@echo "make clean   remove build output"
@@ -53,6 +54,16 @@ book: _build/.built
 serve: book
 	@echo "Serving $(HTML) on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
 	$(BIN)/python -m toelaten serve --port $(PORT) $(HTML)
+
+$(VENV)/.lab-deps: requirements-lab.txt $(VENV)/.book-deps
+	$(PIP) install -r requirements-lab.txt
+	@touch $@
+
+# JupyterLab on 127.0.0.1 only, without its news feed and update check (no other host).
+lab: $(VENV)/.lab-deps
+	$(BIN)/jupyter lab exercises --ServerApp.ip=127.0.0.1 \
+	  --LabApp.news_url=None \
+	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
 # Debian's Chromium for the browser tests; Playwright's own browser download is never used.
 chromium:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from samples.answers import entry
 from toelaten import DataError
 from toelaten.exercises import AnswerError, catalogue, get_exercise
 from toelaten.exercises.catalogue import read_exercise
@@ -14,15 +15,6 @@ HOSTILE = [
     "אני צריך עזרה — مرحبا بالعالم",
     "regel één\nregel twee\r\n\tmet tab",
 ]
-
-
-def entry(**answers):
-    return {
-        "id": "e1",
-        "created": "2026-11-20T09:00:00Z",
-        "updated": "2026-11-20T09:00:00Z",
-        "answers": answers,
-    }
 
 
 @pytest.fixture

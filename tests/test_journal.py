@@ -10,18 +10,9 @@ import time
 
 import pytest
 
-from samples.answers import BAD, ENTRY, GOOD, document
+from samples.answers import BAD, ENTRY, GOOD, document, entry
 from toelaten.exercises import AnswerError, Journal, TransferError
 from toelaten.exercises.journal import default_path
-
-
-def entry(entry_id="e1", updated="2026-11-20T09:00:00Z", **answers):
-    return {
-        "id": entry_id,
-        "created": "2026-11-20T09:00:00Z",
-        "updated": updated,
-        "answers": answers,
-    }
 
 
 @pytest.fixture

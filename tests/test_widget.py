@@ -4,17 +4,9 @@ import json
 
 import pytest
 
+from samples.answers import entry
 from toelaten.exercises import Journal, oefening
 from toelaten.exercises.session import ExerciseSession
-
-
-def entry(**answers):
-    return {
-        "id": "e1",
-        "created": "2026-11-20T09:00:00Z",
-        "updated": "2026-11-20T09:05:00Z",
-        "answers": answers,
-    }
 
 
 def front_end_update(widget, **state):

@@ -130,3 +130,43 @@ def forget(journal_path: Path | None, yes: bool) -> None:
         )
     journal.forget()
     click.echo("Je antwoorden zijn gewist.")
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("handouts"),
+    show_default=True,
+    help="Folder for the PDFs.",
+)
+def handouts(out: Path) -> None:
+    """Write a blank A4 worksheet (PDF) for every exercise."""
+    from toelaten.handouts import HandoutError, write_worksheets
+
+    try:
+        for path in write_worksheets(out):
+            click.echo(str(path))
+    except HandoutError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@journal_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mijn-werkboek.pdf"),
+    show_default=True,
+    help="PDF file to write.",
+)
+def workbook(journal_path: Path | None, out: Path) -> None:
+    """Maak een pdf van al je bewaarde antwoorden."""
+    from toelaten.handouts import HandoutError, workbook_pdf
+
+    try:
+        pdf = workbook_pdf(Journal(journal_path))
+    except HandoutError as exc:
+        raise click.ClickException(str(exc)) from exc
+    out.write_bytes(pdf)
+    click.echo(f"Je werkboek staat in {out}.")

@@ -60,3 +60,13 @@ BAD = [
         "kent de vraag",
     ),
 ]
+
+
+def entry(entry_id: str = "e1", updated: str = "2026-11-20T09:00:00Z", **answers) -> dict:
+    """One saved answer set of wiens-stem, as the front end sends it."""
+    return {
+        "id": entry_id,
+        "created": "2026-11-20T09:00:00Z",
+        "updated": updated,
+        "answers": answers,
+    }

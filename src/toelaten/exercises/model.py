@@ -73,6 +73,14 @@ class Field:
             raise AnswerError(f"{where}: kies een van de antwoorden die er staan.")
         return value
 
+    def display(self, value: Any) -> str:
+        """An answer as a learner reads it back (as ui.js's answerText does)."""
+        if self.kind == "scale":
+            return f"{value} van {self.max}"
+        if self.kind == "choice":
+            return next((o.label for o in self.options if o.id == value), str(value))
+        return str(value)
+
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "kind": self.kind, "label": self.label}
         if self.help:

@@ -1,0 +1,140 @@
+"""Printable A4 handouts, typeset with typst: blank worksheets and the learner's workbook.
+
+Tagged PDF/UA-1, our own shipped OFL font, no system fonts and no packages from the
+internet. Any typst warning (a missing glyph that would fall back to another font, say)
+is an error: a handout either comes out right or not at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from toelaten._dutch import from_stamp, long_date
+from toelaten.contacts import load_help_contacts
+from toelaten.course import load_course
+from toelaten.exercises.catalogue import catalogue
+from toelaten.exercises.journal import Journal
+from toelaten.exercises.model import Exercise
+
+HERE = Path(__file__).parent
+FONTS = HERE / "fonts"
+
+
+#: What stands in the workbook for characters our font cannot draw (emoji, some scripts).
+MISSING = "[?]"
+
+
+class HandoutError(RuntimeError):
+    """typst could not make a handout exactly as designed."""
+
+
+@functools.cache
+def _drawable() -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # only needed for the learner's own text
+
+    points: set[int] = {ord("\n"), ord("\t")}
+    for font in FONTS.glob("*.ttf"):
+        points |= set(TTFont(font).getBestCmap())
+    return frozenset(points)
+
+
+def printable(text: str) -> tuple[str, bool]:
+    """Learner text the font can draw: other characters become [?] (the journal keeps them).
+
+    PDF/UA forbids text drawn with a stand-in font, and a learner's workbook must print
+    whatever they typed, so the few characters we cannot draw are shown as missing.
+    """
+    drawable = _drawable()
+    marked = "".join(c if ord(c) in drawable else "\0" for c in text)
+    cleaned = re.sub("\0+", MISSING, marked)
+    return cleaned, cleaned != text
+
+
+def _compile(template: str, data: dict[str, Any], *, folder: Path = HERE) -> bytes:
+    compiler = typst.Compiler(
+        input=folder / template, root=folder, font_paths=[FONTS], ignore_system_fonts=True
+    )
+    try:
+        pdf, warnings = compiler.compile_with_warnings(
+            sys_inputs={"data": json.dumps(data, ensure_ascii=False)}, pdf_standards=["ua-1"]
+        )
+    except typst.TypstError as exc:
+        raise HandoutError(f"{template}: {exc.message} {' '.join(exc.hints)}") from exc
+    if warnings:
+        raise HandoutError(f"{template}: " + "; ".join(w.message for w in warnings))
+    return pdf
+
+
+def _context() -> dict[str, str]:
+    return {"course": load_course().full_title, "help_line": load_help_contacts().help_line()}
+
+
+def worksheet_pdf(exercise: Exercise) -> bytes:
+    day = load_course().day(exercise.day)
+    data = {**_context(), "day": f"Dag {day.number}", "exercise": exercise.as_json()}
+    return _compile("worksheet.typ", data)
+
+
+def write_worksheets(out_dir: Path) -> list[Path]:
+    """A blank worksheet for every exercise: ``<out_dir>/werkblad-<id>.pdf``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for exercise in catalogue().values():
+        path = out_dir / f"werkblad-{exercise.id}.pdf"
+        path.write_bytes(worksheet_pdf(exercise))
+        written.append(path)
+    return written
+
+
+def workbook_data(journal: Journal) -> dict[str, Any]:
+    saved = journal.all_latest()
+    replaced = False
+
+    def show(text: str) -> str:
+        nonlocal replaced
+        text, missing = printable(text)
+        replaced |= missing
+        return text
+
+    exercises = []
+    for exercise in catalogue().values():
+        entries = saved.get(exercise.id) or []
+        if not entries:
+            continue
+        title_field = exercise.entry.get("title_field")
+        exercises.append(
+            {
+                "title": exercise.title,
+                "entries": [
+                    {
+                        "title": show(e["answers"][title_field])
+                        if exercise.repeat and e["answers"].get(title_field)
+                        else None,
+                        "updated": from_stamp(e["updated"]),
+                        "answers": [
+                            {"label": f.label, "value": show(f.display(e["answers"][f.id]))}
+                            for f in exercise.fields
+                            if f.id in e["answers"]
+                        ],
+                    }
+                    for e in entries
+                ],
+            }
+        )
+    return {
+        **_context(),
+        "date": long_date(date.today()),
+        "exercises": exercises,
+        "missing_note": replaced,
+    }
+
+
+def workbook_pdf(journal: Journal) -> bytes:
+    return _compile("workbook.typ", workbook_data(journal))

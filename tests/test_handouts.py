@@ -1,0 +1,148 @@
+"""Handouts: the blank worksheet and the learner's workbook as accessible A4 PDFs."""
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from samples.answers import entry
+from toelaten import load_help_contacts
+from toelaten.cli import main
+from toelaten.exercises import Journal, get_exercise
+from toelaten.handouts import HandoutError, _compile, printable, workbook_pdf, worksheet_pdf
+
+A4 = (595, 842)  # points, rounded
+
+
+def read(pdf: bytes, tmp_path) -> PdfReader:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    return PdfReader(path)
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def fonts_of(reader: PdfReader) -> set[str]:
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(re.sub(r"^/?[A-Z]{6}\+", "", str(font.get_object()["/BaseFont"])))
+    return names
+
+
+@pytest.fixture(scope="module")
+def worksheet(tmp_path_factory):
+    return read(worksheet_pdf(get_exercise("wiens-stem")), tmp_path_factory.mktemp("ws"))
+
+
+def test_the_worksheet_is_a_tagged_a4_pdf_ua_with_a_title(worksheet):
+    assert worksheet.metadata.title == "Van wie is die stem?"
+    root = worksheet.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert str(root["/Lang"]).startswith("nl")
+    assert "/StructTreeRoot" in root
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    for page in worksheet.pages:
+        assert tuple(round(float(x)) for x in page.mediabox[2:]) == A4
+
+
+def test_the_worksheet_has_every_label_and_help_text_as_text(worksheet):
+    text = text_of(worksheet)
+    exercise = get_exercise("wiens-stem")
+    assert exercise.title in text
+    for field in exercise.fields:
+        assert field.label in text, field.label
+        if field.help:
+            assert field.help in text, field.help
+        for option in field.options:
+            assert option.label in text
+
+
+def test_the_help_line_is_on_every_page(worksheet):
+    line = " ".join(load_help_contacts().help_line().split())
+    for page in worksheet.pages:
+        assert line in " ".join(page.extract_text().split())
+
+
+def test_the_worksheet_uses_only_our_shipped_font(worksheet):
+    assert fonts_of(worksheet) <= {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold"}
+
+
+def test_writing_boxes_are_artifacts(worksheet):
+    content = b"".join(page.get_contents().get_data() for page in worksheet.pages)
+    assert content.count(b"/Artifact") >= len(get_exercise("wiens-stem").fields)
+
+
+def test_the_workbook_prints_the_saved_answers(tmp_path):
+    journal = Journal(tmp_path / "j.sqlite")
+    journal.save(
+        "wiens-stem",
+        [
+            entry(
+                updated="2026-11-21T09:00:00Z",
+                zin="Ik moet het zelf kunnen.",
+                waar_voor=80,
+                stem="ouder",
+                nieuwe_zin="Ik mag vragen.",
+            )
+        ],
+    )
+    reader = read(workbook_pdf(journal), tmp_path)
+    text = text_of(reader)
+    for expected in (
+        "Mijn werkboek",
+        "Ik moet het zelf kunnen.",
+        "80 van 100",
+        "Van een ouder of opvoeder",
+        "Ik mag vragen.",
+        "21 november 2026",
+    ):
+        assert expected in text
+    assert reader.metadata.title == "Mijn werkboek"
+    assert " ".join(load_help_contacts().help_line().split()) in text
+
+
+def test_the_workbook_prints_hostile_and_unprintable_text_safely(tmp_path):
+    journal = Journal(tmp_path / "j.sqlite")
+    journal.save(
+        "wiens-stem",
+        [entry(zin="<script>#set page(fill: red)</script> 😀", beschermt="אני צריך עזרה")],
+    )
+    text = text_of(read(workbook_pdf(journal), tmp_path))
+    assert "<script>#set page(fill: red)</script> [?]" in text
+    assert "Sommige tekens" in text
+
+
+def test_an_empty_journal_gives_a_workbook_that_says_so(tmp_path):
+    text = text_of(read(workbook_pdf(Journal(tmp_path / "none.sqlite")), tmp_path))
+    assert "Er staan nog geen antwoorden in je dagboek." in text
+
+
+def test_printable_keeps_what_the_font_draws():
+    assert printable("Één zin – ‘zo’ … 10 €, ğş") == ("Één zin – ‘zo’ … 10 €, ğş", False)
+    assert printable("hoi 😀😀 daar\nregel") == ("hoi [?] daar\nregel", True)
+
+
+def test_a_typst_warning_fails_the_handout(tmp_path):
+    (tmp_path / "bad.typ").write_text(
+        '#set document(title: "x")\n#set text(font: "Geen Bestaand Lettertype")\nHallo\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(HandoutError, match=r"bad\.typ"):
+        _compile("bad.typ", {}, folder=tmp_path)
+
+
+def test_cli_writes_the_worksheets_and_the_workbook(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["handouts", "--out", str(tmp_path / "ho")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ho" / "werkblad-wiens-stem.pdf").stat().st_size > 5_000
+    journal = tmp_path / "j.sqlite"
+    Journal(journal).save("wiens-stem", [entry(zin="Uit de cli")])
+    out = tmp_path / "werkboek.pdf"
+    result = runner.invoke(main, ["workbook", "--journal", str(journal), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Uit de cli" in text_of(PdfReader(out))
