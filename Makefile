@@ -55,13 +55,17 @@ serve: book
 	@echo "Serving $(HTML) on http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
 	$(BIN)/python -m toelaten serve --port $(PORT) $(HTML)
 
-$(VENV)/.lab-deps: requirements-lab.txt $(VENV)/.book-deps
+# lab-overrides.json switches off JupyterLab's news and update checks (no other host).
+$(VENV)/.lab-deps: requirements-lab.txt lab-overrides.json $(VENV)/.book-deps
 	$(PIP) install -r requirements-lab.txt
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
-# JupyterLab on 127.0.0.1 only, without its news feed and update check (no other host).
+# JupyterLab on 127.0.0.1 only.
 lab: $(VENV)/.lab-deps
 	$(BIN)/jupyter lab exercises --ServerApp.ip=127.0.0.1 \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
@@ -81,7 +85,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(VENV)/.test-deps node_modules/.installed chromium
+test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-deps

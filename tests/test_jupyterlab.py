@@ -1,0 +1,102 @@
+"""The exercise notebook live in JupyterLab (anywidget loading ui.js), saving to the journal."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from browsing import DESKTOP
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(root, tmp_path_factory):
+    """JupyterLab on 127.0.0.1 over a copy of exercises/ (it saves notebooks), own journal."""
+    work = tmp_path_factory.mktemp("lab")
+    shutil.copytree(root / "exercises", work / "exercises")
+    journal = work / "journal.sqlite"
+    port, token = free_port(), secrets.token_hex(16)
+    jupyter = Path(sys.executable).parent / "jupyter"
+    args = [
+        *("lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1"),
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={work / 'exercises'}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    process = subprocess.Popen(
+        [str(jupyter), *args],
+        env={**os.environ, "TOELATEN_JOURNAL": str(journal)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("JupyterLab did not start (is requirements-lab.txt installed?)")
+            time.sleep(0.5)
+    yield base, token, journal
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def open_and_run(browser, base: str, token: str):
+    context = browser.new_context(viewport=DESKTOP)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.goto(f"{base}/lab/tree/dag-2/wiens-stem.ipynb?token={token}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    # A cell run before the kernel is connected is dropped: wait for the status bar.
+    page.get_by_text(re.compile(r"\| Idle$")).wait_for(timeout=60_000)
+    page.locator(".jp-CodeCell").first.click()
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_selector(".jp-OutputArea .tl-oefening", timeout=60_000)
+    return context, page, requests
+
+
+def test_the_notebook_saves_to_the_journal_and_restores_on_reopen(lab, browser):
+    base, token, journal = lab
+    context, page, requests = open_and_run(browser, base, token)
+    page.locator(".tl-oefening input[type=text]").first.fill("Uit JupyterLab")
+    page.get_by_role("button", name="Bewaren").click()
+    page.wait_for_function(
+        "document.querySelector('.tl-status').textContent.startsWith('Bewaard in je dagboek')",
+        timeout=20_000,
+    )
+    off_host = [u for u in requests if not u.startswith((base, "data:", "blob:"))]
+    context.close()
+    assert off_host == []
+
+    rows = sqlite3.connect(journal).execute("SELECT entries FROM revisions").fetchall()
+    assert len(rows) == 1
+    assert '"zin": "Uit JupyterLab"' in rows[0][0]
+
+    context, page, _ = open_and_run(browser, base, token)
+    assert page.locator(".tl-entry-title").all_inner_texts() == ["Uit JupyterLab"]
+    context.close()
