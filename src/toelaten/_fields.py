@@ -107,6 +107,10 @@ class Fields:
             self.fail("must not be empty", key)
         return value
 
+    def names(self) -> list[str]:
+        """The field names present, for mappings whose keys are data (not a fixed schema)."""
+        return [str(k) for k in self._data]
+
     def done(self) -> None:
         """Reject fields nobody reads: a typo like ``goal:`` must not vanish silently."""
         unknown = sorted(str(k) for k in self._data if k not in self._seen)

@@ -10,7 +10,7 @@ from pathlib import Path
 from toelaten._fields import read_yaml
 
 DAY_ID = re.compile(r"^dag-([1-9][0-9]*)$")
-EXERCISE_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+EXERCISE_ID = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ only then, so the model and the journal work without ipywidgets.
 """
 
 from toelaten.exercises.catalogue import catalogue, get_exercise
+from toelaten.exercises.fields import AnswerError, Field
 from toelaten.exercises.journal import Journal
-from toelaten.exercises.model import AnswerError, Exercise, Field
+from toelaten.exercises.model import Exercise
 from toelaten.exercises.transfer import TransferError
 
 

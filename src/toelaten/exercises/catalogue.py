@@ -9,9 +9,26 @@ from typing import Any
 
 from toelaten._fields import Fields, read_yaml
 from toelaten.course import EXERCISE_ID, load_course
-from toelaten.exercises.model import Exercise, read_field
+from toelaten.exercises.fields import Field, Option, read_field
+from toelaten.exercises.model import Exercise
 
-OVERVIEW_KINDS = ("before-after",)
+#: Per overview kind: which keys name a field, and the kinds that field may have.
+OVERVIEWS: dict[str, dict[str, tuple[str, ...]]] = {
+    "before-after": {"label": ("text",)},
+    "ladder": {"label": ("text",), "value": ("scale",)},
+    "circles": {"label": ("text",), "circle": ("choice",)},
+    "compare": {"label": ("text",), "circle": ("choice",), "asked": ("choice",)},
+    "tally": {"rows": ("choice",), "columns": ("choice",)},
+    "predicted-actual": {},
+    "gap": {},
+}
+#: Kinds of overview that draw pairs of fields: key in each pair -> allowed field kinds.
+PAIRS = {
+    "before-after": ("bars", {"field": ("scale",)}),
+    "predicted-actual": ("pairs", {"predicted": ("scale",), "actual": ("scale", "choice")}),
+    "gap": ("pairs", {"them": ("scale",), "me": ("scale",)}),
+}
+CHECKS = ("max-sentences", "max-count", "needs-one-of", "starts-with-one-of")
 
 
 def exercises_dir() -> Path:
@@ -32,14 +49,16 @@ def read_exercise(path: Path) -> Exercise:
     if exercise_id not in day.exercises:
         top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
     title, intro, repeat = top.text("title"), top.text("intro"), top.flag("repeat")
-    entry = _entry(top.mapping("entry"), repeat)
-    fields = tuple(read_field(f) for f in top.items("fields"))
-    ids = [f.id for f in fields]
-    if len(set(ids)) != len(ids):
+    related = tuple(top.texts("related", allow_empty=True))
+    roles = tuple(_options(top, "roles"))
+    fields = tuple(read_field(f, roles) for f in top.items("fields"))
+    by_id = {f.id: f for f in fields}
+    if len(by_id) != len(fields):
         top.fail("field ids must be unique", "fields")
-    if entry.get("title_field") and entry["title_field"] not in ids:
-        top.fail(f"no field {entry['title_field']!r}", "entry.title_field")
-    overview = _overview(top.mapping("overview", optional=True), {f.id: f for f in fields})
+    entry = _entry(top.mapping("entry"), repeat, by_id)
+    overview = _overview(top.mapping("overview", optional=True), by_id, related)
+    checks = tuple(_check(c, by_id) for c in top.items("checks", allow_empty=True))
+    actions = tuple(_action(a, by_id) for a in top.items("actions", allow_empty=True))
     top.done()
     return Exercise(
         id=exercise_id,
@@ -50,49 +69,123 @@ def read_exercise(path: Path) -> Exercise:
         repeat=repeat,
         entry=entry,
         overview=overview,
+        checks=checks,
+        actions=actions,
+        related=related,
     )
 
 
-def _entry(item: Fields, repeat: bool) -> dict[str, str]:
-    entry = {"name": item.text("name"), "title_field": item.text("title_field")}
+def _options(item: Fields, key: str) -> list[Option]:
+    options = []
+    for option in item.items(key, allow_empty=True):
+        options.append(Option(option.text("id"), option.text("label")))
+        option.done()
+    return options
+
+
+def _field_ref(item: Fields, key: str, fields: dict[str, Field], kinds: tuple[str, ...]) -> str:
+    field_id = item.text(key)
+    if field_id not in fields or fields[field_id].kind not in kinds:
+        item.fail(f"{field_id!r} is not a {' or '.join(kinds)} field of this exercise", key)
+    return field_id
+
+
+def _entry(item: Fields, repeat: bool, fields: dict[str, Field]) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "name": item.text("name"),
+        "title_field": _field_ref(item, "title_field", fields, ("text", "longtext")),
+    }
     if repeat:
         entry["add"] = item.text("add")
         entry["empty"] = item.text("empty")
+        if item.text("sort_by", optional=True):
+            entry["sort_by"] = _field_ref(item, "sort_by", fields, ("scale",))
+        if item.text("minimum", optional=True):
+            entry["minimum"] = item.integer("minimum")
     item.done()
     return entry
 
 
-def _overview(item: Fields | None, fields: dict[str, Any]) -> dict[str, Any] | None:
+def _overview(
+    item: Fields | None, fields: dict[str, Field], related: tuple[str, ...]
+) -> dict[str, Any] | None:
     if item is None:
         return None
     kind = item.text("kind")
-    if kind not in OVERVIEW_KINDS:
-        item.fail(f"expected one of {', '.join(OVERVIEW_KINDS)}", "kind")
-    label = item.text("label")
-    if label not in fields:
-        item.fail(f"no field {label!r}", "label")
-    bars = []
-    for bar in item.items("bars"):
-        field_id = bar.text("field")
-        if field_id not in fields or fields[field_id].kind != "scale":
-            bar.fail(f"{field_id!r} is not a scale field of this exercise", "field")
-        bars.append({"field": field_id, "label": bar.text("label")})
-        bar.done()
-    overview = {
-        "kind": kind,
-        "title": item.text("title"),
-        "label": label,
-        "label_title": item.text("label_title"),
-        "bars": bars,
-    }
+    if kind not in OVERVIEWS:
+        item.fail(f"expected one of {', '.join(OVERVIEWS)}", "kind")
+    overview: dict[str, Any] = {"kind": kind, "title": item.text("title")}
+    for key, kinds in OVERVIEWS[kind].items():
+        overview[key] = _field_ref(item, key, fields, kinds)
+    if kind == "before-after":
+        overview["label_title"] = item.text("label_title")
+    if kind == "compare":
+        overview["with"] = item.text("with")
+        if overview["with"] not in related:
+            item.fail("must be one of the exercise's `related`", "with")
+    if kind in PAIRS:
+        key, refs = PAIRS[kind]
+        pairs = []
+        for pair in item.items(key):
+            data = {"label": pair.text("label")}
+            for ref, kinds in refs.items():
+                data[ref] = _field_ref(pair, ref, fields, kinds)
+            actual = fields[data["actual"]] if "actual" in data else None
+            if actual is not None and actual.kind == "choice":
+                scores = pair.mapping("scores")
+                data["scores"] = {o.id: scores.integer(o.id) for o in actual.options}
+                scores.done()
+            pairs.append(data)
+            pair.done()
+        overview[key] = pairs
     item.done()
     return overview
+
+
+def _check(item: Fields, fields: dict[str, Field]) -> dict[str, Any]:
+    kind = item.text("kind")
+    if kind not in CHECKS:
+        item.fail(f"expected one of {', '.join(CHECKS)}", "kind")
+    check: dict[str, Any] = {
+        "field": _field_ref(item, "field", fields, ("text", "longtext")),
+        "kind": kind,
+        "tip": item.text("tip"),
+        "message": item.text("message"),
+    }
+    if kind in ("max-sentences", "max-count"):
+        check["max"] = item.integer("max")
+    if kind != "max-sentences":
+        check["words"] = [w.lower() for w in item.texts("words")]
+    item.done()
+    return check
+
+
+def _action(item: Fields, fields: dict[str, Field]) -> dict[str, Any]:
+    action = {"label": item.text("label"), "target": item.text("target"), "done": item.text("done")}
+    copy = item.mapping("copy")
+    action["copy"] = {
+        target: _field_ref(copy, target, fields, ("text", "longtext"))
+        for target in copy.names()  # target field -> this exercise's field
+    }
+    copy.done()
+    item.done()
+    return action
 
 
 @functools.cache
 def catalogue() -> dict[str, Exercise]:
     """Every exercise that has a definition, by id, in the order of the course."""
     found = {p.stem: read_exercise(p) for p in sorted(exercises_dir().glob("*.yml"))}
+    for exercise in found.values():
+        for action in exercise.actions:
+            target = found.get(action["target"])
+            if target is None or not set(action["copy"]) <= {f.id for f in target.fields}:
+                raise ValueError(
+                    f"{exercise.id}: action to {action['target']!r} names unknown fields"
+                )
+        for other in exercise.related:
+            if other not in found:
+                raise ValueError(f"{exercise.id}: related exercise {other!r} has no definition")
     order = [e for day in load_course().days for e in day.exercises]
     return {i: found[i] for i in dict.fromkeys(order) if i in found}
 

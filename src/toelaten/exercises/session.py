@@ -6,12 +6,18 @@ only wires traits to it.
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import Any
 
 from toelaten.exercises.catalogue import get_exercise
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.model import AnswerError, Exercise
+from toelaten.exercises.transfer import now
+
+
+def new_entry_id() -> str:
+    return "p" + secrets.token_hex(6)
 
 
 class ExerciseSession:
@@ -21,6 +27,24 @@ class ExerciseSession:
 
     def load(self) -> list[dict[str, Any]]:
         return self.journal.latest(self.exercise.id)
+
+    def load_related(self) -> dict[str, list[dict[str, Any]]]:
+        return {other: self.journal.latest(other) for other in self.exercise.related}
+
+    def add_to(self, target: Any, answers: Any, done: Any) -> str:
+        """An exercise's action: start a new entry in another exercise (a rung, say)."""
+        allowed = {a["target"]: a for a in self.exercise.actions}
+        if target not in allowed:
+            return "Niet gelukt: die oefening kan hier niets aan toevoegen."
+        try:
+            other = get_exercise(target)
+            cleaned = other.clean_answers(answers)
+            stamp = now()
+            entry = {"id": new_entry_id(), "created": stamp, "updated": stamp, "answers": cleaned}
+            self.journal.save(target, [*self.journal.latest(target), entry])
+        except AnswerError as exc:
+            return f"Niet gelukt. {exc}"
+        return str(allowed[target]["done"])
 
     def save(self, entries: Any) -> str:
         """Save and return the message the learner sees under the exercise."""

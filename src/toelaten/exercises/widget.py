@@ -5,39 +5,48 @@ Only wiring lives here; saving and validation are in ExerciseSession.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import anywidget
 import traitlets
 
+from toelaten.exercises import front
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.session import ExerciseSession
 from toelaten.exercises.static import mount_html
 
-HERE = Path(__file__).parent
-
 
 class ExerciseWidget(anywidget.AnyWidget):
-    _esm = HERE / "ui.js"
-    _css = HERE / "ui.css"
+    _esm = front.esm()
+    _css = front.css()
 
     definition = traitlets.Dict().tag(sync=True)
     entries = traitlets.List().tag(sync=True)
+    related = traitlets.Dict().tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, exercise_id: str, journal: Journal | None = None, **kwargs: Any) -> None:
         self._session = ExerciseSession(exercise_id, journal)
         self._loaded = False  # filling the traits from the journal is not a save
         super().__init__(
-            definition=self._session.exercise.as_json(), entries=self._session.load(), **kwargs
+            definition=self._session.exercise.as_json(),
+            entries=self._session.load(),
+            related=self._session.load_related(),
+            **kwargs,
         )
         self._loaded = True
+        self.on_msg(self._on_message)
 
     @traitlets.observe("entries")
     def _on_entries(self, change: dict[str, Any]) -> None:
         if self._loaded:
             self.status = self._session.save(change["new"])
+
+    def _on_message(self, widget: Any, content: Any, buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("type") == "add-entry":
+            self.status = self._session.add_to(
+                content.get("exercise"), content.get("answers"), content.get("done")
+            )
 
     def _repr_keys(self):
         # The default repr lists every trait, answers included; the text form of a notebook

@@ -1,47 +1,31 @@
 """Exercises in the book: the ``{oefening}`` and ``{werkboek}`` directives and their script.
 
-The live exercise is ui.js, the same ES module Jupyter runs. For the book it is wrapped,
-with book.js, into one classic script: module scripts do not run from ``file://``, and the
-book must work when opened from disk. Only pages that hold an exercise load it. Pages made
-from notebooks show the widget's ``text/html`` mount, so myst-nb's widget scripts (from
-CDNs) and the widget state it would embed (with build-time answers) are dropped.
+The live exercise is the same ES module Jupyter runs (exercises/front.py). For the book
+it is wrapped, with book.js, into one classic script: module scripts do not run from
+``file://``, and the book must work when opened from disk. Only pages that hold an
+exercise load it. Pages made from notebooks show the widget's ``text/html`` mount, so
+myst-nb's widget scripts (from CDNs) and the widget state it would embed (with
+build-time answers) are dropped.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from toelaten.exercises import catalogue, get_exercise
+from toelaten.exercises import catalogue, front, get_exercise
 from toelaten.exercises.catalogue import exercises_dir
 from toelaten.exercises.static import NOSCRIPT, mount_html
 
-SOURCES = Path(__file__).resolve().parent.parent / "exercises"
 SCRIPT = "toelaten/oefeningen.js"
 STYLE = "toelaten/oefeningen.css"
 MARKERS = ('class="toelaten-oefening"', 'class="toelaten-werkboek"')
-
-
-def classic_script() -> str:
-    """ui.js (an ES module without imports) and book.js as one classic script."""
-    ui = (SOURCES / "ui.js").read_text(encoding="utf-8")
-    if re.search(r"^\s*import\b", ui, flags=re.M) or ui.count("export default") != 1:
-        raise ExtensionError("ui.js must have no imports and exactly one `export default`")
-    ui_body = ui.replace("export default", "return", 1)
-    book = (SOURCES / "book.js").read_text(encoding="utf-8")
-    return (
-        "/* Generated from toelaten/exercises/ui.js and book.js; edit those. */\n"
-        '(function () {\n"use strict";\nconst ui = (function () {\n'
-        f"{ui_body}\n}})();\n{book}\n}})();\n"
-    )
 
 
 def _write_assets(app: Sphinx) -> None:
@@ -51,9 +35,8 @@ def _write_assets(app: Sphinx) -> None:
         return
     target = Path(app.outdir) / "_static" / "toelaten"
     target.mkdir(parents=True, exist_ok=True)
-    (target / "oefeningen.js").write_text(classic_script(), encoding="utf-8")
-    css = "\n".join((SOURCES / n).read_text(encoding="utf-8") for n in ("ui.css", "book.css"))
-    (target / "oefeningen.css").write_text(css, encoding="utf-8")
+    (target / "oefeningen.js").write_text(front.classic_script(), encoding="utf-8")
+    (target / "oefeningen.css").write_text(front.css(book=True), encoding="utf-8")
 
 
 class ExerciseDirective(SphinxDirective):

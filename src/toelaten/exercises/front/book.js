@@ -47,10 +47,28 @@ function writeEntries(exerciseId, entries) {
   window.localStorage.setItem(STORE + exerciseId, JSON.stringify({ entries }));
 }
 
+function relatedEntries(definition, canStore) {
+  const related = {};
+  for (const id of definition.related || []) related[id] = canStore ? readEntries(id) : [];
+  return related;
+}
+
+// Another exercise changed in this browser: show it wherever it is on this page.
+function refresh(exerciseId) {
+  for (const [id, list] of models) {
+    for (const model of list) {
+      if (id === exerciseId) model.set("entries", readEntries(id));
+      if ((model.get("definition").related || []).includes(exerciseId))
+        model.set("related", relatedEntries(model.get("definition"), true));
+    }
+  }
+}
+
 function storageModel(definition, canStore) {
   const state = {
     definition,
     entries: canStore ? readEntries(definition.id) : [],
+    related: relatedEntries(definition, canStore),
     status: canStore
       ? ""
       : "Je browser bewaart niets voor deze pagina. Wat je invult, is weg als je de pagina sluit.",
@@ -69,11 +87,26 @@ function storageModel(definition, canStore) {
     off(name, fn) {
       listeners[name] = (listeners[name] || []).filter((f) => f !== fn);
     },
-    send() {},
+    // An action of the exercise: start an entry in another one (a small ask onto the ladder).
+    send(message) {
+      if (!canStore || !message || message.type !== "add-entry") return;
+      const allowed = (definition.actions || []).some((a) => a.target === message.exercise);
+      if (!allowed) return;
+      try {
+        const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+        const entry = { id: "p" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7), created: now, updated: now, answers: message.answers };
+        writeEntries(message.exercise, [...readEntries(message.exercise), entry]);
+        refresh(message.exercise);
+        model.set("status", message.done);
+      } catch (error) {
+        model.set("status", "Niet gelukt: je browser heeft geen ruimte meer voor deze pagina.");
+      }
+    },
     save_changes() {
       if (!canStore) return;
       try {
         writeEntries(definition.id, state.entries);
+        refresh(definition.id);
         model.set("status", `Bewaard op dit apparaat om ${clock()}.`);
       } catch (error) {
         model.set(
@@ -93,7 +126,7 @@ function fail(message) {
 }
 
 function cleanValue(field, value) {
-  if (value === null || value === undefined || value === "") return null;
+  if (ui.isEmpty(value)) return null;
   const where = `Bij ‘${field.label}’`;
   if (field.kind === "text" || field.kind === "longtext") {
     if (typeof value !== "string") fail(`${where} hoort tekst te staan.`);
@@ -108,8 +141,22 @@ function cleanValue(field, value) {
       fail(`${where}: kies een getal van ${field.min} tot ${field.max}.`);
     return value;
   }
-  if (!(field.options || []).some((o) => o.id === value))
-    fail(`${where}: kies een van de antwoorden die er staan.`);
+  const ids = (field.options || []).map((o) => o.id);
+  if (field.kind === "multi") {
+    const many = `${where}: kies een of meer van de antwoorden die er staan.`;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) fail(many);
+    if (new Set(value).size !== value.length || value.some((v) => !ids.includes(v))) fail(many);
+    if (field.maxChoices && value.length > field.maxChoices) fail(`${where}: kies er hoogstens ${field.maxChoices}.`);
+    return ids.filter((id) => value.includes(id));
+  }
+  if (field.kind === "roles") {
+    const responses = field.responses.map((r) => r.id);
+    if (typeof value !== "object" || Array.isArray(value) ||
+        Object.entries(value).some(([k, v]) => !responses.includes(k) || !ids.includes(v)))
+      fail(`${where}: kies bij elke reactie een van de rollen.`);
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]));
+  }
+  if (!ids.includes(value)) fail(`${where}: kies een van de antwoorden die er staan.`);
   return value;
 }
 
@@ -177,7 +224,10 @@ function readDocument(text, definitions) {
 
 function sameAnswers(a, b) {
   const keys = Object.keys(a).sort();
-  return JSON.stringify(keys) === JSON.stringify(Object.keys(b).sort()) && keys.every((k) => a[k] === b[k]);
+  return (
+    JSON.stringify(keys) === JSON.stringify(Object.keys(b).sort()) &&
+    keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]))
+  );
 }
 
 function merge(current, incoming) {
@@ -360,9 +410,7 @@ function start() {
   });
   // Another tab saved: show its answers here too.
   window.addEventListener("storage", (event) => {
-    if (!event.key || !event.key.startsWith(STORE)) return;
-    const id = event.key.slice(STORE.length);
-    for (const model of models.get(id) || []) model.set("entries", readEntries(id));
+    if (event.key && event.key.startsWith(STORE)) refresh(event.key.slice(STORE.length));
   });
 }
 

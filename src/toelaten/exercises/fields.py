@@ -1,0 +1,199 @@
+"""The questions of an exercise: their kinds, how they read from YAML, what they accept.
+
+Kinds: ``text`` and ``longtext`` (free text), ``scale`` (a whole number between two ends),
+``choice`` (one option), ``multi`` (any number of options) and ``roles`` (a scenario whose
+responses the learner matches to roles; feedback explains each). Messages for learners are
+Dutch; errors in a definition file are for course authors, in English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from toelaten._fields import Fields
+
+KINDS = ("text", "longtext", "scale", "choice", "multi", "roles")
+#: Longest answer a field takes, in characters: room for a real answer, and a bound on
+#: what the browser's storage (about 5 MB per site) has to hold.
+MAX_LENGTH = {"text": 1_000, "longtext": 10_000}
+FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class AnswerError(ValueError):
+    """Answers that cannot be saved; the message is Dutch and meant for the learner."""
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Response:
+    """One reply in a ``roles`` scenario, with the role it shows and why."""
+
+    id: str
+    text: str
+    role: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    kind: str
+    label: str
+    help: str | None = None
+    section: str | None = None
+    min: int | None = None
+    max: int | None = None
+    step: int = 1
+    ends: tuple[str, str] | None = None
+    options: tuple[Option, ...] = ()
+    max_choices: int | None = None
+    scenario: str | None = None
+    responses: tuple[Response, ...] = ()
+
+    @property
+    def max_length(self) -> int | None:
+        return MAX_LENGTH.get(self.kind)
+
+    def clean(self, value: Any) -> Any:
+        """The value to store, or None for 'not answered'; AnswerError when it cannot be."""
+        if value is None or value == "" or value == [] or value == {}:
+            return None
+        where = f"Bij ‘{self.label}’"
+        if self.kind in MAX_LENGTH:
+            if not isinstance(value, str):
+                raise AnswerError(f"{where} hoort tekst te staan.")
+            if len(value) > self.max_length:
+                raise AnswerError(
+                    f"{where} staat te veel tekst: {len(value)} tekens. "
+                    f"Er passen er {self.max_length} in."
+                )
+            return value
+        if self.kind == "scale":
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise AnswerError(f"{where} hoort een getal te staan.")
+            if not self.min <= value <= self.max:
+                raise AnswerError(f"{where}: kies een getal van {self.min} tot {self.max}.")
+            return value
+        ids = [o.id for o in self.options]
+        if self.kind == "multi":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise AnswerError(f"{where}: kies een of meer van de antwoorden die er staan.")
+            if len(set(value)) != len(value) or not set(value) <= set(ids):
+                raise AnswerError(f"{where}: kies een of meer van de antwoorden die er staan.")
+            if self.max_choices and len(value) > self.max_choices:
+                raise AnswerError(f"{where}: kies er hoogstens {self.max_choices}.")
+            return sorted(value, key=ids.index)
+        if self.kind == "roles":
+            roles = {o.id for o in self.options}
+            responses = {r.id for r in self.responses}
+            if (
+                not isinstance(value, dict)
+                or not set(value) <= responses
+                or not all(v in roles for v in value.values())
+            ):
+                raise AnswerError(f"{where}: kies bij elke reactie een van de rollen.")
+            return {r: value[r] for r in sorted(value)}
+        if value not in ids:
+            raise AnswerError(f"{where}: kies een van de antwoorden die er staan.")
+        return value
+
+    def display(self, value: Any) -> str:
+        """An answer as a learner reads it back (as ui.js's answerText does)."""
+        labels = {o.id: o.label for o in self.options}
+        if self.kind == "scale":
+            return f"{value} van {self.max}"
+        if self.kind == "choice":
+            return labels.get(value, str(value))
+        if self.kind == "multi":
+            return ", ".join(labels.get(v, v) for v in value)
+        if self.kind == "roles":
+            return "; ".join(
+                f"{r.id.upper()}: {labels.get(value[r.id], value[r.id])}"
+                for r in self.responses
+                if r.id in value
+            )
+        return str(value)
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "label": self.label}
+        for key in ("help", "section", "scenario"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.max_length:
+            data["maxLength"] = self.max_length
+        if self.kind == "scale":
+            data.update(min=self.min, max=self.max, step=self.step, ends=list(self.ends or ()))
+        if self.options:
+            data["options"] = [{"id": o.id, "label": o.label} for o in self.options]
+        if self.max_choices:
+            data["maxChoices"] = self.max_choices
+        if self.responses:
+            data["responses"] = [
+                {"id": r.id, "text": r.text, "role": r.role, "feedback": r.feedback}
+                for r in self.responses
+            ]
+        return data
+
+
+def read_field(item: Fields, roles: tuple[Option, ...] = ()) -> Field:
+    """One field from a definition file; ``roles`` are the exercise's roles, if any."""
+    field_id = item.text("id")
+    if not FIELD_ID.match(field_id):
+        item.fail(f"field ids are lower_case words, found {field_id!r}", "id")
+    kind = item.text("kind")
+    if kind not in KINDS:
+        item.fail(f"expected one of {', '.join(KINDS)}, found {kind!r}", "kind")
+    label = item.text("label")
+    kwargs: dict[str, Any] = {
+        "help": item.text("help", optional=True),
+        "section": item.text("section", optional=True),
+    }
+    if kind == "scale":
+        low, high = item.integer("min"), item.integer("max")
+        if low >= high:
+            item.fail(f"min ({low}) must be below max ({high})", "max")
+        step = item.integer("step")
+        if step <= 0 or (high - low) % step:
+            item.fail(f"step {step} must divide max - min ({high - low})", "step")
+        ends = item.texts("ends")
+        if len(ends) != 2:
+            item.fail("expected two labels: the low end and the high end", "ends")
+        kwargs.update(min=low, max=high, step=step, ends=(ends[0], ends[1]))
+    if kind in ("choice", "multi"):
+        options = []
+        for option in item.items("options"):
+            options.append(Option(option.text("id"), option.text("label")))
+            option.done()
+        if len({o.id for o in options}) != len(options):
+            item.fail("option ids must be unique", "options")
+        kwargs["options"] = tuple(options)
+        if kind == "multi" and item.text("max_choices", optional=True):
+            kwargs["max_choices"] = item.integer("max_choices")
+    if kind == "roles":
+        if not roles:
+            item.fail("a roles field needs `roles:` at the top of the exercise", "kind")
+        kwargs["scenario"] = item.text("scenario")
+        responses = []
+        for response in item.items("responses"):
+            role = response.text("role")
+            if role not in {r.id for r in roles}:
+                response.fail(f"unknown role {role!r}", "role")
+            responses.append(
+                Response(
+                    response.text("id"), response.text("text"), role, response.text("feedback")
+                )
+            )
+            response.done()
+        if sorted(r.role for r in responses) != sorted(r.id for r in roles):
+            item.fail("each role must have exactly one response", "responses")
+        kwargs.update(options=roles, responses=tuple(responses))
+    result = Field(id=field_id, kind=kind, label=label, **kwargs)
+    item.done()
+    return result

@@ -1,0 +1,206 @@
+// The controls for one question, by kind, and the gentle hints on a text (never grades).
+
+function sentenceCount(text) {
+  return text.split(/[.!?]+(?:\s+|$)/u).filter((s) => s.trim()).length;
+}
+
+function phraseCount(text, phrases) {
+  const lower = text.toLowerCase();
+  let count = 0;
+  for (const phrase of phrases) {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const found = lower.match(new RegExp(`(^|[^\\p{L}])${escaped}(?=$|[^\\p{L}])`, "gu"));
+    count += found ? found.length : 0;
+  }
+  return count;
+}
+
+// The hints for one field's text, from the exercise's `checks` (see the definition files).
+function hintsFor(checks, fieldId, text) {
+  if (!text || !text.trim()) return [];
+  const hints = [];
+  for (const check of checks.filter((c) => c.field === fieldId)) {
+    if (check.kind === "max-sentences") {
+      const n = sentenceCount(text);
+      if (n > check.max) hints.push(check.message.replace("{n}", n));
+    } else if (check.kind === "max-count") {
+      const n = phraseCount(text, check.words);
+      if (n > check.max) hints.push(check.message.replace("{n}", n));
+    } else if (check.kind === "needs-one-of") {
+      if (phraseCount(text, check.words) === 0) hints.push(check.message);
+    } else if (check.kind === "starts-with-one-of") {
+      const first = (text.trim().toLowerCase().match(/^[\p{L}']+/u) || [""])[0];
+      if (!check.words.includes(first)) hints.push(check.message);
+    }
+  }
+  return hints;
+}
+
+function choiceControl(field, value, id, helpId, help, onChange) {
+  const multi = field.kind === "multi";
+  const chosen = multi ? new Set(value || []) : null;
+  return h(
+    "fieldset",
+    { class: `tl-field tl-choice`, "aria-describedby": helpId },
+    h("legend", {}, field.label),
+    help,
+    field.options.map((option, i) =>
+      h(
+        "div",
+        { class: "tl-option" },
+        h("input", {
+          type: multi ? "checkbox" : "radio",
+          id: `${id}-${i}`,
+          name: id,
+          value: option.id,
+          checked: multi ? chosen.has(option.id) : value === option.id,
+          onchange: (event) => {
+            if (!multi) return onChange(option.id);
+            if (event.target.checked) chosen.add(option.id);
+            else chosen.delete(option.id);
+            onChange(field.options.map((o) => o.id).filter((o) => chosen.has(o)));
+          },
+        }),
+        h("label", { for: `${id}-${i}` }, option.label),
+      ),
+    ),
+  );
+}
+
+function rolesControl(field, value, id, onChange) {
+  let assigned = { ...(value || {}) };
+  const feedback = h("div", { class: "tl-feedback", "aria-live": "polite" });
+  const showFeedback = () => {
+    const complete = field.responses.every((r) => assigned[r.id]);
+    feedback.replaceChildren(
+      complete
+        ? h(
+            "div",
+            {},
+            h("p", { class: "tl-feedback-title" }, "Zo zit het:"),
+            field.responses.map((r) =>
+              h(
+                "p",
+                {},
+                h("strong", {}, `${r.id.toUpperCase()} is de ${optionLabel(field, r.role).toLowerCase()}. `),
+                r.feedback,
+                assigned[r.id] !== r.role ? ` (Jij koos: ${optionLabel(field, assigned[r.id]).toLowerCase()}.)` : "",
+              ),
+            ),
+          )
+        : "",
+    );
+  };
+  showFeedback();
+  return h(
+    "div",
+    { class: "tl-field tl-roles" },
+    h("p", { class: "tl-roles-label" }, field.label),
+    h("p", { class: "tl-scenario" }, field.scenario),
+    field.responses.map((response) => {
+      const name = `${id}-${response.id}`;
+      return h(
+        "fieldset",
+        { class: "tl-response" },
+        h("legend", {}, `${response.id.toUpperCase()}. “${response.text}”`),
+        field.options.map((role, i) =>
+          h(
+            "span",
+            { class: "tl-option tl-inline" },
+            h("input", {
+              type: "radio",
+              id: `${name}-${i}`,
+              name,
+              value: role.id,
+              checked: assigned[response.id] === role.id,
+              onchange: () => {
+                assigned = { ...assigned, [response.id]: role.id };
+                showFeedback();
+                onChange(assigned);
+              },
+            }),
+            h("label", { for: `${name}-${i}` }, role.label),
+          ),
+        ),
+      );
+    }),
+    feedback,
+  );
+}
+
+function scaleControl(field, value, id, helpId, help, onChange) {
+  const unset = isEmpty(value);
+  const output = h("output", { for: id, class: "tl-scale-value" });
+  const input = h("input", {
+    type: "range",
+    id,
+    min: field.min,
+    max: field.max,
+    step: field.step,
+    value: unset ? Math.round((field.min + field.max) / 2) : value,
+    class: unset ? "tl-unset" : null,
+    "aria-describedby": [helpId, `${id}-ends`].filter(Boolean).join(" "),
+  });
+  const show = () => {
+    const isUnset = input.classList.contains("tl-unset");
+    output.textContent = isUnset ? "nog niet gekozen" : `${input.value} van ${field.max}`;
+    input.setAttribute("aria-valuetext", output.textContent);
+  };
+  input.addEventListener("input", () => {
+    input.classList.remove("tl-unset");
+    show();
+    onChange(Number(input.value));
+  });
+  show();
+  const [low, high] = field.ends || [];
+  return h(
+    "div",
+    { class: "tl-field tl-scale" },
+    h("label", { for: id }, field.label),
+    help,
+    h("div", { class: "tl-scale-row" }, input, output),
+    h(
+      "p",
+      { class: "tl-scale-ends", id: `${id}-ends` },
+      h("span", {}, `${field.min} = ${low}`),
+      h("span", {}, `${field.max} = ${high}`),
+    ),
+  );
+}
+
+function textControl(field, value, id, helpId, help, checks, onChange) {
+  const long = field.kind === "longtext";
+  const hintList = h("ul", { class: "tl-hints", id: `${id}-hints`, "aria-live": "polite" });
+  const showHints = (text) => {
+    const hints = hintsFor(checks, field.id, text);
+    hintList.replaceChildren(...hints.map((hint) => h("li", {}, hint)));
+    hintList.hidden = hints.length === 0;
+  };
+  const control = h(long ? "textarea" : "input", {
+    id,
+    type: long ? null : "text",
+    rows: long ? 4 : null,
+    maxlength: field.maxLength,
+    "aria-describedby": [helpId, checks.some((c) => c.field === field.id) ? `${id}-hints` : null]
+      .filter(Boolean)
+      .join(" ") || null,
+    oninput: (event) => {
+      showHints(event.target.value);
+      onChange(event.target.value);
+    },
+  });
+  control.value = isEmpty(value) ? "" : String(value);
+  showHints(control.value);
+  return h("div", { class: "tl-field" }, h("label", { for: id }, field.label), help, control, hintList);
+}
+
+function fieldControl(field, value, prefix, checks, onChange) {
+  const id = `${prefix}-${field.id}`;
+  const helpId = field.help ? `${id}-help` : null;
+  const help = field.help ? h("p", { class: "tl-help", id: helpId }, field.help) : null;
+  if (field.kind === "choice" || field.kind === "multi")
+    return choiceControl(field, value, id, helpId, help, onChange);
+  if (field.kind === "roles") return rolesControl(field, value, id, onChange);
+  if (field.kind === "scale") return scaleControl(field, value, id, helpId, help, onChange);
+  return textControl(field, value, id, helpId, help, checks, onChange);
+}
