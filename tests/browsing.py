@@ -71,3 +71,52 @@ def axe_violations(page: Page, selector: str) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']]}"
         for v in result["violations"]
     ]
+
+
+def fill_by_keyboard(page, exercise, answers: dict, root: str = "") -> None:
+    """Type every answer into ``exercise``'s form with the keyboard only: Tab from field to
+    field, Space and arrow keys for choices and scales, Enter on Bewaren."""
+    form = f"{root} .tl-form".strip()
+    page.locator(f"{form} input, {form} textarea").first.focus()
+    first = True
+
+    def tab() -> None:
+        nonlocal first
+        if not first:
+            page.keyboard.press("Tab")
+        first = False
+
+    for field in exercise.fields:
+        value = answers.get(field.id)
+        if field.kind == "multi":
+            for option in field.options:  # every checkbox is a Tab stop of its own
+                tab()
+                if value and option.id in value:
+                    page.keyboard.press("Space")
+            continue
+        if field.kind == "roles":
+            roles = [o.id for o in field.options]
+            for response in field.responses:  # one radio group per response
+                tab()
+                if value and response.id in value:
+                    page.keyboard.press("Space")
+                    for _ in range(roles.index(value[response.id])):
+                        page.keyboard.press("ArrowRight")
+            continue
+        tab()
+        if value is None:
+            continue
+        if field.kind == "scale":
+            page.keyboard.press("Home")
+            for _ in range((value - field.min) // field.step):
+                page.keyboard.press("ArrowRight")
+        elif field.kind == "choice":
+            page.keyboard.press("Space")
+            for _ in range([o.id for o in field.options].index(value)):
+                page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.insert_text(value)
+            page.keyboard.press("End")  # fires no input; insert_text already did
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Bewaren"
+    page.keyboard.press("Enter")

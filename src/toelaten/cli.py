@@ -170,3 +170,20 @@ def workbook(journal_path: Path | None, out: Path) -> None:
         raise click.ClickException(str(exc)) from exc
     out.write_bytes(pdf)
     click.echo(f"Je werkboek staat in {out}.")
+
+
+@main.command()
+@journal_option
+def progress(journal_path: Path | None) -> None:
+    """Toon per dag bij welke oefeningen je al iets hebt ingevuld."""
+    from toelaten.exercises.progress import progress as day_progress
+    from toelaten.exercises.progress import state_text
+
+    known = catalogue()
+    for day in day_progress(Journal(journal_path).all_latest()):
+        click.echo(
+            click.style(day.heading, bold=True) + f"  ({day.started} van {len(day.exercises)})"
+        )
+        for item in day.exercises:
+            mark = "✓" if item.entries else "·"
+            click.echo(f"  {mark} {item.title}: {state_text(item, known[item.id].repeat)}")

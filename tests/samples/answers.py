@@ -70,3 +70,33 @@ def entry(entry_id: str = "e1", updated: str = "2026-11-20T09:00:00Z", **answers
         "updated": updated,
         "answers": answers,
     }
+
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(2)</script>",
+    "Ik 😀 vraag het gewoon — אני צריך עזרה",
+]
+
+
+def full_answers(exercise, text: str | None = None) -> dict:
+    """An answer for every question of ``exercise``, built from its definition.
+
+    Text questions get hostile text (in turn), scales their top, choices their last
+    option, multi their first two, roles the right role for every response.
+    """
+    answers = {}
+    n = 0
+    for field in exercise.fields:
+        if field.kind in ("text", "longtext"):
+            answers[field.id] = text if text is not None else f"{field.id}: {HOSTILE[n % 3]}"
+            n += 1
+        elif field.kind == "scale":
+            answers[field.id] = field.max
+        elif field.kind == "choice":
+            answers[field.id] = field.options[-1].id
+        elif field.kind == "multi":
+            answers[field.id] = [o.id for o in field.options[: min(2, field.max_choices or 2)]]
+        elif field.kind == "roles":
+            answers[field.id] = {r.id: r.role for r in field.responses}
+    return answers

@@ -50,8 +50,11 @@ def read_exercise(path: Path) -> Exercise:
         top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
     title, intro, repeat = top.text("title"), top.text("intro"), top.flag("repeat")
     related = tuple(top.texts("related", allow_empty=True))
-    roles = tuple(_options(top, "roles"))
-    fields = tuple(read_field(f, roles) for f in top.items("fields"))
+    # `extends: other-id` takes the other exercise's questions, so they stay the same.
+    base = top.text("extends", optional=True)
+    source = read_yaml(path.with_name(f"{base}.yml")) if base else top
+    roles = tuple(_options(source, "roles"))
+    fields = tuple(read_field(f, roles) for f in source.items("fields"))
     by_id = {f.id: f for f in fields}
     if len(by_id) != len(fields):
         top.fail("field ids must be unique", "fields")

@@ -16,16 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from toelaten.course import load_course
 from toelaten.exercises import catalogue, front, get_exercise
 from toelaten.exercises.catalogue import exercises_dir
 from toelaten.exercises.static import NOSCRIPT, mount_html
 
 SCRIPT = "toelaten/oefeningen.js"
 STYLE = "toelaten/oefeningen.css"
-MARKERS = ('class="toelaten-oefening"', 'class="toelaten-werkboek"')
+MARKERS = ('class="toelaten-oefening"', 'class="toelaten-werkboek"', 'class="toelaten-voortgang')
 
 
 def _write_assets(app: Sphinx) -> None:
@@ -50,7 +52,14 @@ class ExerciseDirective(SphinxDirective):
         except KeyError as exc:
             raise self.error(str(exc.args[0])) from exc
         self.env.note_dependency(str(exercises_dir() / f"{exercise.id}.yml"))
-        return [nodes.raw("", mount_html(exercise), format="html")]
+        # A label per exercise, so other pages (Mijn voortgang) can link to where it lives.
+        label = f"oefening-{exercise.id}"
+        std = self.env.get_domain("std")
+        std.note_hyperlink_target(label, self.env.docname, label, exercise.title)
+        return [
+            nodes.target("", "", ids=[label]),
+            nodes.raw("", mount_html(exercise), format="html"),
+        ]
 
 
 class WorkbookDirective(SphinxDirective):
@@ -66,6 +75,43 @@ class WorkbookDirective(SphinxDirective):
             f"<noscript><p>{escape(NOSCRIPT)}</p></noscript></div>"
         )
         return [nodes.raw("", html, format="html")]
+
+
+class ProgressDirective(SphinxDirective):
+    """``{voortgang}``: per day, every exercise with a link; the script adds the state."""
+
+    def run(self) -> list[nodes.Node]:
+        known = catalogue()
+        box = nodes.container(classes=["toelaten-voortgang"])
+        for day in load_course().days:
+            heading = nodes.paragraph(classes=["tl-progress-day"])
+            heading += nodes.strong(text=day.heading)
+            heading += nodes.inline(text="", classes=["tl-day-count"])
+            box += heading
+            items = nodes.bullet_list()
+            for exercise_id in day.exercises:
+                exercise = known[exercise_id]
+                self.env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
+                classes = ["tl-progress", f"tl-ex-{exercise_id}"]
+                item = nodes.list_item(
+                    classes=[*classes, "tl-repeat"] if exercise.repeat else classes
+                )
+                line = nodes.paragraph()
+                line += addnodes.pending_xref(
+                    "",
+                    nodes.inline(text=exercise.title),
+                    refdomain="std",
+                    reftype="ref",
+                    reftarget=f"oefening-{exercise_id}",
+                    refexplicit=True,
+                    refwarn=True,
+                )
+                line += nodes.Text(": ")
+                line += nodes.inline(text="nog niet begonnen", classes=["tl-progress-state"])
+                item += line
+                items += item
+            box += items
+        return [box]
 
 
 def _page_assets(
@@ -84,5 +130,6 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _write_assets)
     app.add_directive("oefening", ExerciseDirective)
     app.add_directive("werkboek", WorkbookDirective)
+    app.add_directive("voortgang", ProgressDirective)
     # Before myst-nb's own handler (500), which adds the widget scripts it registered.
     app.connect("html-page-context", _page_assets, priority=400)

@@ -392,6 +392,26 @@ function workbook(el, definitions, canStore) {
   });
 }
 
+// ---- the page "Mijn voortgang" (progress.py counts the same way for the CLI) -----------
+
+function progressPage(el, canStore) {
+  for (const day of el.querySelectorAll("ul")) {
+    const items = [...day.querySelectorAll("li.tl-progress")];
+    let started = 0;
+    for (const item of items) {
+      const id = [...item.classList].find((c) => c.startsWith("tl-ex-")).slice(6);
+      const n = canStore ? readEntries(id).length : 0;
+      started += n > 0;
+      const repeat = item.classList.contains("tl-repeat");
+      item.querySelector(".tl-progress-state").textContent =
+        n === 0 ? "nog niet begonnen" : !repeat ? "ingevuld" : `${n} ${n === 1 ? "antwoord" : "antwoorden"}`;
+      item.classList.toggle("tl-started", n > 0);
+    }
+    const count = day.previousElementSibling && day.previousElementSibling.querySelector(".tl-day-count");
+    if (count) count.textContent = ` (${started} van ${items.length})`;
+  }
+}
+
 // ---- mounting ----------------------------------------------------------------------------
 
 function start() {
@@ -406,6 +426,10 @@ function start() {
   });
   document.querySelectorAll(".toelaten-werkboek[data-definitions]").forEach((el) => {
     workbook(el, JSON.parse(el.getAttribute("data-definitions")), canStore);
+    el.setAttribute("data-ready", "");
+  });
+  document.querySelectorAll(".toelaten-voortgang").forEach((el) => {
+    progressPage(el, canStore);
     el.setAttribute("data-ready", "");
   });
   // Another tab saved: show its answers here too.

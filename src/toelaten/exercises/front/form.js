@@ -170,8 +170,10 @@ function scaleControl(field, value, id, helpId, help, onChange) {
 
 function textControl(field, value, id, helpId, help, checks, onChange) {
   const long = field.kind === "longtext";
-  const hintList = h("ul", { class: "tl-hints", id: `${id}-hints`, "aria-live": "polite" });
+  const checked = checks.some((c) => c.field === field.id);
+  const hintList = checked ? h("ul", { class: "tl-hints", id: `${id}-hints`, "aria-live": "polite" }) : null;
   const showHints = (text) => {
+    if (!hintList) return;
     const hints = hintsFor(checks, field.id, text);
     hintList.replaceChildren(...hints.map((hint) => h("li", {}, hint)));
     hintList.hidden = hints.length === 0;
@@ -181,7 +183,7 @@ function textControl(field, value, id, helpId, help, checks, onChange) {
     type: long ? null : "text",
     rows: long ? 4 : null,
     maxlength: field.maxLength,
-    "aria-describedby": [helpId, checks.some((c) => c.field === field.id) ? `${id}-hints` : null]
+    "aria-describedby": [helpId, checked ? `${id}-hints` : null]
       .filter(Boolean)
       .join(" ") || null,
     oninput: (event) => {

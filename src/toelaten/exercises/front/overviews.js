@@ -123,7 +123,7 @@ function gap(definition, entries) {
         { label: "Hoe je denkt dat anderen jou zien", value: entry.answers[p.me], max: fields[p.me].max },
       ],
     })))),
-    table(spec.title, ["", "De ander", "Jij", "Verschil"], rows.map((p) => [p.label, shown(entry.answers[p.them]), shown(entry.answers[p.me]), (difference(p) > 0 ? "+" : "") + difference(p)])),
+    table(spec.title, ["Eigenschap", "De ander", "Jij", "Verschil"], rows.map((p) => [p.label, shown(entry.answers[p.them]), shown(entry.answers[p.me]), (difference(p) > 0 ? "+" : "") + difference(p)])),
   );
 }
 
@@ -168,7 +168,7 @@ function circles(definition, entries, related, spec = definition.overview) {
     const here = people.filter((e) => e.answers[spec.circle] === ring.id);
     const r = i === 0 ? radius(0) * 0.6 : (radius(i) + radius(i - 1)) / 2;
     here.forEach((entry, k) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * (k + 0.5)) / here.length;
+      const angle = -Math.PI / 2 + (2 * Math.PI * k) / here.length; // first name at the top, clear of "Ik"
       svg.append(h("text", { x: c + r * Math.cos(angle), y: c + r * Math.sin(angle) + 4, "text-anchor": "middle", class: "tl-person" }, entry.answers[spec.label]));
     });
   });
@@ -234,7 +234,7 @@ function tally(definition, entries) {
   return h(
     "div",
     { class: "tl-overview" },
-    table(spec.title, ["", ...fields[spec.columns].options.map((o) => o.label)], fields[spec.rows].options.map((r) => [r.label, ...fields[spec.columns].options.map((c) => String(count(r.id, c.id)))])),
+    table(spec.title, [fields[spec.rows].label, ...fields[spec.columns].options.map((o) => o.label)], fields[spec.rows].options.map((r) => [r.label, ...fields[spec.columns].options.map((c) => String(count(r.id, c.id)))])),
   );
 }
 

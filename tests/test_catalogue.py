@@ -1,0 +1,118 @@
+"""Every exercise of the course, through the same checks: add it to the catalogue and it is
+covered. Browser checks of the same kind are in test_catalogue_browser.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from samples.answers import entry, full_answers
+from toelaten import load_course, load_help_contacts
+from toelaten.exercises import AnswerError, Journal, catalogue, oefening
+from toelaten.handouts import worksheet_pdf
+
+EXERCISES = list(catalogue().values())
+IDS = [e.id for e in EXERCISES]
+
+
+def test_every_exercise_of_the_course_has_a_definition():
+    wanted = [e for day in load_course().days for e in day.exercises]
+    assert sorted(set(wanted)) == sorted(catalogue())
+    assert len(wanted) == 18
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_it_is_placed_once_on_a_lesson_page_of_its_day_and_has_a_notebook(root, exercise):
+    places = [
+        path.relative_to(root).as_posix()
+        for path in (root / "book").rglob("*.md")
+        if re.search(rf"^```{{oefening}} {re.escape(exercise.id)}$", path.read_text(), re.M)
+    ]
+    assert len(places) == 1, places
+    assert places[0].startswith(f"book/{exercise.day}/")
+    notebook = root / "exercises" / exercise.day / f"{exercise.id}.ipynb"
+    assert f'oefening(\\"{exercise.id}\\")' in notebook.read_text()
+    # The exercise's own heading is an h3: the page must give it an h2 to sit under.
+    page = (root / places[0]).read_text()
+    before = page.split(f"```{{oefening}} {exercise.id}")[0]
+    assert re.findall(r"^(#+) ", before, re.M)[-1] == "##", "put the exercise under an ## heading"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_a_full_answer_with_hostile_text_is_kept_exactly(exercise):
+    answers = full_answers(exercise)
+    assert exercise.clean_entries([entry(**answers)])[0]["answers"] == answers
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_bad_values_are_refused_in_dutch(exercise):
+    for field in exercise.fields:
+        bad = {
+            "text": "x" * 100_000,
+            "longtext": "x" * 100_000,
+            "scale": (field.max or 0) + 1,
+            "choice": "bestaat-niet",
+            "multi": ["bestaat-niet"],
+            "roles": {"a": "bestaat-niet"},
+        }[field.kind]
+        with pytest.raises(AnswerError, match=r"^Bij ‘"):
+            exercise.clean_entries([entry(**{field.id: bad})])
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_front_end_values_reach_the_journal(tmp_path, exercise):
+    journal = Journal(tmp_path / "j.sqlite")
+    widget = oefening(exercise.id, journal=journal)
+    answers = full_answers(exercise)
+    widget._handle_msg(
+        {
+            "content": {
+                "data": {
+                    "method": "update",
+                    "state": {"entries": [entry(**answers)]},
+                    "buffer_paths": [],
+                }
+            },
+            "buffers": [],
+        }
+    )
+    assert journal.latest(exercise.id)[0]["answers"] == answers, widget.status
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
+def test_the_worksheet_has_its_questions_and_the_help_line(tmp_path, exercise):
+    path = tmp_path / "w.pdf"
+    path.write_bytes(worksheet_pdf(exercise))
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+    assert exercise.title in text
+    for field in exercise.fields:
+        assert field.label in text, field.label
+        for response in field.responses:
+            assert response.text in text
+            assert response.feedback in text
+    for check in exercise.checks:
+        assert check["tip"] in text
+    assert " ".join(load_help_contacts().help_line().split()) in text
+
+
+def test_an_action_in_jupyter_adds_to_the_other_exercise(tmp_path):
+    journal = Journal(tmp_path / "j.sqlite")
+    widget = oefening("wiens-stem", journal=journal)
+    widget._handle_custom_msg(
+        {"type": "add-entry", "exercise": "vraagladder", "answers": {"vraag": "Pakket aannemen"}},
+        [],
+    )
+    assert widget.status == "De vraag staat op je vraagladder."
+    assert journal.latest("vraagladder")[0]["answers"] == {"vraag": "Pakket aannemen"}
+    widget._handle_custom_msg({"type": "add-entry", "exercise": "mijn-plan", "answers": {}}, [])
+    assert widget.status.startswith("Niet gelukt")
+    assert journal.latest("mijn-plan") == []
+
+
+def test_the_day_5_map_sees_the_day_1_map_in_jupyter(tmp_path):
+    journal = Journal(tmp_path / "j.sqlite")
+    journal.save("steunkaart", [entry(naam="Anna", kring="dichtbij")])
+    widget = oefening("steunkaart-2", journal=journal)
+    assert widget.related["steunkaart"][0]["answers"]["naam"] == "Anna"

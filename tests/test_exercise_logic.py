@@ -1,0 +1,210 @@
+"""The exercise logic that is more than storage, as a learner sees it in the book."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from browsing import Visit
+from samples.answers import entry
+from toelaten.cli import main
+from toelaten.exercises import Journal
+
+pytestmark = pytest.mark.browser
+DAY1 = "book/dag-1/waarom-vragen-moeilijk-is.html"
+DAY3 = "book/dag-3/klein-beginnen.html"
+DAY5 = "book/dag-5/verbinding-houden.html"
+
+
+def saved(visit: Visit, answers_by_exercise: dict, then: str, ready=".toelaten-oefening") -> None:
+    """Put answers in this browser's storage, then open ``then``."""
+    for exercise_id, entries in answers_by_exercise.items():
+        value = json.dumps(json.dumps({"entries": entries}))
+        visit.page.evaluate(f"localStorage.setItem('toelaten:v1:{exercise_id}', {value})")
+    visit.goto(then)
+    visit.ready(ready)
+
+
+def e(n: int, **answers) -> dict:
+    return entry(f"e{n}", **answers)
+
+
+def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(browser, site):
+    visit = Visit(browser, site, DAY3)
+    rungs = [
+        e(1, vraag="Moeilijk", moeilijk=8),
+        e(2, vraag="Makkelijk", moeilijk=1),
+        e(3, vraag="Midden", moeilijk=5),
+    ]
+    saved(visit, {"vraagladder": rungs}, DAY3)
+    ladder = visit.page.locator('[data-exercise="vraagladder"]')
+    assert ladder.locator(".tl-entry-title").all_inner_texts() == [
+        "Makkelijk",
+        "Midden",
+        "Moeilijk",
+    ]
+    assert ladder.locator(".tl-ladder-list li").all_inner_texts() == [
+        "Makkelijk: moeilijk 1 van 10",
+        "Midden: moeilijk 5 van 10",
+        "Moeilijk: moeilijk 8 van 10",
+    ]
+    # In the drawing the easiest rung is lowest: the largest y.
+    ys = ladder.locator("svg text.tl-chart-label").evaluate_all(
+        "ts => ts.map(t => [t.textContent, +t.getAttribute('y')])"
+    )
+    assert [name for name, _ in sorted(ys, key=lambda t: -t[1])] == [
+        "Makkelijk",
+        "Midden",
+        "Moeilijk",
+    ]
+    assert "Probeer er minstens 5 te maken." in ladder.inner_text()
+    visit.close()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown", "not_shown"),
+    [
+        (
+            "Sorry, sorry! Wil je me helpen? Het spijt me.",
+            ["Dit zijn 3 zinnen", "Je zegt 3 keer sorry"],
+            [],
+        ),
+        (
+            "Wil je zaterdag een uurtje helpen met verhuizen?",
+            [],
+            ["zinnen", "sorry", "wanneer", "Hoe lang", "precies"],
+        ),
+        (
+            "Ik zit een beetje vast met alles.",
+            ["precies vraagt", "Zeg erbij wanneer", "Hoe lang duurt"],
+            ["sorry"],
+        ),
+        ("Kun je morgen even meekijken?", ["Hoe lang duurt"], ["wanneer", "precies", "sorry"]),
+    ],
+)
+def test_een_zin_gives_gentle_hints_while_you_type(browser, site, sentence, shown, not_shown):
+    visit = Visit(browser, site, DAY3)
+    visit.ready()
+    box = visit.page.locator('[data-exercise="een-zin"] input[id$="-zin"]')
+    box.fill(sentence)
+    hints = visit.page.locator('[data-exercise="een-zin"] [id$="-zin-hints"]').inner_text()
+    for phrase in shown:
+        assert phrase in hints
+    for phrase in not_shown:
+        assert phrase not in hints
+    assert "cijfer" not in hints and "fout" not in hints  # hints, never grades
+    visit.close()
+
+
+def test_experiments_show_prediction_against_outcome(browser, site):
+    visit = Visit(browser, site, DAY3)
+    runs = [
+        e(
+            1,
+            vraag="Lift vragen",
+            kans_ja=20,
+            irritatie_verwacht=6,
+            uitkomst="ja",
+            irritatie_echt=1,
+        ),
+        e(
+            2,
+            vraag="Hulp bij verhuizen",
+            kans_ja=30,
+            irritatie_verwacht=8,
+            uitkomst="deels",
+            irritatie_echt=3,
+        ),
+        e(3, vraag="Nog niet gedaan", kans_ja=50),
+    ]
+    saved(visit, {"experiment": runs}, DAY3)
+    box = visit.page.locator('[data-exercise="experiment"]')
+    assert box.locator(".tl-summary li").all_inner_texts() == [
+        "Kans op ja: gemiddeld verwachtte je 25 van 100, het werd 75 van 100.",
+        "Irritatie: gemiddeld verwachtte je 7 van 10, het werd 2 van 10.",
+    ]
+    rows = box.locator(".tl-table tbody tr")
+    assert rows.count() == 2  # an experiment without an outcome is not in the chart yet
+    assert rows.nth(1).locator("td").all_inner_texts() == ["30", "50", "8", "3"]
+    visit.close()
+
+
+def test_the_day_5_map_is_compared_with_day_1(browser, site):
+    visit = Visit(browser, site, DAY5)
+    before = [
+        e(1, naam="Anna", kring="midden", laatst="jaar"),
+        e(2, naam="Koen", kring="verder", laatst="nooit"),
+        e(3, naam="Mijn zus", kring="dichtbij", laatst="week"),
+    ]
+    now = [
+        e(1, naam="anna ", kring="dichtbij", laatst="week"),
+        e(2, naam="Koen", kring="verder", laatst="nooit"),
+        e(4, naam="Oefenmaatje Sam", kring="midden", laatst="week"),
+    ]
+    saved(visit, {"steunkaart": before, "steunkaart-2": now}, DAY5)
+    summary = visit.page.locator('[data-exercise="steunkaart-2"] .tl-compare li').all_inner_texts()
+    assert summary == [
+        "Nieuw op je kaart: Oefenmaatje Sam.",
+        "Dichterbij gekomen: anna .",
+        "Vaker gevraagd dan op dag 1: anna .",
+        "Niet meer op je kaart: Mijn zus.",
+    ]
+    visit.close()
+
+
+def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(browser, site):
+    visit = Visit(browser, site, "book/dag-2/van-wie-is-die-stem.html")
+    saved(
+        visit,
+        {
+            "wiens-stem": [
+                e(1, zin="Ik moet het zelf kunnen.", kleine_vraag="Buurvrouw om een pakket vragen")
+            ]
+        },
+        "book/dag-2/van-wie-is-die-stem.html",
+    )
+    visit.page.get_by_role("button", name="Zet op je vraagladder: Ik moet het zelf kunnen.").click()
+    assert visit.page.locator(".tl-status").inner_text() == "De vraag staat op je vraagladder."
+    visit.goto(DAY3)
+    visit.ready()
+    ladder = visit.page.locator('[data-exercise="vraagladder"]')
+    assert ladder.locator(".tl-entry-title").all_inner_texts() == ["Buurvrouw om een pakket vragen"]
+    ladder.get_by_role(
+        "button", name="Maak er een experiment van: Buurvrouw om een pakket vragen"
+    ).click()
+    experiment = visit.page.locator('[data-exercise="experiment"]')
+    assert experiment.locator(".tl-entry-title").all_inner_texts() == [
+        "Buurvrouw om een pakket vragen"
+    ]
+    visit.close()
+
+
+def test_the_progress_page_counts_per_day(browser, site):
+    visit = Visit(browser, site, "book/mijn-voortgang.html")
+    answers = {"steunkaart": [e(1, naam="A"), e(2, naam="B")], "acht-redenen": [e(1, opvalt="x")]}
+    saved(visit, answers, "book/mijn-voortgang.html", ready=".toelaten-voortgang")
+    page = visit.page
+    assert (
+        page.locator(".tl-progress-day").first.inner_text()
+        == "Dag 1 – Hoe maak jij contact? (2 van 3)"
+    )
+    items = page.locator("li.tl-progress").all_inner_texts()
+    assert "Acht redenen om niets te vragen: ingevuld" in items
+    assert "Mijn steunkaart: 2 antwoorden" in items
+    assert "Bijna gevraagd: nog niet begonnen" in items
+    with page.expect_navigation():
+        page.get_by_role("link", name="Mijn steunkaart", exact=True).click()
+    assert page.url.endswith(f"{DAY1}#oefening-steunkaart")
+    visit.close()
+
+
+def test_progress_in_the_terminal(tmp_path):
+    journal = tmp_path / "j.sqlite"
+    Journal(journal).save("steunkaart", [e(1, naam="A"), e(2, naam="B")])
+    result = CliRunner().invoke(main, ["progress", "--journal", str(journal)])
+    assert result.exit_code == 0
+    assert "Dag 1 – Hoe maak jij contact?  (1 van 3)" in result.output
+    assert "✓ Mijn steunkaart: 2 antwoorden" in result.output
+    assert "· Acht redenen om niets te vragen: nog niet begonnen" in result.output
