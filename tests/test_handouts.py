@@ -146,3 +146,13 @@ def test_cli_writes_the_worksheets_and_the_workbook(tmp_path):
     result = runner.invoke(main, ["workbook", "--journal", str(journal), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Uit de cli" in text_of(PdfReader(out))
+
+
+def test_the_workbook_reads_back_every_kind_of_answer(tmp_path):
+    journal = Journal(tmp_path / "j.sqlite")
+    journal.save("acht-redenen", [entry(redenen=["last", "nee"], reden_1="nee", bron_1="opvoeding")])
+    journal.save("helpersrollen", [entry(rapport={"a": "dokter", "b": "proces", "c": "expert"})])
+    text = text_of(read(workbook_pdf(journal), tmp_path))
+    assert "Ik wil een ander niet tot last zijn., Ik ben bang dat de ander nee zegt." in text
+    assert "Uit mijn opvoeding" in text
+    assert "A: Dokter; B: Procesbegeleider; C: Expert" in text
