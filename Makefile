@@ -85,7 +85,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium
+test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-deps

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import browsing
 from browsing import Visit, axe_violations
 from samples.answers import BAD, GOOD
 from toelaten.exercises import get_exercise
@@ -35,28 +36,8 @@ ANSWERS = {
 
 
 def fill_by_keyboard(page, answers: dict) -> None:
-    """Type every answer, moving from field to field with Tab, as a keyboard user does."""
-    exercise = get_exercise("wiens-stem")
-    page.locator(".tl-form input, .tl-form textarea").first.focus()
-    for i, field in enumerate(exercise.fields):
-        if i:
-            page.keyboard.press("Tab")
-        value = answers.get(field.id)
-        if value is None:
-            continue
-        if field.kind == "scale":
-            page.keyboard.press("Home")
-            for _ in range((value - field.min) // field.step):
-                page.keyboard.press("ArrowRight")
-        elif field.kind == "choice":
-            page.keyboard.press("Space")
-            for _ in range([o.id for o in field.options].index(value)):
-                page.keyboard.press("ArrowDown")
-        else:
-            page.keyboard.type(value)
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Bewaren"
-    page.keyboard.press("Enter")
+    """Type every answer of the flagship with the keyboard only (see browsing.py)."""
+    browsing.fill_by_keyboard(page, get_exercise("wiens-stem"), answers)
 
 
 def form_values(page) -> dict:
@@ -268,4 +249,5 @@ def test_only_pages_with_an_exercise_load_its_script(html):
         if has_mount:
             loading.add(rel)
     assert {LESSON, NOTEBOOK, WORKBOOK} <= loading
-    assert not {"book/privacy.html", "book/index.html", "book/als-het-even-niet-gaat.html"} & loading
+    without = {"book/privacy.html", "book/index.html", "book/als-het-even-niet-gaat.html"}
+    assert not without & loading

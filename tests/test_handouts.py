@@ -150,7 +150,8 @@ def test_cli_writes_the_worksheets_and_the_workbook(tmp_path):
 
 def test_the_workbook_reads_back_every_kind_of_answer(tmp_path):
     journal = Journal(tmp_path / "j.sqlite")
-    journal.save("acht-redenen", [entry(redenen=["last", "nee"], reden_1="nee", bron_1="opvoeding")])
+    reasons = entry(redenen=["last", "nee"], reden_1="nee", bron_1="opvoeding")
+    journal.save("acht-redenen", [reasons])
     journal.save("helpersrollen", [entry(rapport={"a": "dokter", "b": "proces", "c": "expert"})])
     text = text_of(read(workbook_pdf(journal), tmp_path))
     assert "Ik wil een ander niet tot last zijn., Ik ben bang dat de ander nee zegt." in text
