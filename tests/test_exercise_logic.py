@@ -15,6 +15,7 @@ from toelaten.exercises import Journal
 pytestmark = pytest.mark.browser
 DAY1 = "book/dag-1/waarom-vragen-moeilijk-is.html"
 DAY3 = "book/dag-3/klein-beginnen.html"
+EXPERIMENT = "book/dag-3/een-vraag-als-experiment.html"
 DAY5 = "book/dag-5/verbinding-houden.html"
 
 
@@ -99,7 +100,7 @@ def test_een_zin_gives_gentle_hints_while_you_type(browser, site, sentence, show
 
 
 def test_experiments_show_prediction_against_outcome(browser, site):
-    visit = Visit(browser, site, DAY3)
+    visit = Visit(browser, site, EXPERIMENT)
     runs = [
         e(
             1,
@@ -119,7 +120,7 @@ def test_experiments_show_prediction_against_outcome(browser, site):
         ),
         e(3, vraag="Nog niet gedaan", kans_ja=50),
     ]
-    saved(visit, {"experiment": runs}, DAY3)
+    saved(visit, {"experiment": runs}, EXPERIMENT)
     box = visit.page.locator('[data-exercise="experiment"]')
     assert box.locator(".tl-summary li").all_inner_texts() == [
         "Kans op ja: gemiddeld verwachtte je 25 van 100, het werd 75 van 100.",
@@ -174,6 +175,9 @@ def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(brows
     ladder.get_by_role(
         "button", name="Maak er een experiment van: Buurvrouw om een pakket vragen"
     ).click()
+    assert ladder.locator(".tl-status").inner_text() == "De vraag staat klaar bij je experimenten."
+    visit.goto(EXPERIMENT)
+    visit.ready()
     experiment = visit.page.locator('[data-exercise="experiment"]')
     assert experiment.locator(".tl-entry-title").all_inner_texts() == [
         "Buurvrouw om een pakket vragen"

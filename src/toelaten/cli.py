@@ -187,3 +187,20 @@ def progress(journal_path: Path | None) -> None:
         for item in day.exercises:
             mark = "✓" if item.entries else "·"
             click.echo(f"  {mark} {item.title}: {state_text(item, known[item.id].repeat)}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=_FILE)
+def readability(paths: tuple[Path, ...]) -> None:
+    """Flesch-Douma score of lesson pages (default: book/dag-*/*.md); fails below 60."""
+    from toelaten.readability import TARGET, lesson_pages, score_page
+
+    pages = list(paths) or lesson_pages(Path.cwd())
+    low = 0
+    for page in pages:
+        score = score_page(page)
+        mark = "" if score.flesch_douma >= TARGET else "  BELOW TARGET"
+        low += score.flesch_douma < TARGET
+        click.echo(f"{score.flesch_douma:6.1f}  {score.words:5d} words  {page}{mark}")
+    if low:
+        raise click.ClickException(f"{low} page(s) below Flesch-Douma {TARGET:.0f}")

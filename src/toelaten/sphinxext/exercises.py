@@ -77,6 +77,37 @@ class WorkbookDirective(SphinxDirective):
         return [nodes.raw("", html, format="html")]
 
 
+def _exercise_link(exercise_id: str, title: str) -> addnodes.pending_xref:
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(text=title),
+        refdomain="std",
+        reftype="ref",
+        reftarget=f"oefening-{exercise_id}",
+        refexplicit=True,
+        refwarn=True,
+    )
+
+
+class DayExercisesDirective(SphinxDirective):
+    """``{dag-oefeningen} dag-1``: the day's exercises, each linked to where it is."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        known = catalogue()
+        try:
+            day = load_course().day(self.arguments[0])
+        except KeyError as exc:
+            raise self.error(str(exc.args[0])) from exc
+        items = nodes.bullet_list(classes=["toelaten-dag-oefeningen"])
+        for exercise_id in day.exercises:
+            items += nodes.list_item(
+                "", nodes.paragraph("", "", _exercise_link(exercise_id, known[exercise_id].title))
+            )
+        return [items]
+
+
 class ProgressDirective(SphinxDirective):
     """``{voortgang}``: per day, every exercise with a link; the script adds the state."""
 
@@ -97,15 +128,7 @@ class ProgressDirective(SphinxDirective):
                     classes=[*classes, "tl-repeat"] if exercise.repeat else classes
                 )
                 line = nodes.paragraph()
-                line += addnodes.pending_xref(
-                    "",
-                    nodes.inline(text=exercise.title),
-                    refdomain="std",
-                    reftype="ref",
-                    reftarget=f"oefening-{exercise_id}",
-                    refexplicit=True,
-                    refwarn=True,
-                )
+                line += _exercise_link(exercise_id, exercise.title)
                 line += nodes.Text(": ")
                 line += nodes.inline(text="nog niet begonnen", classes=["tl-progress-state"])
                 item += line
@@ -131,5 +154,6 @@ def setup(app: Sphinx) -> None:
     app.add_directive("oefening", ExerciseDirective)
     app.add_directive("werkboek", WorkbookDirective)
     app.add_directive("voortgang", ProgressDirective)
+    app.add_directive("dag-oefeningen", DayExercisesDirective)
     # Before myst-nb's own handler (500), which adds the widget scripts it registered.
     app.connect("html-page-context", _page_assets, priority=400)

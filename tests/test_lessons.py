@@ -1,0 +1,76 @@
+"""The lessons follow the course's rules: own words, plain Dutch, a full day, cited sources."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from toelaten import load_course
+from toelaten.readability import TARGET, lesson_pages, prose, score_page, score_text
+from toelaten.sources import load_sources
+
+DAYS = load_course().days
+
+
+def test_no_passage_is_copied_from_the_sources(root):
+    tool = root.parent / "shared" / "tools" / "source-overlap"
+    assert tool.exists(), f"{tool} is missing: ../shared must sit beside the project"
+    result = subprocess.run([str(tool), str(root)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " 0 copied passage(s)" in result.stdout
+
+
+@pytest.mark.parametrize("page", lesson_pages(__import__("conftest").ROOT), ids=lambda p: p.stem)
+def test_every_lesson_page_reads_at_b1_level(page, record_property):
+    score = score_page(page)
+    record_property("flesch_douma", round(score.flesch_douma, 1))
+    assert score.flesch_douma >= TARGET, f"{page}: Flesch-Douma {score.flesch_douma:.1f}"
+
+
+def test_the_readability_score_follows_the_formula():
+    easy = score_text(["Ik vraag het. Jij zegt ja."])
+    assert easy.words == 6 and easy.sentences == 2 and easy.syllables == 6
+    assert round(easy.flesch_douma, 2) == round(206.835 - 0.93 * 3 - 77 * 1, 2)
+    hard = score_text(["Onderzoeksresultaten betreffende hulpvaardigheidspercepties."])
+    assert hard.flesch_douma < 0
+
+
+def test_prose_leaves_out_what_a_learner_does_not_read_as_text():
+    page = (
+        "---\nminutes: 1\n---\n# Titel\n\nEen zin.\n\n"
+        "```{oefening} x\n```\n> Een citaat.\n- Een punt\n"
+    )
+    assert prose(page) == ["Een zin.", "Een punt"]
+
+
+@pytest.mark.parametrize("day", DAYS, ids=lambda d: d.id)
+def test_every_day_has_goals_key_points_practice_and_a_reflection(root, day):
+    opening = (root / "book" / day.id / "index.md").read_text(encoding="utf-8")
+    assert "## Wat je vandaag leert" in opening
+    closing = (root / "book" / day.id / "afsluiting.md").read_text(encoding="utf-8")
+    for heading in ("## Kernpunten", "## Oefenen in het echt", "## Terugkijken"):
+        assert heading in closing, f"{day.id}: {heading} missing"
+    lessons = [
+        p for p in (root / "book" / day.id).glob("*.md") if p.stem not in ("index", "afsluiting")
+    ]
+    assert 2 <= len(lessons) <= 4, f"{day.id} has {len(lessons)} lesson pages"
+
+
+def test_every_cited_source_is_on_the_sources_page(root):
+    keys = {s.key for s in load_sources()}
+    cited = set()
+    for page in (root / "book").rglob("*.md"):
+        cited |= set(re.findall(r"\{bron\}`([^`]+)`", page.read_text(encoding="utf-8")))
+    assert cited <= keys, f"cited but not on the sources page: {sorted(cited - keys)}"
+    assert "```{bronnen}" in (root / "book" / "bronnen.md").read_text(encoding="utf-8")
+
+
+def test_lessons_cite_no_source_by_hand(root):
+    """A citation typed as text would not be checked: use {bron}`key`."""
+    for page in (root / "book").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(
+            r"\([A-Z][a-z-]+(?: (?:&|en) [A-Z][a-z-]+)*,? (?:19|20)\d\d\)", text
+        ), page
