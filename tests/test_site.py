@@ -165,3 +165,24 @@ def test_every_icon_on_a_page_is_in_the_subset_font(html):
     assert {"fa-bars", "fa-hand-holding-heart"} <= used
     missing = sorted(name for name in used if glyphs[name] not in cmap)
     assert not missing, f"icons without a glyph in the subset font: {missing}"
+
+
+@pytest.mark.parametrize("day", load_course().days, ids=lambda d: d.id)
+def test_the_guide_and_the_day_page_show_the_schedule(html, day):
+    from toelaten.schedule import load_schedule
+
+    schedule = load_schedule()
+    tables = soup(html, f"facilitator-guide/{day.id}.html").select("table.toelaten-draaiboek")
+    assert len(tables) == len(schedule.variants)
+    for table, variant in zip(tables, schedule.variants, strict=True):
+        rows = [
+            [td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")
+        ]
+        slots = schedule.run_sheet(day.id, variant)
+        assert [r[0] for r in rows] == [f"{s.start:%H:%M}–{s.end:%H:%M}" for s in slots]
+        assert [r[2] for r in rows] == [s.block.title for s in slots]
+    agenda = soup(html, f"{day.docname}.html").select_one("table.toelaten-draaiboek")
+    full_day = schedule.run_sheet(day.id, "dag")
+    cells = [tr.find_all("td") for tr in agenda.select("tbody tr")]
+    assert [c[0].get_text(strip=True) for c in cells] == [b.title for b in schedule.days[day.id]]
+    assert cells[0][1].get_text(strip=True) == f"{full_day[0].start:%H:%M}–{full_day[0].end:%H:%M}"

@@ -204,3 +204,53 @@ def readability(paths: tuple[Path, ...]) -> None:
         click.echo(f"{score.flesch_douma:6.1f}  {score.words:5d} words  {page}{mark}")
     if low:
         raise click.ClickException(f"{low} page(s) below Flesch-Douma {TARGET:.0f}")
+
+
+@main.command()
+@click.option(
+    "--start",
+    "start",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="First day (YYYY-MM-DD).",
+)
+@click.option("--variant", type=click.Choice(["dag", "dagdeel"]), default="dag", show_default=True)
+@click.option(
+    "--every", default=1, show_default=True, help="Days between course days (1 skips weekends)."
+)
+@click.option(
+    "--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file."
+)
+@click.option("--per-block", is_flag=True, help="In the calendar file, one event per block.")
+def schedule(start, variant: str, every: int, ics: Path | None, per_block: bool) -> None:
+    """Print the five days with real dates and times; optionally write a calendar file."""
+    from toelaten._dutch import long_date
+    from toelaten.calendar import build_calendar
+    from toelaten.schedule import course_dates, load_schedule
+
+    if every < 1:
+        raise click.BadParameter("must be 1 or more", param_hint="--every")
+    try:
+        plan = load_schedule()
+    except DataError as exc:
+        raise click.ClickException(str(exc)) from exc
+    chosen = plan.variants[variant]
+    course = load_course()
+    for day, when in zip(
+        course.days, course_dates(start.date(), len(course.days), every), strict=True
+    ):
+        click.echo(click.style(day.heading, bold=True))
+        click.echo(f"{long_date(when, weekday=True)}, {chosen.start:%H:%M}–{chosen.end:%H:%M}")
+        for slot in plan.run_sheet(day.id, variant):
+            fmt = (
+                ""
+                if slot.block.format == "pauze"
+                else f" ({plan.formats[slot.block.format].lower()})"
+            )
+            click.echo(f"  {slot.start:%H:%M}–{slot.end:%H:%M}  {slot.block.title}{fmt}")
+        click.echo()
+    if ics:
+        ics.write_bytes(
+            build_calendar(plan, start.date(), variant, every=every, per_block=per_block)
+        )
+        click.echo(f"Agenda geschreven naar {ics}.")

@@ -13,7 +13,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from toelaten import load_course
-from toelaten.sphinxext import citations, directives, exercises, icons, page
+from toelaten.sphinxext import citations, directives, exercises, icons, page, runsheets
 
 HERE = Path(__file__).parent
 
@@ -39,4 +39,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     icons.setup(app)
     exercises.setup(app)
     citations.setup(app)
+    runsheets.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

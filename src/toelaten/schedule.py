@@ -1,0 +1,194 @@
+"""The facilitator's schedule (``data/schedule.yml``): blocks per day, two variants, clock
+times that restart each day, and the dates of a course that starts on a given day.
+
+Facilitators change times in that one file; run sheets, the learners' day pages, the
+calendar file and the printed agendas all follow. A mistake names the day and the block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from importlib import resources
+from pathlib import Path
+
+from toelaten._fields import DataError, Fields, read_yaml
+from toelaten.course import Day, load_course
+
+CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    label: str
+    start: time
+    end: time
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    title: str
+    format: str
+    minutes: dict[str, int]
+    goal: str | None = None
+    instructions: str | None = None
+    exercise: str | None = None
+    werkvorm: str | None = None
+    materials: tuple[str, ...] = ()
+    debrief: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A block at its clock time on a day of one variant."""
+
+    block: Block
+    start: time
+    end: time
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Schedule:
+    variants: dict[str, Variant]
+    formats: dict[str, str]
+    werkvormen: dict[str, str]
+    days: dict[str, tuple[Block, ...]]
+    source: Path
+
+    def run_sheet(self, day_id: str, variant_id: str) -> list[Slot]:
+        variant = self.variants[variant_id]
+        clock = datetime.combine(date(2000, 1, 1), variant.start)
+        slots = []
+        for block in self.days[day_id]:
+            minutes = block.minutes.get(variant_id)
+            if minutes is None:
+                continue
+            end = clock + timedelta(minutes=minutes)
+            slots.append(Slot(block, clock.time(), end.time(), minutes))
+            clock = end
+        return slots
+
+
+def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
+    """The course's days from ``start``: every ``every`` days; daily courses skip weekends."""
+    dates, current = [], start
+    while len(dates) < days:
+        if every != 1 or current.weekday() < 5:
+            dates.append(current)
+        current += timedelta(days=every)
+    return dates
+
+
+def default_schedule_file() -> Path:
+    return Path(str(resources.files("toelaten") / "data" / "schedule.yml"))
+
+
+def _clock(item: Fields, key: str) -> time:
+    value = item.text(key)
+    match = CLOCK.match(value)
+    if not match:
+        item.fail(f"expected a time like '09:30', found {value!r}", key)
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _labels(item: Fields) -> dict[str, str]:
+    return {key: item.text(key) for key in item.names()}
+
+
+def load_schedule(path: Path | str | None = None) -> Schedule:
+    from toelaten.exercises.catalogue import catalogue  # the schedule names exercises
+
+    path = Path(path) if path is not None else default_schedule_file()
+    top = read_yaml(path)
+    variants = {}
+    variants_item = top.mapping("variants")
+    for variant_id in variants_item.names():
+        item = variants_item.mapping(variant_id)
+        variant = Variant(
+            variant_id, item.text("label"), _clock(item, "start"), _clock(item, "end")
+        )
+        if variant.minutes <= 0:
+            item.fail("must end after it starts", "end")
+        variants[variant_id] = variant
+        item.done()
+    variants_item.done()
+    formats = _labels(top.mapping("formats"))
+    werkvormen = _labels(top.mapping("werkvormen"))
+    exercises = catalogue()
+    course_days = [d.id for d in load_course().days]
+    days: dict[str, tuple[Block, ...]] = {}
+    for day_item in top.items("days"):
+        day_id = day_item.text("day")
+        blocks = []
+        for block_item in day_item.items("blocks"):
+            blocks.append(_block(block_item, day_id, variants, formats, werkvormen, exercises))
+        ids = [b.id for b in blocks]
+        if len(set(ids)) != len(ids):
+            day_item.fail(f"{day_id}: two blocks share an id", "blocks")
+        days[day_id] = tuple(blocks)
+        day_item.done()
+    top.done()
+    if list(days) != course_days:
+        raise DataError(f"{path}: days: expected {course_days} in that order, found {list(days)}")
+    schedule = Schedule(variants, formats, werkvormen, days, path)
+    for day_id in days:
+        for variant in variants.values():
+            total = sum(s.minutes for s in schedule.run_sheet(day_id, variant.id))
+            if total != variant.minutes:
+                raise DataError(
+                    f"{path}: {day_id} ({variant.id}): the blocks add up to {total} minutes, but "
+                    f"{variant.start:%H:%M}–{variant.end:%H:%M} is {variant.minutes} minutes"
+                )
+    return schedule
+
+
+def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
+    block_id = item.text("id")
+    where = f"{day_id}, block {block_id!r}"
+    fmt = item.text("format")
+    if fmt not in formats:
+        item.fail(f"{where}: unknown format {fmt!r} (known: {', '.join(formats)})", "format")
+    minutes_item = item.mapping("minutes")
+    minutes = {}
+    for variant_id in minutes_item.names():
+        if variant_id not in variants:
+            minutes_item.fail(f"{where}: unknown variant {variant_id!r}", variant_id)
+        value = minutes_item.integer(variant_id)
+        if value <= 0:
+            minutes_item.fail(f"{where}: minutes must be more than 0, found {value}", variant_id)
+        minutes[variant_id] = value
+    minutes_item.done()
+    exercise = item.text("exercise", optional=True)
+    if exercise is not None and exercise not in exercises:
+        item.fail(f"{where}: unknown exercise {exercise!r}", "exercise")
+    werkvorm = item.text("werkvorm", optional=True)
+    if werkvorm is not None and werkvorm not in werkvormen:
+        item.fail(f"{where}: unknown werkvorm {werkvorm!r}", "werkvorm")
+    block = Block(
+        id=block_id,
+        title=item.text("title"),
+        format=fmt,
+        minutes=minutes,
+        goal=item.text("goal", optional=True),
+        instructions=item.text("instructions", optional=True),
+        exercise=exercise,
+        werkvorm=werkvorm,
+        materials=tuple(item.texts("materials", allow_empty=True)),
+        debrief=tuple(item.texts("debrief", allow_empty=True)),
+    )
+    if fmt != "pauze" and (block.goal is None or block.instructions is None):
+        item.fail(f"{where}: a block that is not a break needs a goal and instructions", "goal")
+    item.done()
+    return block
+
+
+def day_of(day_id: str) -> Day:
+    return load_course().day(day_id)

@@ -1,0 +1,133 @@
+"""Run sheets from data/schedule.yml: ``{draaiboek} dag-1`` for the facilitator guide and
+``{groepsprogramma} dag-1`` for the learners' day pages. Both read the same file, so the
+two views never disagree; clock times are computed per day."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from toelaten import DataError
+from toelaten.exercises import catalogue
+from toelaten.schedule import Schedule, default_schedule_file, load_schedule
+
+
+def _table(title: str, head: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
+    table = nodes.table(classes=["toelaten-draaiboek"])
+    table += nodes.title(text=title)
+    group = nodes.tgroup(cols=len(head))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    thead = nodes.thead()
+    group += thead
+    thead += _row(head)
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        body += _row(row)
+    return table
+
+
+def _row(cells: list[str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph(text=cell))
+    return row
+
+
+class _ScheduleDirective(SphinxDirective):
+    required_arguments = 1
+
+    def schedule(self) -> Schedule:
+        self.env.note_dependency(str(default_schedule_file()))
+        try:
+            schedule = load_schedule()
+        except DataError as exc:
+            raise self.error(str(exc)) from exc
+        if self.arguments[0] not in schedule.days:
+            raise self.error(f"no day {self.arguments[0]!r} in {schedule.source}")
+        return schedule
+
+
+class RunSheetDirective(_ScheduleDirective):
+    """``{draaiboek} dag-1``: per variant a timed table, then every block's instructions."""
+
+    def run(self) -> list[nodes.Node]:
+        schedule, day_id = self.schedule(), self.arguments[0]
+        out: list[nodes.Node] = []
+        for variant in schedule.variants.values():
+            rows = [
+                [
+                    f"{s.start:%H:%M}–{s.end:%H:%M}",
+                    f"{s.minutes} min",
+                    s.block.title,
+                    schedule.formats[s.block.format],
+                ]
+                for s in schedule.run_sheet(day_id, variant.id)
+            ]
+            title = f"{variant.label}, {variant.start:%H:%M}–{variant.end:%H:%M}"
+            out.append(
+                _table(title, ["Tijd", "Duur", "Onderdeel", "Werkvorm"], rows, [18, 12, 45, 25])
+            )
+        exercises = catalogue()
+        blocks = nodes.definition_list(classes=["toelaten-blokken"])
+        for block in schedule.days[day_id]:
+            if block.format == "pauze":
+                continue
+            term = nodes.term(text=block.title)
+            body = nodes.definition()
+            minutes = ", ".join(
+                f"{schedule.variants[v].label.lower()}: {m} min" for v, m in block.minutes.items()
+            )
+            when = f"{schedule.formats[block.format]} · {minutes}"
+            if len(block.minutes) < len(schedule.variants):
+                when += " · alleen op een hele dag"
+            body += nodes.paragraph(text=when, classes=["tl-block-meta"])
+            facts = [("Doel", block.goal)]
+            if block.exercise:
+                facts.append(("Oefening", exercises[block.exercise].title))
+            if block.werkvorm:
+                facts.append(("Werkvorm", schedule.werkvormen[block.werkvorm]))
+            if block.materials:
+                facts.append(("Materiaal", ", ".join(block.materials)))
+            facts.append(("Zo doe je het", block.instructions))
+            for label, text in facts:
+                line = nodes.paragraph()
+                line += nodes.strong(text=f"{label}: ")
+                line += nodes.Text(text)
+                body += line
+            if block.debrief:
+                line = nodes.paragraph()
+                line += nodes.strong(text="Nabespreken:")
+                body += line
+                questions = nodes.bullet_list()
+                for question in block.debrief:
+                    questions += nodes.list_item("", nodes.paragraph(text=question))
+                body += questions
+            blocks += nodes.definition_list_item("", term, body)
+        out.append(blocks)
+        return out
+
+
+class GroupAgendaDirective(_ScheduleDirective):
+    """``{groepsprogramma} dag-1``: the day's programme for groups, both variants side by side."""
+
+    def run(self) -> list[nodes.Node]:
+        schedule, day_id = self.schedule(), self.arguments[0]
+        times = {
+            v: {s.block.id: f"{s.start:%H:%M}–{s.end:%H:%M}" for s in schedule.run_sheet(day_id, v)}
+            for v in schedule.variants
+        }
+        rows = [
+            [block.title, *(times[v].get(block.id, "–") for v in schedule.variants)]
+            for block in schedule.days[day_id]
+        ]
+        head = ["Onderdeel", *(v.label for v in schedule.variants.values())]
+        return [_table("Het programma in een groep", head, rows, [50, 25, 25])]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("draaiboek", RunSheetDirective)
+    app.add_directive("groepsprogramma", GroupAgendaDirective)

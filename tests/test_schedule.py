@@ -1,0 +1,144 @@
+"""The facilitator's schedule: days that add up, clock times per day, a calendar that imports."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from toelaten import DataError, load_course
+from toelaten.calendar import build_calendar
+from toelaten.cli import main
+from toelaten.schedule import course_dates, default_schedule_file, load_schedule
+
+SCHEDULE = load_schedule()
+
+
+@pytest.mark.parametrize("variant", ["dag", "dagdeel"])
+@pytest.mark.parametrize("day", [d.id for d in load_course().days])
+def test_each_day_fills_its_window_and_the_clock_restarts(day, variant):
+    window = SCHEDULE.variants[variant]
+    slots = SCHEDULE.run_sheet(day, variant)
+    assert slots[0].start == window.start
+    assert slots[-1].end == window.end
+    assert sum(s.minutes for s in slots) == window.minutes
+    for before, after in itertools.pairwise(slots):
+        assert before.end == after.start
+
+
+def test_the_full_days_cover_every_exercise_of_their_day():
+    for day in load_course().days:
+        planned = {s.block.exercise for s in SCHEDULE.run_sheet(day.id, "dag")}
+        assert set(day.exercises) <= planned, day.id
+
+
+def test_every_block_is_complete_and_group_work_has_a_debrief():
+    for blocks in SCHEDULE.days.values():
+        for block in blocks:
+            assert block.format in SCHEDULE.formats
+            if block.format != "pauze":
+                assert block.goal and block.instructions, block.id
+            if block.format in ("tweetallen", "drietallen") or block.werkvorm:
+                assert block.debrief, block.id
+
+
+@pytest.fixture
+def schedule_text():
+    return default_schedule_file().read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "exercise: acht-redenen",
+            "exercise: acht-reden",
+            "dag-1, block 'acht-redenen': unknown exercise 'acht-reden'",
+        ),
+        (
+            "minutes: {dag: 25, dagdeel: 15}\n        goal: Ieder weet",
+            "minutes: {dag: 0, dagdeel: 15}\n        goal: Ieder weet",
+            "dag-1, block 'acht-redenen': minutes must be more than 0, found 0",
+        ),
+        (
+            "minutes: {dag: 25, dagdeel: 15}\n        goal: Ieder weet",
+            "minutes: {dag: -5, dagdeel: 15}\n        goal: Ieder weet",
+            "minutes must be more than 0, found -5",
+        ),
+        (
+            "minutes: {dag: 25, dagdeel: 15}\n        goal: Ieder weet",
+            "minutes: {dag: 35, dagdeel: 15}\n        goal: Ieder weet",
+            "dag-1 (dag): the blocks add up to 400 minutes, but 09:30–16:00 is 390 minutes",
+        ),
+        (
+            "werkvorm: rollenspel-helpersrollen",
+            "werkvorm: toneel",
+            "dag-4, block 'rollenspel': unknown werkvorm 'toneel'",
+        ),
+        (
+            "format: tweetallen\n        minutes: {dag: 30, dagdeel: 20}\n        goal: Merken",
+            "format: viertallen\n        minutes: {dag: 30, dagdeel: 20}\n        goal: Merken",
+            "dag-1, block 'redenen-delen': unknown format 'viertallen'",
+        ),
+    ],
+)
+def test_a_broken_schedule_names_the_day_and_the_block(tmp_path, schedule_text, old, new, message):
+    assert old in schedule_text
+    path = tmp_path / "schedule.yml"
+    path.write_text(schedule_text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_schedule(path)
+    assert str(err.value).startswith(str(path))
+    assert message in str(err.value)
+
+
+def test_course_dates_skip_weekends_or_follow_an_interval():
+    assert course_dates(date(2027, 1, 28)) == [
+        date(2027, 1, 28),
+        date(2027, 1, 29),
+        date(2027, 2, 1),
+        date(2027, 2, 2),
+        date(2027, 2, 3),
+    ]
+    weekly = course_dates(date(2027, 1, 25), every=7)
+    assert weekly[-1] - weekly[0] == timedelta(days=28)
+
+
+def test_the_calendar_parses_back_with_local_times_across_daylight_saving():
+    # 28 March 2027: clocks go forward in Europe/Amsterdam, between course days 2 and 3.
+    raw = build_calendar(SCHEDULE, date(2027, 3, 25), "dagdeel")
+    calendar = Calendar.from_ical(raw)
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
+    assert len(events) == 5
+    starts = [e.decoded("dtstart") for e in events]
+    assert [s.date() for s in starts] == course_dates(date(2027, 3, 25))
+    assert {(s.hour, s.minute) for s in starts} == {(13, 0)}
+    assert {(e.decoded("dtend").hour) for e in events} == {16}
+    assert [s.utcoffset() for s in starts] == [timedelta(hours=1)] * 2 + [timedelta(hours=2)] * 3
+    assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Amsterdam"
+    assert "Hoe maak jij contact?" in str(events[0]["summary"])
+    assert len({str(e["uid"]) for e in events}) == 5
+
+
+def test_a_calendar_per_block_has_every_block():
+    raw = build_calendar(SCHEDULE, date(2027, 1, 25), "dag", per_block=True)
+    events = Calendar.from_ical(raw).walk("VEVENT")
+    assert len(events) == sum(len(SCHEDULE.run_sheet(d, "dag")) for d in SCHEDULE.days)
+    first = min(events, key=lambda e: e.decoded("dtstart"))
+    assert (first.decoded("dtstart").hour, first.decoded("dtstart").minute) == (9, 30)
+
+
+def test_the_schedule_command_prints_dutch_dates_and_writes_the_calendar(tmp_path):
+    ics = tmp_path / "cursus.ics"
+    result = CliRunner().invoke(main, ["schedule", "--start", "2027-01-25", "--ics", str(ics)])
+    assert result.exit_code == 0, result.output
+    assert "maandag 25 januari 2027, 09:30–16:00" in result.output
+    assert "vrijdag 29 januari 2027, 09:30–16:00" in result.output
+    assert (
+        "  09:30–10:00  Welkom, kennismaking en groepsafspraken (met de hele groep)"
+        in result.output
+    )
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 5
