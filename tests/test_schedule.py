@@ -142,3 +142,11 @@ def test_the_schedule_command_prints_dutch_dates_and_writes_the_calendar(tmp_pat
         in result.output
     )
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 5
+
+
+def test_every_werkvorm_has_a_guide_page_with_purpose_steps_timing_and_debrief(root):
+    for werkvorm in SCHEDULE.werkvormen:
+        text = (root / "facilitator-guide" / f"{werkvorm}.md").read_text(encoding="utf-8")
+        for heading in ("## Doel", "## Zo doe je het", "## Nabespreken"):
+            assert heading in text, f"{werkvorm}: {heading}"
+        assert "Reken op " in text, f"{werkvorm}: say how long it takes"

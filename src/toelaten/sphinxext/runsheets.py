@@ -5,6 +5,7 @@ two views never disagree; clock times are computed per day."""
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
@@ -88,8 +89,6 @@ class RunSheetDirective(_ScheduleDirective):
             facts = [("Doel", block.goal)]
             if block.exercise:
                 facts.append(("Oefening", exercises[block.exercise].title))
-            if block.werkvorm:
-                facts.append(("Werkvorm", schedule.werkvormen[block.werkvorm]))
             if block.materials:
                 facts.append(("Materiaal", ", ".join(block.materials)))
             facts.append(("Zo doe je het", block.instructions))
@@ -97,6 +96,20 @@ class RunSheetDirective(_ScheduleDirective):
                 line = nodes.paragraph()
                 line += nodes.strong(text=f"{label}: ")
                 line += nodes.Text(text)
+                body += line
+            if block.werkvorm:
+                # Each werkvorm has its page in the guide; a missing page fails the build.
+                line = nodes.paragraph()
+                line += nodes.strong(text="Werkvorm: ")
+                line += addnodes.pending_xref(
+                    "",
+                    nodes.inline(text=schedule.werkvormen[block.werkvorm]),
+                    refdomain="std",
+                    reftype="doc",
+                    reftarget=f"/facilitator-guide/{block.werkvorm}",
+                    refexplicit=True,
+                    refwarn=True,
+                )
                 body += line
             if block.debrief:
                 line = nodes.paragraph()
