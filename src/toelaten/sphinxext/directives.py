@@ -58,13 +58,13 @@ class DaysTable(_DataDirective):
         group += nodes.colspec(colwidth=65)
         head = nodes.thead()
         group += head
-        head += _row([nodes.paragraph(text="Dag"), nodes.paragraph(text="Waar het over gaat")])
+        head += table_row([nodes.paragraph(text="Dag"), nodes.paragraph(text="Waar het over gaat")])
         body = nodes.tbody()
         group += body
         for day in course.days:
             link = nodes.paragraph()
             link += self.doc_link(day.docname, day.heading)
-            body += _row([link, nodes.paragraph(text=day.theme)])
+            body += table_row([link, nodes.paragraph(text=day.theme)])
         return [table]
 
 
@@ -141,7 +141,7 @@ class HelpLines(_DataDirective):
         return [out, emergency]
 
 
-def _row(cells: list[nodes.Node]) -> nodes.row:
+def table_row(cells: list[nodes.Node]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
         row += nodes.entry("", cell)

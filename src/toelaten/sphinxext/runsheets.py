@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from toelaten import DataError
 from toelaten.exercises import catalogue
 from toelaten.schedule import Schedule, default_schedule_file, load_schedule
+from toelaten.sphinxext.directives import table_row
 
 
 def _table(title: str, head: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
@@ -23,19 +24,16 @@ def _table(title: str, head: list[str], rows: list[list[str]], widths: list[int]
         group += nodes.colspec(colwidth=width)
     thead = nodes.thead()
     group += thead
-    thead += _row(head)
+    thead += _text_row(head)
     body = nodes.tbody()
     group += body
     for row in rows:
-        body += _row(row)
+        body += _text_row(row)
     return table
 
 
-def _row(cells: list[str]) -> nodes.row:
-    row = nodes.row()
-    for cell in cells:
-        row += nodes.entry("", nodes.paragraph(text=cell))
-    return row
+def _text_row(cells: list[str]) -> nodes.row:
+    return table_row([nodes.paragraph(text=cell) for cell in cells])
 
 
 class _ScheduleDirective(SphinxDirective):
