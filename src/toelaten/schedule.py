@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from toelaten._fields import DataError, Fields, read_yaml
-from toelaten.course import Day, load_course
+from toelaten.course import load_course
 
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 
@@ -188,7 +188,3 @@ def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
         item.fail(f"{where}: a block that is not a break needs a goal and instructions", "goal")
     item.done()
     return block
-
-
-def day_of(day_id: str) -> Day:
-    return load_course().day(day_id)

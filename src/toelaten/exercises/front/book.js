@@ -286,11 +286,10 @@ function workbook(el, definitions, canStore) {
         { class: "tl-workbook-exercise" },
         h("h2", {}, definition.title),
         entries.map((entry) => {
-          const title = entry.answers[definition.entry.title_field];
           return h(
             "article",
             { class: "tl-workbook-entry" },
-            definition.repeat ? h("h3", {}, title || `(${definition.entry.name} nog niet ingevuld)`) : "",
+            definition.repeat ? h("h3", {}, ui.entryTitle(definition, entry)) : "",
             h("p", { class: "tl-workbook-date" }, `Bijgewerkt op ${longDate(entry.updated)}`),
             h(
               "dl",
