@@ -15,15 +15,16 @@ BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-gui
                   -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help book serve lab test lint format clean chromium
+.PHONY: help book serve lab handouts test lint format clean chromium
 
 help:
-	@echo "make book    set up .venv and build the book into $(HTML)"
-	@echo "make serve   serve $(HTML) on http://127.0.0.1:$(PORT)/"
-	@echo "make lab     open the exercise notebooks in JupyterLab (answers go to your journal)"
-	@echo "make test    set up and run the whole test suite (pytest, browser tests)"
-	@echo "make lint    ruff check and format check"
-	@echo "make clean   remove build output"
+	@echo "make book      set up .venv and build the book into $(HTML)"
+	@echo "make serve     serve $(HTML) on http://127.0.0.1:$(PORT)/"
+	@echo "make lab       open the exercise notebooks in JupyterLab (answers go to your journal)"
+	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel)"
+	@echo "make test      set up and run the whole test suite (pytest, browser tests)"
+	@echo "make lint      ruff check and format check"
+	@echo "make clean     remove build output"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +70,12 @@ lab: $(VENV)/.lab-deps
 	  --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
+# The facilitator's workshop pack: every sheet as a PDF, and all of them in one with contents.
+VARIANT ?= dag
+handouts: $(VENV)/.book-deps
+	$(BIN)/python -m toelaten handouts --group --out workshoppakket --variant $(VARIANT) \
+	  $(if $(START),--start $(START))
+
 # Debian's Chromium for the browser tests; Playwright's own browser download is never used.
 chromium:
 	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
@@ -97,5 +104,5 @@ format: $(VENV)/.test-deps
 	$(BIN)/ruff format src tests benchmarks
 
 clean:
-	rm -rf _build .pytest_cache .ruff_cache
+	rm -rf _build .pytest_cache .ruff_cache workshoppakket handouts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -20,6 +20,7 @@ from page_weight import weigh
 from toelaten._browser import launch
 from toelaten.exercises import Journal
 from toelaten.handouts import workbook_pdf, write_worksheets
+from toelaten.handouts.pack import write_group_pack
 from toelaten.site import serve
 
 LESSON = "book/dag-2/van-wie-is-die-stem.html"
@@ -77,6 +78,12 @@ def handout_figures() -> None:
             written = write_worksheets(Path(tmp))
             ms = (time.perf_counter() - start) * 1000
             print(f"write all worksheets ({len(written)}), {label}: {ms:.0f} ms")
+        for label in ("first", "again"):
+            start = time.perf_counter()
+            written = write_group_pack(Path(tmp) / "pack")
+            ms = (time.perf_counter() - start) * 1000
+            size = written[-1].stat().st_size
+            print(f"workshop pack ({len(written)} PDFs), {label}: {ms:.0f} ms, pack {size} bytes")
         journal = Journal(Path(tmp) / "j.sqlite")
         journal.save("wiens-stem", [_entry(i) for i in range(20)])
         start = time.perf_counter()

@@ -1,36 +1,15 @@
 """Handouts: the blank worksheet and the learner's workbook as accessible A4 PDFs."""
 
-import re
-
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from pdfs import fonts_of, is_tagged_a4_pdf_ua, read, text_of
 from samples.answers import entry
 from toelaten import load_help_contacts
 from toelaten.cli import main
 from toelaten.exercises import Journal, get_exercise
 from toelaten.handouts import HandoutError, _compile, printable, workbook_pdf, worksheet_pdf
-
-A4 = (595, 842)  # points, rounded
-
-
-def read(pdf: bytes, tmp_path) -> PdfReader:
-    path = tmp_path / "out.pdf"
-    path.write_bytes(pdf)
-    return PdfReader(path)
-
-
-def text_of(reader: PdfReader) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-
-
-def fonts_of(reader: PdfReader) -> set[str]:
-    names = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            names.add(re.sub(r"^/?[A-Z]{6}\+", "", str(font.get_object()["/BaseFont"])))
-    return names
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +19,7 @@ def worksheet(tmp_path_factory):
 
 def test_the_worksheet_is_a_tagged_a4_pdf_ua_with_a_title(worksheet):
     assert worksheet.metadata.title == "Van wie is die stem?"
-    root = worksheet.trailer["/Root"]
-    assert bool(root["/MarkInfo"]["/Marked"])
-    assert str(root["/Lang"]).startswith("nl")
-    assert "/StructTreeRoot" in root
-    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
-    for page in worksheet.pages:
-        assert tuple(round(float(x)) for x in page.mediabox[2:]) == A4
+    assert is_tagged_a4_pdf_ua(worksheet)
 
 
 def test_the_worksheet_has_every_label_and_help_text_as_text(worksheet):

@@ -132,23 +132,63 @@ def forget(journal_path: Path | None, yes: bool) -> None:
     click.echo("Je antwoorden zijn gewist.")
 
 
+def _start_option(required: bool):
+    return click.option(
+        "--start",
+        "start",
+        required=required,
+        type=click.DateTime(["%Y-%m-%d"]),
+        help="First day (YYYY-MM-DD).",
+    )
+
+
+_variant_option = click.option(
+    "--variant", type=click.Choice(["dag", "dagdeel"]), default="dag", show_default=True
+)
+_every_option = click.option(
+    "--every",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Days between course days (1 skips weekends).",
+)
+
+
 @main.command()
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("handouts"),
-    show_default=True,
-    help="Folder for the PDFs.",
+    help="Folder for the PDFs.  [default: handouts, or workshoppakket with --group]",
 )
-def handouts(out: Path) -> None:
-    """Write a blank A4 worksheet (PDF) for every exercise."""
+@click.option(
+    "--group",
+    is_flag=True,
+    help="The workshop pack: programmes, agreements, help card, forms, worksheets, combined.",
+)
+@_start_option(required=False)
+@_variant_option
+@_every_option
+def handouts(out: Path | None, group: bool, start, variant: str, every: int) -> None:
+    """Write a blank A4 worksheet (PDF) for every exercise, or with --group the workshop pack."""
     from toelaten.handouts import HandoutError, write_worksheets
+    from toelaten.handouts.pack import PACK_FILE, write_group_pack
 
+    if not group and (start or variant != "dag" or every != 1):
+        raise click.UsageError("--start, --variant and --every go with --group.")
     try:
-        for path in write_worksheets(out):
-            click.echo(str(path))
-    except HandoutError as exc:
+        if group:
+            out = out or Path("workshoppakket")
+            written = write_group_pack(out, variant, start.date() if start else None, every)
+        else:
+            written = write_worksheets(out or Path("handouts"))
+    except (HandoutError, DataError) as exc:
         raise click.ClickException(str(exc)) from exc
+    for path in written:
+        click.echo(str(path))
+    if group:
+        click.echo(
+            f"Het workshoppakket staat in {out / PACK_FILE}; elk blad staat ook los in {out}."
+        )
 
 
 @main.command()
@@ -207,17 +247,9 @@ def readability(paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.option(
-    "--start",
-    "start",
-    required=True,
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="First day (YYYY-MM-DD).",
-)
-@click.option("--variant", type=click.Choice(["dag", "dagdeel"]), default="dag", show_default=True)
-@click.option(
-    "--every", default=1, show_default=True, help="Days between course days (1 skips weekends)."
-)
+@_start_option(required=True)
+@_variant_option
+@_every_option
 @click.option(
     "--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file."
 )
@@ -228,8 +260,6 @@ def schedule(start, variant: str, every: int, ics: Path | None, per_block: bool)
     from toelaten.calendar import build_calendar
     from toelaten.schedule import course_dates, load_schedule
 
-    if every < 1:
-        raise click.BadParameter("must be 1 or more", param_hint="--every")
     try:
         plan = load_schedule()
     except DataError as exc:

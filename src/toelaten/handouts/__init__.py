@@ -1,4 +1,5 @@
-"""Printable A4 handouts, typeset with typst: blank worksheets and the learner's workbook.
+"""Printable A4 handouts, typeset with typst: blank worksheets, the learner's workbook and
+(in ``handouts.pack``) the facilitator's workshop pack.
 
 Tagged PDF/UA-1, our own shipped OFL font, no system fonts and no packages from the
 internet. Any typst warning (a missing glyph that would fall back to another font, say)
@@ -76,10 +77,23 @@ def _context() -> dict[str, str]:
     return {"course": load_course().full_title, "help_line": load_help_contacts().help_line()}
 
 
-def worksheet_pdf(exercise: Exercise) -> bytes:
+def render(sheets: list[dict[str, Any]], title: str, pack: dict[str, Any] | None = None) -> bytes:
+    """One PDF of ``sheets`` (see sheets.typ); with ``pack``, a cover, contents and parts."""
+    return _compile("handout.typ", {**_context(), "title": title, "sheets": sheets, "pack": pack})
+
+
+def worksheet_sheet(exercise: Exercise) -> dict[str, Any]:
     day = load_course().day(exercise.day)
-    data = {**_context(), "day": f"Dag {day.number}", "exercise": exercise.as_json()}
-    return _compile("worksheet.typ", data)
+    return {
+        "kind": "form",
+        "title": exercise.title,
+        "subtitle": f"{load_course().full_title} · Dag {day.number}",
+        "form": exercise.as_json(),
+    }
+
+
+def worksheet_pdf(exercise: Exercise) -> bytes:
+    return render([worksheet_sheet(exercise)], exercise.title)
 
 
 def write_worksheets(out_dir: Path) -> list[Path]:

@@ -13,7 +13,15 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from toelaten import load_course
-from toelaten.sphinxext import citations, directives, exercises, icons, page, runsheets
+from toelaten.sphinxext import (
+    citations,
+    directives,
+    exercises,
+    groupsheets,
+    icons,
+    page,
+    runsheets,
+)
 
 HERE = Path(__file__).parent
 
@@ -40,4 +48,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     exercises.setup(app)
     citations.setup(app)
     runsheets.setup(app)
+    groupsheets.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,190 @@
+"""The facilitator's workshop pack: every sheet a group needs, each as its own PDF and all
+together in one PDF with a table of contents.
+
+Everything comes from the data files (schedule, course, group materials, help contacts,
+exercises), so the pack never disagrees with the guide pages or the learners' book.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from toelaten._dutch import long_date
+from toelaten.contacts import load_help_contacts
+from toelaten.course import load_course
+from toelaten.exercises.catalogue import catalogue
+from toelaten.group import Form, load_group_materials
+from toelaten.handouts import render, worksheet_sheet
+from toelaten.schedule import Schedule, course_dates, load_schedule
+
+PACK_FILE = "workshoppakket.pdf"
+PACK_TITLE = "Workshoppakket"
+GENERAL_PART = "Voor de hele training"
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One PDF of the pack, in the part of the pack it belongs to."""
+
+    filename: str
+    part: str
+    sheet: dict[str, Any]
+
+
+def _form_sheet(form: Form, subtitle: str) -> dict[str, Any]:
+    return {"kind": "form", "title": form.title, "subtitle": subtitle, "form": form.as_json()}
+
+
+def _agenda_sheet(
+    schedule: Schedule, day_id: str, variant_id: str, when: date | None
+) -> dict[str, Any]:
+    course = load_course()
+    day = course.day(day_id)
+    variant = schedule.variants[variant_id]
+    hours = f"{variant.start:%H:%M}–{variant.end:%H:%M}"
+    rows = [
+        {
+            "time": f"{s.start:%H:%M}–{s.end:%H:%M}",
+            "title": s.block.title,
+            "format": "" if s.block.format == "pauze" else schedule.formats[s.block.format],
+        }
+        for s in schedule.run_sheet(day_id, variant_id)
+    ]
+    return {
+        "kind": "agenda",
+        "title": f"Programma dag {day.number}",
+        "subtitle": course.full_title,
+        "agenda": {
+            "when": f"{long_date(when, weekday=True)}, {hours}"
+            if when
+            else f"{variant.label}, {hours}",
+            "day_title": day.title,
+            "theme": day.theme,
+            "goals": list(day.goals),
+            "rows": rows,
+        },
+    }
+
+
+def _help_card_sheet(subtitle: str) -> dict[str, Any]:
+    countries = [
+        {
+            "name": country.name,
+            "emergency": country.emergency,
+            "contacts": [{"name": c.name, "line": c.reach} for c in country.contacts],
+        }
+        for country in load_help_contacts().countries
+    ]
+    return {
+        "kind": "help-card",
+        "title": "Hulpkaart",
+        "subtitle": subtitle,
+        "help_card": {
+            "intro": "Knip de kaartjes uit en geef iedereen er een op de eerste dag. Ze passen "
+            "in een portemonnee.",
+            "countries": countries,
+        },
+    }
+
+
+def group_handouts(
+    variant: str = "dag", start: date | None = None, every: int = 1
+) -> list[Handout]:
+    """The pack's handouts in the order of the pack: first what the whole training uses,
+    then per day its programme and worksheets (the evaluation form ends day 5)."""
+    course, schedule, group = load_course(), load_schedule(), load_group_materials()
+    if variant not in schedule.variants:
+        raise ValueError(f"unknown variant {variant!r} (known: {', '.join(schedule.variants)})")
+    exercises = catalogue()
+    dates = course_dates(start, len(course.days), every) if start else [None] * len(course.days)
+    subtitle = course.full_title
+    agreements = {
+        "kind": "agreements",
+        "title": group.agreements_title,
+        "subtitle": subtitle,
+        "agreements": {
+            "intro": group.agreements_intro,
+            "items": [{"title": a.title, "text": a.text} for a in group.agreements],
+        },
+    }
+    out = [
+        Handout("groepsafspraken.pdf", GENERAL_PART, agreements),
+        Handout("hulpkaart.pdf", GENERAL_PART, _help_card_sheet(subtitle)),
+        Handout(
+            "kijkblad-waarnemer.pdf",
+            GENERAL_PART,
+            _form_sheet(group.forms["kijkblad"], f"{subtitle} · Oefenen in drietallen"),
+        ),
+    ]
+    for day, when in zip(course.days, dates, strict=True):
+        out.append(
+            Handout(
+                f"programma-{day.id}.pdf",
+                day.heading,
+                _agenda_sheet(schedule, day.id, variant, when),
+            )
+        )
+        for exercise_id in day.exercises:
+            sheet = worksheet_sheet(exercises[exercise_id])
+            out.append(Handout(f"werkblad-{exercise_id}.pdf", day.heading, sheet))
+    last = course.days[-1].heading
+    evaluation = _form_sheet(group.forms["evaluatie"], subtitle)
+    out.append(Handout("evaluatieformulier.pdf", last, evaluation))
+    return out
+
+
+def pack_pdf(handouts: list[Handout], cover: dict[str, Any]) -> bytes:
+    sheets, part = [], None
+    for handout in handouts:
+        sheet = dict(handout.sheet)
+        if handout.part != part:
+            sheet["part"] = part = handout.part
+        sheets.append(sheet)
+    return render(sheets, PACK_TITLE, pack=cover)
+
+
+def cover(variant: str, start: date | None, every: int, *, loose: bool = True) -> dict[str, Any]:
+    """What the cover says: which variant, the dates when known, and how to print."""
+    schedule, course = load_schedule(), load_course()
+    chosen = schedule.variants[variant]
+    about = [f"{chosen.label}: {chosen.start:%H:%M}–{chosen.end:%H:%M}"]
+    command = None
+    if start:
+        first, *_, last = course_dates(start, len(course.days), every)
+        about.append(
+            f"Van {long_date(first, weekday=True)} tot en met {long_date(last, weekday=True)}"
+        )
+    else:
+        about.append("Wil je de echte datums in de programma's? Maak het pakket dan zelf:")
+        command = "toelaten handouts --group --start JJJJ-MM-DD"
+        if variant != "dag":
+            command += f" --variant {variant}"
+    printing = [
+        "Print van de programma's, de werkbladen en het kijkblad een exemplaar voor elke "
+        "deelnemer, en de hulpkaart op stevig papier."
+    ]
+    if loose:
+        printing.insert(0, "Elk blad staat ook als los bestand in deze map.")
+    return {"about": about, "command": command, "printing": printing}
+
+
+def write_group_pack(
+    out_dir: Path, variant: str = "dag", start: date | None = None, every: int = 1
+) -> list[Path]:
+    """Every handout as its own PDF in ``out_dir``, then the combined pack.
+
+    All PDFs are made before any is written, so a failure leaves an earlier pack whole.
+    """
+    handouts = group_handouts(variant, start, every)
+    pdfs = {h.filename: render([h.sheet], h.sheet["title"]) for h in handouts}
+    pdfs[PACK_FILE] = pack_pdf(handouts, cover(variant, start, every))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for filename, pdf in pdfs.items():
+        path = out_dir / filename
+        path.write_bytes(pdf)
+        written.append(path)
+    return written

@@ -1,0 +1,112 @@
+"""The group's paper in the facilitator guide, from ``data/group.yml``: ``{groepsafspraken}``,
+``{formulier} kijkblad`` and ``{workshoppakket}`` (links to the printed pack, made at every
+HTML build), so the guide shows exactly what the pack prints."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from toelaten import DataError
+from toelaten.group import GroupMaterials, load_group_materials
+
+#: Where the pack lands in the built book.
+PACK_FOLDER = "printen"
+
+
+def pack_files() -> dict[str, str]:
+    """Variant id -> file name of its pack in PACK_FOLDER."""
+    from toelaten.schedule import load_schedule
+
+    return {v: f"workshoppakket-{v}.pdf" for v in load_schedule().variants}
+
+
+class _GroupDirective(SphinxDirective):
+    def group(self) -> GroupMaterials:
+        try:
+            group = load_group_materials()
+        except DataError as exc:
+            raise self.error(str(exc)) from exc
+        self.env.note_dependency(str(group.source))
+        return group
+
+
+class AgreementsDirective(_GroupDirective):
+    """``{groepsafspraken}``: the agreements as a numbered list."""
+
+    def run(self) -> list[nodes.Node]:
+        out = nodes.enumerated_list(classes=["toelaten-afspraken"])
+        for agreement in self.group().agreements:
+            line = nodes.paragraph()
+            line += nodes.strong(text=agreement.title)
+            line += nodes.Text(" " + agreement.text)
+            out += nodes.list_item("", line)
+        return [out]
+
+
+class FormDirective(_GroupDirective):
+    """``{formulier} evaluatie``: a form's questions, as the printed form asks them."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        forms = self.group().forms
+        form = forms.get(self.arguments[0])
+        if form is None:
+            raise self.error(f"no form {self.arguments[0]!r} (known: {', '.join(forms)})")
+        out = nodes.enumerated_list(classes=["toelaten-formulier"])
+        for field in form.fields:
+            text = field.label
+            if field.kind == "scale" and field.ends:
+                text += f" ({field.min} = {field.ends[0]}, {field.max} = {field.ends[1]})"
+            elif field.options:
+                text += " (" + " / ".join(o.label.lower() for o in field.options) + ")"
+            item = nodes.list_item("", nodes.paragraph(text=text))
+            if field.help:
+                item += nodes.paragraph(text=field.help, classes=["tl-form-help"])
+            out += item
+        return [out]
+
+
+class PackLinksDirective(SphinxDirective):
+    """``{workshoppakket}``: a download link per variant to the pack the build writes."""
+
+    def run(self) -> list[nodes.Node]:
+        from toelaten.schedule import load_schedule
+
+        schedule = load_schedule()
+        here = posixpath.dirname(self.env.docname)
+        out = nodes.bullet_list(classes=["toelaten-downloads"])
+        for variant_id, filename in pack_files().items():
+            variant = schedule.variants[variant_id]
+            uri = posixpath.relpath(f"{PACK_FOLDER}/{filename}", here or ".")
+            line = nodes.paragraph()
+            line += nodes.reference(
+                "", f"Workshoppakket, {variant.label.lower()} (pdf)", refuri=uri
+            )
+            line += nodes.Text(f": programma's van {variant.start:%H:%M} tot {variant.end:%H:%M}")
+            out += nodes.list_item("", line)
+        return [out]
+
+
+def _write_packs(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from toelaten.handouts.pack import cover, group_handouts, pack_pdf
+
+    folder = Path(app.outdir) / PACK_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for variant_id, filename in pack_files().items():
+        pdf = pack_pdf(group_handouts(variant_id), cover(variant_id, None, 1, loose=False))
+        (folder / filename).write_bytes(pdf)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("groepsafspraken", AgreementsDirective)
+    app.add_directive("formulier", FormDirective)
+    app.add_directive("workshoppakket", PackLinksDirective)
+    app.connect("build-finished", _write_packs)

@@ -1,0 +1,43 @@
+"""Reading our PDFs back the way a checker would: text per page, fonts, PDF/UA markers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+A4 = (595, 842)  # points, rounded
+
+
+def read(pdf: bytes, tmp_path: Path) -> PdfReader:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    return PdfReader(path)
+
+
+def page_text(page) -> str:
+    return " ".join(page.extract_text().split())
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(page_text(page) for page in reader.pages)
+
+
+def fonts_of(reader: PdfReader) -> set[str]:
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(re.sub(r"^/?[A-Z]{6}\+", "", str(font.get_object()["/BaseFont"])))
+    return names
+
+
+def is_tagged_a4_pdf_ua(reader: PdfReader) -> bool:
+    root = reader.trailer["/Root"]
+    return (
+        bool(root["/MarkInfo"]["/Marked"])
+        and str(root["/Lang"]).startswith("nl")
+        and "/StructTreeRoot" in root
+        and b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+        and all(tuple(round(float(x)) for x in p.mediabox[2:]) == A4 for p in reader.pages)
+    )
