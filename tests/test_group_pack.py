@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from pdfs import fonts_of, is_tagged_a4_pdf_ua, page_text, text_of
+from pdfs import fonts_of, is_tagged_a4_pdf_ua, page_text
 from toelaten import DataError, load_course, load_help_contacts
 from toelaten.cli import main
 from toelaten.exercises import catalogue
@@ -20,6 +20,12 @@ from toelaten.handouts import pack as pack_module
 from toelaten.schedule import load_schedule
 
 HELP_LINE = " ".join(load_help_contacts().help_line().split())
+
+
+def body_text(reader: PdfReader) -> str:
+    """The text without the footers, so a sentence across a page break reads whole."""
+    footer = re.compile(r"\s*" + re.escape(HELP_LINE) + r" \d+ / \d+\s*")
+    return " ".join(footer.sub(" ", page_text(page)).strip() for page in reader.pages)
 
 
 def make_pack(out: Path, *args: str) -> list[Path]:
@@ -45,7 +51,7 @@ def sheet_titles() -> list[str]:
     group = load_group_materials()
     titles = [group.agreements_title, "Hulpkaart", group.forms["kijkblad"].title]
     for day in load_course().days:
-        titles.append(f"Programma dag {day.number}")
+        titles += [f"Draaiboek dag {day.number}", f"Programma dag {day.number}"]
         titles += [catalogue()[e].title for e in day.exercises]
     return [*titles, group.forms["evaluatie"].title]
 
@@ -57,6 +63,7 @@ def test_the_pack_has_every_handout_as_its_own_accessible_pdf(pack_dir):
         "kijkblad-waarnemer.pdf",
         "evaluatieformulier.pdf",
         *(f"programma-{d.id}.pdf" for d in load_course().days),
+        *(f"draaiboek-{d.id}.pdf" for d in load_course().days),
         *(f"werkblad-{e}.pdf" for e in catalogue()),
         "workshoppakket.pdf",
     }
@@ -71,10 +78,11 @@ def test_the_pack_has_every_handout_as_its_own_accessible_pdf(pack_dir):
 
 def test_the_combined_pack_has_a_table_of_contents_with_true_page_numbers(pack):
     assert pack.metadata.title == "Workshoppakket"
-    first = page_text(pack.pages[0])
-    assert "Inhoud" in first
+    first_part = pack.get_destination_page_number(pack.outline[0])
+    contents = " ".join(page_text(page) for page in pack.pages[:first_part])
+    assert "Inhoud" in contents
     for title in sheet_titles():
-        match = re.search(re.escape(title) + r"[ .]*?(\d+)(?!\d)", first)
+        match = re.search(re.escape(title) + r"[ .]*?(\d+)(?!\d)", contents)
         assert match, f"{title!r} is not in the table of contents"
         page = pack.pages[int(match.group(1)) - 1]
         assert title in page_text(page), f"{title!r} is not on page {match.group(1)}"
@@ -98,7 +106,7 @@ def test_the_programmes_have_dutch_dates_and_the_times_of_the_variant(pack_dir):
     dates = ["maandag 25 januari 2027", "dinsdag 26 januari 2027", "woensdag 27 januari 2027"]
     dates += ["donderdag 28 januari 2027", "vrijdag 29 januari 2027"]
     for day, when in zip(load_course().days, dates, strict=True):
-        text = text_of(PdfReader(pack_dir / f"programma-{day.id}.pdf"))
+        text = body_text(PdfReader(pack_dir / f"programma-{day.id}.pdf"))
         assert f"{when}, 13:00–16:00" in text
         assert day.title in text
         for goal in day.goals:
@@ -111,29 +119,46 @@ def test_the_programmes_have_dutch_dates_and_the_times_of_the_variant(pack_dir):
                 assert block.title not in text
 
 
+def test_the_run_sheets_tell_the_facilitator_what_to_do_and_ask(pack_dir):
+    schedule = load_schedule()
+    for day in load_course().days:
+        text = body_text(PdfReader(pack_dir / f"draaiboek-{day.id}.pdf"))
+        for slot in schedule.run_sheet(day.id, "dagdeel"):
+            block = slot.block
+            assert f"{slot.start:%H:%M}–{slot.end:%H:%M} {slot.minutes} min {block.title}" in text
+            if block.format == "pauze":
+                continue
+            for label, fact in schedule.facts(block):
+                assert f"{label}: {' '.join(fact.split())}" in text, (day.id, block.id, label)
+            for question in block.debrief:
+                assert question in text
+            if block.werkvorm:
+                assert schedule.werkvormen[block.werkvorm] in text
+
+
 def test_a_weekly_pack_without_dates_says_how_to_add_them(tmp_path):
     weekly = tmp_path / "weekly"
     make_pack(weekly, "--start", "2027-01-25", "--every", "7")
-    assert "maandag 1 februari 2027, 09:30–16:00" in text_of(
+    assert "maandag 1 februari 2027, 09:30–16:00" in body_text(
         PdfReader(weekly / "programma-dag-2.pdf")
     )
     undated = tmp_path / "undated"
     make_pack(undated)
-    assert "Hele dag, 09:30–16:00" in text_of(PdfReader(undated / "programma-dag-1.pdf"))
+    assert "Hele dag, 09:30–16:00" in body_text(PdfReader(undated / "programma-dag-1.pdf"))
     cover = page_text(PdfReader(undated / "workshoppakket.pdf").pages[0])
     assert "toelaten handouts --group --start JJJJ-MM-DD" in cover
 
 
 def test_the_group_sheets_print_the_data_file(pack_dir):
     group = load_group_materials()
-    agreements = text_of(PdfReader(pack_dir / "groepsafspraken.pdf"))
+    agreements = body_text(PdfReader(pack_dir / "groepsafspraken.pdf"))
     for agreement in group.agreements:
         assert f"{agreement.title} {' '.join(agreement.text.split())}" in agreements
     for form_id, filename in (
         ("kijkblad", "kijkblad-waarnemer"),
         ("evaluatie", "evaluatieformulier"),
     ):
-        text = text_of(PdfReader(pack_dir / f"{filename}.pdf"))
+        text = body_text(PdfReader(pack_dir / f"{filename}.pdf"))
         for field in group.forms[form_id].fields:
             assert field.label in text
 

@@ -76,6 +76,19 @@ class Schedule:
             clock = end
         return slots
 
+    def facts(self, block: Block) -> list[tuple[str, str]]:
+        """What a run sheet tells of a block, in order; the guide page and the printed run
+        sheet both use it. Werkvorm and debrief are left to the caller (they link, list)."""
+        from toelaten.exercises.catalogue import catalogue
+
+        facts = [("Doel", block.goal or "")]
+        if block.exercise:
+            facts.append(("Oefening", catalogue()[block.exercise].title))
+        if block.materials:
+            facts.append(("Materiaal", ", ".join(block.materials)))
+        facts.append(("Zo doe je het", block.instructions or ""))
+        return facts
+
 
 def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
     """The course's days from ``start``: every ``every`` days; daily courses skip weekends."""

@@ -69,6 +69,31 @@ def _agenda_sheet(
     }
 
 
+def _run_sheet(schedule: Schedule, day_id: str, variant_id: str, when: date | None) -> dict:
+    """The facilitator's copy: the timed table, then per block what to do and ask."""
+    agenda = _agenda_sheet(schedule, day_id, variant_id, when)
+    slots = schedule.run_sheet(day_id, variant_id)
+    blocks = [
+        {
+            "heading": f"{s.start:%H:%M}–{s.end:%H:%M} {s.block.title}",
+            "meta": f"{schedule.formats[s.block.format]} · {s.minutes} minuten",
+            "facts": [{"label": label, "text": text} for label, text in schedule.facts(s.block)],
+            "werkvorm": schedule.werkvormen.get(s.block.werkvorm or ""),
+            "debrief": list(s.block.debrief),
+        }
+        for s in slots
+        if s.block.format != "pauze"
+    ]
+    for row, slot in zip(agenda["agenda"]["rows"], slots, strict=True):
+        row["minutes"] = f"{slot.minutes} min"
+    return {
+        **agenda,
+        "kind": "run-sheet",
+        "title": f"Draaiboek dag {load_course().day(day_id).number}",
+        "run_sheet": {**agenda["agenda"], "blocks": blocks},
+    }
+
+
 def _help_card_sheet(subtitle: str) -> dict[str, Any]:
     countries = [
         {
@@ -94,7 +119,8 @@ def group_handouts(
     variant: str = "dag", start: date | None = None, every: int = 1
 ) -> list[Handout]:
     """The pack's handouts in the order of the pack: first what the whole training uses,
-    then per day its programme and worksheets (the evaluation form ends day 5)."""
+    then per day the facilitator's run sheet, the group's programme and the worksheets (the
+    evaluation form ends day 5)."""
     course, schedule, group = load_course(), load_schedule(), load_group_materials()
     if variant not in schedule.variants:
         raise ValueError(f"unknown variant {variant!r} (known: {', '.join(schedule.variants)})")
@@ -120,6 +146,11 @@ def group_handouts(
         ),
     ]
     for day, when in zip(course.days, dates, strict=True):
+        out.append(
+            Handout(
+                f"draaiboek-{day.id}.pdf", day.heading, _run_sheet(schedule, day.id, variant, when)
+            )
+        )
         out.append(
             Handout(
                 f"programma-{day.id}.pdf",
@@ -163,8 +194,8 @@ def cover(variant: str, start: date | None, every: int, *, loose: bool = True) -
         if variant != "dag":
             command += f" --variant {variant}"
     printing = [
-        "Print van de programma's, de werkbladen en het kijkblad een exemplaar voor elke "
-        "deelnemer, en de hulpkaart op stevig papier."
+        "Het draaiboek van elke dag is voor jou. Print van de programma's, de werkbladen en "
+        "het kijkblad een exemplaar voor elke deelnemer, en de hulpkaart op stevig papier."
     ]
     if loose:
         printing.insert(0, "Elk blad staat ook als los bestand in deze map.")

@@ -10,7 +10,6 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from toelaten import DataError
-from toelaten.exercises import catalogue
 from toelaten.schedule import Schedule, default_schedule_file, load_schedule
 from toelaten.sphinxext.directives import table_row
 
@@ -70,7 +69,6 @@ class RunSheetDirective(_ScheduleDirective):
             out.append(
                 _table(title, ["Tijd", "Duur", "Onderdeel", "Werkvorm"], rows, [18, 12, 45, 25])
             )
-        exercises = catalogue()
         blocks = nodes.definition_list(classes=["toelaten-blokken"])
         for block in schedule.days[day_id]:
             if block.format == "pauze":
@@ -84,13 +82,7 @@ class RunSheetDirective(_ScheduleDirective):
             if len(block.minutes) < len(schedule.variants):
                 when += " · alleen op een hele dag"
             body += nodes.paragraph(text=when, classes=["tl-block-meta"])
-            facts = [("Doel", block.goal)]
-            if block.exercise:
-                facts.append(("Oefening", exercises[block.exercise].title))
-            if block.materials:
-                facts.append(("Materiaal", ", ".join(block.materials)))
-            facts.append(("Zo doe je het", block.instructions))
-            for label, text in facts:
+            for label, text in schedule.facts(block):
                 line = nodes.paragraph()
                 line += nodes.strong(text=f"{label}: ")
                 line += nodes.Text(text)
