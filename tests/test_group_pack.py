@@ -221,6 +221,15 @@ def test_a_broken_group_file_names_the_problem(tmp_path, old, new, message):
         load_group_materials(broken)
 
 
+def test_a_folder_that_cannot_be_made_gives_a_message(tmp_path):
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    out = tmp_path / "a-file" / "pack"
+    result = CliRunner().invoke(main, ["handouts", "--group", "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"Kan niet schrijven in {out}" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_only_the_group_pack_takes_dates():
     result = CliRunner().invoke(main, ["handouts", "--start", "2027-01-25"])
     assert result.exit_code == 2

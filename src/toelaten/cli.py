@@ -175,14 +175,16 @@ def handouts(out: Path | None, group: bool, start, variant: str, every: int) -> 
 
     if not group and (start or variant != "dag" or every != 1):
         raise click.UsageError("--start, --variant and --every go with --group.")
+    out = out or Path("workshoppakket" if group else "handouts")
     try:
         if group:
-            out = out or Path("workshoppakket")
             written = write_group_pack(out, variant, start.date() if start else None, every)
         else:
-            written = write_worksheets(out or Path("handouts"))
+            written = write_worksheets(out)
     except (HandoutError, DataError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"Kan niet schrijven in {out}: {exc.strerror}.") from exc
     for path in written:
         click.echo(str(path))
     if group:
