@@ -147,6 +147,13 @@ def test_a_weekly_pack_without_dates_says_how_to_add_them(tmp_path):
     assert "Hele dag, 09:30–16:00" in body_text(PdfReader(undated / "programma-dag-1.pdf"))
     cover = page_text(PdfReader(undated / "workshoppakket.pdf").pages[0])
     assert "toelaten handouts --group --start JJJJ-MM-DD" in cover
+    # The cover says how many observer sheets each participant needs: one per triad block.
+    triads = sum(
+        body_text(PdfReader(undated / f"programma-{d.id}.pdf")).count("In drietallen")
+        for d in load_course().days
+    )
+    assert triads > 0
+    assert f"in drietallen nodig: {triads} keer" in cover
 
 
 def test_the_group_sheets_print_the_data_file(pack_dir):

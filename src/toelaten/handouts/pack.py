@@ -193,9 +193,15 @@ def cover(variant: str, start: date | None, every: int, *, loose: bool = True) -
         command = "toelaten handouts --group --start JJJJ-MM-DD"
         if variant != "dag":
             command += f" --variant {variant}"
+    triads = sum(
+        s.block.format == "drietallen"
+        for day in schedule.days
+        for s in schedule.run_sheet(day, variant)
+    )
     printing = [
-        "Het draaiboek van elke dag is voor jou. Print van de programma's, de werkbladen en "
-        "het kijkblad een exemplaar voor elke deelnemer, en de hulpkaart op stevig papier."
+        "Het draaiboek van elke dag is voor jou. Print van de programma's en de werkbladen "
+        "een exemplaar voor elke deelnemer, en de hulpkaart op stevig papier. Het kijkblad "
+        f"heeft iedere deelnemer bij elk blok in drietallen nodig: {triads} keer in deze opzet."
     ]
     if loose:
         printing.insert(0, "Elk blad staat ook als los bestand in deze map.")
