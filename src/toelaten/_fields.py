@@ -6,6 +6,7 @@ field (``days[2].goals[0]``) instead of surfacing later as a KeyError in a Sphin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,19 @@ def read_yaml(path: Path) -> Fields:
     except OSError as exc:
         raise DataError(f"{path}: cannot read file ({exc.strerror})") from exc
     try:
-        data = yaml.safe_load(text)
+        data = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise DataError(f"{path}: not valid YAML{where}") from exc
     return Fields(path, data, "")
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str) -> Any:
+    """Parsed YAML by file content: a handout run or a build reads the same few files
+    dozens of times. Safe to share because Fields only reads the data, never changes it."""
+    return yaml.safe_load(text)
 
 
 class Fields:
