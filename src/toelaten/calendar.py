@@ -43,7 +43,7 @@ def build_calendar(
             if not per_block:
                 event.add(
                     "description",
-                    "\n".join(f"{s.start:%H:%M}–{s.end:%H:%M} {s.block.title}" for s in slots),
+                    "\n".join(f"{s.hours} {s.block.title}" for s in slots),
                 )
             calendar.add_component(event)
     calendar.add_missing_timezones()

@@ -272,14 +272,14 @@ def schedule(start, variant: str, every: int, ics: Path | None, per_block: bool)
         course.days, course_dates(start.date(), len(course.days), every), strict=True
     ):
         click.echo(click.style(day.heading, bold=True))
-        click.echo(f"{long_date(when, weekday=True)}, {chosen.start:%H:%M}–{chosen.end:%H:%M}")
+        click.echo(f"{long_date(when, weekday=True)}, {chosen.hours}")
         for slot in plan.run_sheet(day.id, variant):
             fmt = (
                 ""
                 if slot.block.format == "pauze"
                 else f" ({plan.formats[slot.block.format].lower()})"
             )
-            click.echo(f"  {slot.start:%H:%M}–{slot.end:%H:%M}  {slot.block.title}{fmt}")
+            click.echo(f"  {slot.hours}  {slot.block.title}{fmt}")
         click.echo()
     if ics:
         ics.write_bytes(

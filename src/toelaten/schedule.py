@@ -19,12 +19,21 @@ from toelaten.course import load_course
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 
 
+def hours(start: time, end: time) -> str:
+    """'09:30–16:00', as every run sheet, programme and calendar shows a span of time."""
+    return f"{start:%H:%M}–{end:%H:%M}"
+
+
 @dataclass(frozen=True)
 class Variant:
     id: str
     label: str
     start: time
     end: time
+
+    @property
+    def hours(self) -> str:
+        return hours(self.start, self.end)
 
     @property
     def minutes(self) -> int:
@@ -53,6 +62,10 @@ class Slot:
     start: time
     end: time
     minutes: int
+
+    @property
+    def hours(self) -> str:
+        return hours(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -158,7 +171,7 @@ def load_schedule(path: Path | str | None = None) -> Schedule:
             if total != variant.minutes:
                 raise DataError(
                     f"{path}: {day_id} ({variant.id}): the blocks add up to {total} minutes, but "
-                    f"{variant.start:%H:%M}–{variant.end:%H:%M} is {variant.minutes} minutes"
+                    f"{variant.hours} is {variant.minutes} minutes"
                 )
     return schedule
 

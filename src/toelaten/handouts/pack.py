@@ -14,7 +14,7 @@ from typing import Any
 
 from toelaten._dutch import long_date
 from toelaten.contacts import load_help_contacts
-from toelaten.course import load_course
+from toelaten.course import Day, load_course
 from toelaten.exercises.catalogue import catalogue
 from toelaten.group import Form, load_group_materials
 from toelaten.handouts import render, worksheet_sheet
@@ -38,44 +38,33 @@ def _form_sheet(form: Form, subtitle: str) -> dict[str, Any]:
     return {"kind": "form", "title": form.title, "subtitle": subtitle, "form": form.as_json()}
 
 
-def _agenda_sheet(
-    schedule: Schedule, day_id: str, variant_id: str, when: date | None
-) -> dict[str, Any]:
-    course = load_course()
-    day = course.day(day_id)
+def _day_sheets(
+    schedule: Schedule, day: Day, variant_id: str, when: date | None, subtitle: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The facilitator's run sheet and the group's programme of one day: the same timed
+    table, the run sheet adding per block what to do and ask."""
     variant = schedule.variants[variant_id]
-    hours = f"{variant.start:%H:%M}–{variant.end:%H:%M}"
-    rows = [
-        {
-            "time": f"{s.start:%H:%M}–{s.end:%H:%M}",
-            "title": s.block.title,
-            "format": "" if s.block.format == "pauze" else schedule.formats[s.block.format],
-        }
-        for s in schedule.run_sheet(day_id, variant_id)
-    ]
-    return {
-        "kind": "agenda",
-        "title": f"Programma dag {day.number}",
-        "subtitle": course.full_title,
-        "agenda": {
-            "when": f"{long_date(when, weekday=True)}, {hours}"
-            if when
-            else f"{variant.label}, {hours}",
-            "day_title": day.title,
-            "theme": day.theme,
-            "goals": list(day.goals),
-            "rows": rows,
-        },
+    slots = schedule.run_sheet(day.id, variant_id)
+    agenda = {
+        "when": f"{long_date(when, weekday=True)}, {variant.hours}"
+        if when
+        else f"{variant.label}, {variant.hours}",
+        "day_title": day.title,
+        "theme": day.theme,
+        "goals": list(day.goals),
+        "rows": [
+            {
+                "time": s.hours,
+                "minutes": f"{s.minutes} min",
+                "title": s.block.title,
+                "format": "" if s.block.format == "pauze" else schedule.formats[s.block.format],
+            }
+            for s in slots
+        ],
     }
-
-
-def _run_sheet(schedule: Schedule, day_id: str, variant_id: str, when: date | None) -> dict:
-    """The facilitator's copy: the timed table, then per block what to do and ask."""
-    agenda = _agenda_sheet(schedule, day_id, variant_id, when)
-    slots = schedule.run_sheet(day_id, variant_id)
     blocks = [
         {
-            "heading": f"{s.start:%H:%M}–{s.end:%H:%M} {s.block.title}",
+            "heading": f"{s.hours} {s.block.title}",
             "meta": f"{schedule.formats[s.block.format]} · {s.minutes} minuten",
             "facts": [{"label": label, "text": text} for label, text in schedule.facts(s.block)],
             "werkvorm": schedule.werkvormen.get(s.block.werkvorm or ""),
@@ -84,14 +73,19 @@ def _run_sheet(schedule: Schedule, day_id: str, variant_id: str, when: date | No
         for s in slots
         if s.block.format != "pauze"
     ]
-    for row, slot in zip(agenda["agenda"]["rows"], slots, strict=True):
-        row["minutes"] = f"{slot.minutes} min"
-    return {
-        **agenda,
+    run_sheet = {
         "kind": "run-sheet",
-        "title": f"Draaiboek dag {load_course().day(day_id).number}",
-        "run_sheet": {**agenda["agenda"], "blocks": blocks},
+        "title": f"Draaiboek dag {day.number}",
+        "subtitle": subtitle,
+        "run_sheet": {**agenda, "blocks": blocks},
     }
+    programme = {
+        "kind": "agenda",
+        "title": f"Programma dag {day.number}",
+        "subtitle": subtitle,
+        "agenda": agenda,
+    }
+    return run_sheet, programme
 
 
 def _help_card_sheet(subtitle: str) -> dict[str, Any]:
@@ -146,18 +140,9 @@ def group_handouts(
         ),
     ]
     for day, when in zip(course.days, dates, strict=True):
-        out.append(
-            Handout(
-                f"draaiboek-{day.id}.pdf", day.heading, _run_sheet(schedule, day.id, variant, when)
-            )
-        )
-        out.append(
-            Handout(
-                f"programma-{day.id}.pdf",
-                day.heading,
-                _agenda_sheet(schedule, day.id, variant, when),
-            )
-        )
+        run_sheet, programme = _day_sheets(schedule, day, variant, when, subtitle)
+        out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading, run_sheet))
+        out.append(Handout(f"programma-{day.id}.pdf", day.heading, programme))
         for exercise_id in day.exercises:
             sheet = worksheet_sheet(exercises[exercise_id])
             out.append(Handout(f"werkblad-{exercise_id}.pdf", day.heading, sheet))
@@ -181,7 +166,7 @@ def cover(variant: str, start: date | None, every: int, *, loose: bool = True) -
     """What the cover says: which variant, the dates when known, and how to print."""
     schedule, course = load_schedule(), load_course()
     chosen = schedule.variants[variant]
-    about = [f"{chosen.label}: {chosen.start:%H:%M}–{chosen.end:%H:%M}"]
+    about = [f"{chosen.label}: {chosen.hours}"]
     command = None
     if start:
         first, *_, last = course_dates(start, len(course.days), every)

@@ -58,14 +58,14 @@ class RunSheetDirective(_ScheduleDirective):
         for variant in schedule.variants.values():
             rows = [
                 [
-                    f"{s.start:%H:%M}–{s.end:%H:%M}",
+                    s.hours,
                     f"{s.minutes} min",
                     s.block.title,
                     schedule.formats[s.block.format],
                 ]
                 for s in schedule.run_sheet(day_id, variant.id)
             ]
-            title = f"{variant.label}, {variant.start:%H:%M}–{variant.end:%H:%M}"
+            title = f"{variant.label}, {variant.hours}"
             out.append(
                 _table(title, ["Tijd", "Duur", "Onderdeel", "Werkvorm"], rows, [18, 12, 45, 25])
             )
@@ -120,7 +120,7 @@ class GroupAgendaDirective(_ScheduleDirective):
     def run(self) -> list[nodes.Node]:
         schedule, day_id = self.schedule(), self.arguments[0]
         times = {
-            v: {s.block.id: f"{s.start:%H:%M}–{s.end:%H:%M}" for s in schedule.run_sheet(day_id, v)}
+            v: {s.block.id: s.hours for s in schedule.run_sheet(day_id, v)}
             for v in schedule.variants
         }
         rows = [
