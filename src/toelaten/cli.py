@@ -53,10 +53,7 @@ def hulp() -> None:
     for country in contacts.countries:
         click.echo(click.style(country.name, bold=True))
         for contact in country.contacts:
-            numbers = " of ".join(
-                p.number + (f" ({p.note})" if p.note else "") for p in contact.phones
-            )
-            details = ", ".join(x for x in (numbers, contact.hours) if x)
+            details = ", ".join(x for x in (contact.numbers, contact.hours) if x)
             chat = f"; chat via {contact.chat}" if contact.chat else ""
             click.echo(f"  {contact.name}" + (f": {details}" if details else "") + chat)
         click.echo(f"  Bij direct gevaar: {country.emergency}\n")

@@ -44,14 +44,16 @@ class Contact:
         return f"https://{self.chat}" if self.chat else None
 
     @property
+    def numbers(self) -> str:
+        """Its numbers as text: '113 of 0800-0113 (gratis)'; empty without a phone."""
+        return " of ".join(p.number + (f" ({p.note})" if p.note else "") for p in self.phones)
+
+    @property
     def reach(self) -> str:
         """How to reach them on paper: 'bel 113 of 0800-0113 (gratis) · chat 113.nl'."""
         parts = []
         if self.phones:
-            numbers = " of ".join(
-                p.number + (f" ({p.note})" if p.note else "") for p in self.phones
-            )
-            parts.append(f"bel {numbers}" + (f", {self.hours}" if self.hours else ""))
+            parts.append(f"bel {self.numbers}" + (f", {self.hours}" if self.hours else ""))
         if self.chat:
             parts.append(f"chat {self.chat}")
         return " · ".join(parts)
