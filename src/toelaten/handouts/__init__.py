@@ -83,11 +83,11 @@ def render(sheets: list[dict[str, Any]], title: str, pack: dict[str, Any] | None
 
 
 def worksheet_sheet(exercise: Exercise) -> dict[str, Any]:
-    day = load_course().day(exercise.day)
+    course = load_course()
     return {
         "kind": "form",
         "title": exercise.title,
-        "subtitle": f"{load_course().full_title} · Dag {day.number}",
+        "subtitle": f"{course.full_title} · Dag {course.day(exercise.day).number}",
         "form": exercise.as_json(),
     }
 

@@ -10,9 +10,11 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from toelaten import Course, DataError, HelpContacts, load_course, load_help_contacts
+from toelaten.group import GroupMaterials, load_group_materials
+from toelaten.schedule import Schedule, default_schedule_file, load_schedule
 
 
-class _DataDirective(SphinxDirective):
+class DataDirective(SphinxDirective):
     """Loads a data file and records it as a dependency, so editing it rebuilds the page."""
 
     def course(self) -> Course:
@@ -31,6 +33,21 @@ class _DataDirective(SphinxDirective):
         self.env.note_dependency(str(Path(contacts.source).resolve()))
         return contacts
 
+    def group(self) -> GroupMaterials:
+        try:
+            group = load_group_materials()
+        except DataError as exc:
+            raise self.error(str(exc)) from exc
+        self.env.note_dependency(str(Path(group.source).resolve()))
+        return group
+
+    def schedule(self) -> Schedule:
+        self.env.note_dependency(str(default_schedule_file()))
+        try:
+            return load_schedule()
+        except DataError as exc:
+            raise self.error(str(exc)) from exc
+
     def doc_link(self, docname: str, text: str) -> addnodes.pending_xref:
         ref = addnodes.pending_xref(
             "",
@@ -45,7 +62,7 @@ class _DataDirective(SphinxDirective):
         return ref
 
 
-class DaysTable(_DataDirective):
+class DaysTable(DataDirective):
     """``{dagen-overzicht}``: the five days at a glance, one row a day."""
 
     def run(self) -> list[nodes.Node]:
@@ -68,7 +85,7 @@ class DaysTable(_DataDirective):
         return [table]
 
 
-class DayTheme(_DataDirective):
+class DayTheme(DataDirective):
     """``{dag-thema} dag-1``: the day's theme as an opening paragraph."""
 
     required_arguments = 1
@@ -94,7 +111,7 @@ class DayGoals(DayTheme):
         return [goals]
 
 
-class HelpLines(_DataDirective):
+class HelpLines(DataDirective):
     """``{hulplijnen} NL``: where to get help now in one country or region."""
 
     required_arguments = 1

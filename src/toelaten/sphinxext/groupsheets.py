@@ -9,33 +9,19 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 
-from toelaten import DataError
-from toelaten.group import GroupMaterials, load_group_materials
+from toelaten.sphinxext.directives import DataDirective
 
 #: Where the pack lands in the built book.
 PACK_FOLDER = "printen"
 
 
-def pack_files() -> dict[str, str]:
-    """Variant id -> file name of its pack in PACK_FOLDER."""
-    from toelaten.schedule import load_schedule
-
-    return {v: f"workshoppakket-{v}.pdf" for v in load_schedule().variants}
+def pack_file(variant_id: str) -> str:
+    """The file name of a variant's pack in PACK_FOLDER."""
+    return f"workshoppakket-{variant_id}.pdf"
 
 
-class _GroupDirective(SphinxDirective):
-    def group(self) -> GroupMaterials:
-        try:
-            group = load_group_materials()
-        except DataError as exc:
-            raise self.error(str(exc)) from exc
-        self.env.note_dependency(str(group.source))
-        return group
-
-
-class AgreementsDirective(_GroupDirective):
+class AgreementsDirective(DataDirective):
     """``{groepsafspraken}``: the agreements as a numbered list."""
 
     def run(self) -> list[nodes.Node]:
@@ -48,7 +34,7 @@ class AgreementsDirective(_GroupDirective):
         return [out]
 
 
-class FormDirective(_GroupDirective):
+class FormDirective(DataDirective):
     """``{formulier} evaluatie``: a form's questions, as the printed form asks them."""
 
     required_arguments = 1
@@ -72,18 +58,14 @@ class FormDirective(_GroupDirective):
         return [out]
 
 
-class PackLinksDirective(SphinxDirective):
+class PackLinksDirective(DataDirective):
     """``{workshoppakket}``: a download link per variant to the pack the build writes."""
 
     def run(self) -> list[nodes.Node]:
-        from toelaten.schedule import load_schedule
-
-        schedule = load_schedule()
         here = posixpath.dirname(self.env.docname)
         out = nodes.bullet_list(classes=["toelaten-downloads"])
-        for variant_id, filename in pack_files().items():
-            variant = schedule.variants[variant_id]
-            uri = posixpath.relpath(f"{PACK_FOLDER}/{filename}", here or ".")
+        for variant in self.schedule().variants.values():
+            uri = posixpath.relpath(f"{PACK_FOLDER}/{pack_file(variant.id)}", here or ".")
             line = nodes.paragraph()
             line += nodes.reference(
                 "", f"Workshoppakket, {variant.label.lower()} (pdf)", refuri=uri
@@ -97,12 +79,13 @@ def _write_packs(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     from toelaten.handouts.pack import cover, group_handouts, pack_pdf
+    from toelaten.schedule import load_schedule
 
     folder = Path(app.outdir) / PACK_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for variant_id, filename in pack_files().items():
+    for variant_id in load_schedule().variants:
         pdf = pack_pdf(group_handouts(variant_id), cover(variant_id, None, 1, loose=False))
-        (folder / filename).write_bytes(pdf)
+        (folder / pack_file(variant_id)).write_bytes(pdf)
 
 
 def setup(app: Sphinx) -> None:

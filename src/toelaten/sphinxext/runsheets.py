@@ -7,11 +7,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 
-from toelaten import DataError
-from toelaten.schedule import Schedule, default_schedule_file, load_schedule
-from toelaten.sphinxext.directives import table_row
+from toelaten.schedule import Schedule
+from toelaten.sphinxext.directives import DataDirective, table_row
 
 
 def _table(title: str, head: list[str], rows: list[list[str]], widths: list[int]) -> nodes.table:
@@ -35,15 +33,11 @@ def _text_row(cells: list[str]) -> nodes.row:
     return table_row([nodes.paragraph(text=cell) for cell in cells])
 
 
-class _ScheduleDirective(SphinxDirective):
+class _ScheduleDirective(DataDirective):
     required_arguments = 1
 
     def schedule(self) -> Schedule:
-        self.env.note_dependency(str(default_schedule_file()))
-        try:
-            schedule = load_schedule()
-        except DataError as exc:
-            raise self.error(str(exc)) from exc
+        schedule = super().schedule()
         if self.arguments[0] not in schedule.days:
             raise self.error(f"no day {self.arguments[0]!r} in {schedule.source}")
         return schedule
