@@ -54,6 +54,7 @@ class Journal:
 
     @contextlib.contextmanager
     def _db(self, write: bool) -> Iterator[sqlite3.Connection | None]:
+        """A connection; for reading, None when there is no journal (yet) to read."""
         if not write and not self.path.exists():
             yield None  # reading never creates the file
             return
@@ -67,6 +68,9 @@ class Journal:
                 db.executescript(SCHEMA)
                 with contextlib.suppress(OSError):
                     self.path.chmod(0o600)
+            elif not _has_table(db):
+                yield None  # a file without answers reads as empty
+                return
             yield db
         finally:
             db.close()
@@ -80,14 +84,14 @@ class Journal:
 
     def latest(self, exercise_id: str) -> list[dict[str, Any]]:
         with self._db(write=False) as db:
-            if db is None or not _has_table(db):
+            if db is None:
                 return []
             row = self._latest_row(db, exercise_id)
         return json.loads(row[2]) if row else []
 
     def history(self, exercise_id: str) -> list[Revision]:
         with self._db(write=False) as db:
-            if db is None or not _has_table(db):
+            if db is None:
                 return []
             rows = db.execute(
                 "SELECT id, exercise, saved_at, entries FROM revisions WHERE exercise = ? "
@@ -128,7 +132,7 @@ class Journal:
 
     def all_latest(self) -> dict[str, list[dict[str, Any]]]:
         with self._db(write=False) as db:
-            if db is None or not _has_table(db):
+            if db is None:
                 return {}
             rows = db.execute(
                 "SELECT exercise, entries FROM revisions WHERE id IN "
