@@ -9,7 +9,7 @@ from typing import Any
 
 from toelaten._fields import Fields, read_yaml
 from toelaten.course import EXERCISE_ID, load_course
-from toelaten.exercises.fields import Field, Option, read_field
+from toelaten.exercises.fields import Field, read_field, read_options
 from toelaten.exercises.model import Exercise
 
 #: Per overview kind: which keys name a field, and the kinds that field may have.
@@ -53,7 +53,7 @@ def read_exercise(path: Path) -> Exercise:
     # `extends: other-id` takes the other exercise's questions, so they stay the same.
     base = top.text("extends", optional=True)
     source = read_yaml(path.with_name(f"{base}.yml")) if base else top
-    roles = tuple(_options(source, "roles"))
+    roles = tuple(read_options(source, "roles", allow_empty=True))
     fields = tuple(read_field(f, roles) for f in source.items("fields"))
     by_id = {f.id: f for f in fields}
     if len(by_id) != len(fields):
@@ -76,14 +76,6 @@ def read_exercise(path: Path) -> Exercise:
         actions=actions,
         related=related,
     )
-
-
-def _options(item: Fields, key: str) -> list[Option]:
-    options = []
-    for option in item.items(key, allow_empty=True):
-        options.append(Option(option.text("id"), option.text("label")))
-        option.done()
-    return options
 
 
 def _field_ref(item: Fields, key: str, fields: dict[str, Field], kinds: tuple[str, ...]) -> str:

@@ -142,6 +142,14 @@ class Field:
         return data
 
 
+def read_options(item: Fields, key: str, *, allow_empty: bool = False) -> list[Option]:
+    options = []
+    for option in item.items(key, allow_empty=allow_empty):
+        options.append(Option(option.text("id"), option.text("label")))
+        option.done()
+    return options
+
+
 def read_field(item: Fields, roles: tuple[Option, ...] = ()) -> Field:
     """One field from a definition file; ``roles`` are the exercise's roles, if any."""
     field_id = item.text("id")
@@ -167,10 +175,7 @@ def read_field(item: Fields, roles: tuple[Option, ...] = ()) -> Field:
             item.fail("expected two labels: the low end and the high end", "ends")
         kwargs.update(min=low, max=high, step=step, ends=(ends[0], ends[1]))
     if kind in ("choice", "multi"):
-        options = []
-        for option in item.items("options"):
-            options.append(Option(option.text("id"), option.text("label")))
-            option.done()
+        options = read_options(item, "options")
         if len({o.id for o in options}) != len(options):
             item.fail("option ids must be unique", "options")
         kwargs["options"] = tuple(options)
