@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,11 @@ import yaml
 
 class DataError(ValueError):
     """A data file is missing, unreadable or has a field with the wrong shape."""
+
+
+def data_file(name: str) -> Path:
+    """A file or folder in the package's ``data/``: where every default data file lives."""
+    return Path(str(resources.files("toelaten") / "data" / name))
 
 
 def read_yaml(path: Path) -> Fields:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from toelaten._fields import Fields, read_yaml
+from toelaten._fields import Fields, data_file, read_yaml
 
 PHONE = re.compile(r"^[0-9](?:[0-9]|[ -](?=[0-9]))*$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}(?:-[A-Z]{2,3})?$")
@@ -90,7 +89,7 @@ class HelpContacts:
 
 
 def default_contacts_file() -> Path:
-    return Path(str(resources.files("toelaten") / "data" / "help-contacts.yml"))
+    return data_file("help-contacts.yml")
 
 
 def _phone(item: Fields) -> Phone:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from toelaten._fields import read_yaml
+from toelaten._fields import data_file, read_yaml
 
 DAY_ID = re.compile(r"^dag-([1-9][0-9]*)$")
 EXERCISE_ID = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
@@ -53,7 +52,7 @@ class Course:
 
 
 def default_course_file() -> Path:
-    return Path(str(resources.files("toelaten") / "data" / "course.yml"))
+    return data_file("course.yml")
 
 
 def load_course(path: Path | str | None = None) -> Course:

@@ -8,11 +8,10 @@ one file. The forms reuse the exercises' field kinds, so they print like any wor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from toelaten._fields import DataError, read_yaml
+from toelaten._fields import DataError, data_file, read_yaml
 from toelaten.exercises.fields import Field, read_field
 
 #: The forms the guide and the workshop pack rely on.
@@ -54,7 +53,7 @@ class GroupMaterials:
 
 
 def default_group_file() -> Path:
-    return Path(str(resources.files("toelaten") / "data" / "group.yml"))
+    return data_file("group.yml")
 
 
 def _load(path: Path) -> GroupMaterials:

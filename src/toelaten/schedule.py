@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from importlib import resources
 from pathlib import Path
 
-from toelaten._fields import DataError, Fields, read_yaml
+from toelaten._fields import DataError, Fields, data_file, read_yaml
 from toelaten.course import load_course
 
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
@@ -114,7 +113,7 @@ def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
 
 
 def default_schedule_file() -> Path:
-    return Path(str(resources.files("toelaten") / "data" / "schedule.yml"))
+    return data_file("schedule.yml")
 
 
 def _clock(item: Fields, key: str) -> time:

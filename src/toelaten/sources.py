@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from toelaten._fields import read_yaml
+from toelaten._fields import data_file, read_yaml
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -19,8 +18,12 @@ class Source:
     reference: str
 
 
+def default_sources_file() -> Path:
+    return data_file("sources.yml")
+
+
 def load_sources(path: Path | str | None = None) -> list[Source]:
-    path = Path(path) if path else Path(str(resources.files("toelaten") / "data" / "sources.yml"))
+    path = Path(path) if path else default_sources_file()
     top = read_yaml(path)
     sources = []
     for item in top.items("sources"):

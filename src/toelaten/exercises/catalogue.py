@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from toelaten._fields import Fields, read_yaml
+from toelaten._fields import Fields, data_file, read_yaml
 from toelaten.course import EXERCISE_ID, load_course
 from toelaten.exercises.fields import Field, read_field, read_options
 from toelaten.exercises.model import Exercise
@@ -32,7 +31,7 @@ CHECKS = ("max-sentences", "max-count", "needs-one-of", "starts-with-one-of")
 
 
 def exercises_dir() -> Path:
-    return Path(str(resources.files("toelaten") / "data" / "exercises"))
+    return data_file("exercises")
 
 
 def read_exercise(path: Path) -> Exercise:

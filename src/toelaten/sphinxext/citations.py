@@ -7,15 +7,14 @@ is on the page.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from toelaten.sources import load_sources
+from toelaten.sources import default_sources_file, load_sources
+from toelaten.sphinxext.directives import xref
 
 
 class CiteRole(SphinxRole):
@@ -24,16 +23,7 @@ class CiteRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[Any]]:
         cites = {s.key: s.cite for s in load_sources()}
         key = self.text.strip()
-        ref = addnodes.pending_xref(
-            "",
-            nodes.inline(text=f"({cites.get(key, key)})"),
-            refdomain="std",
-            reftype="ref",
-            reftarget=f"bron-{key}",
-            refexplicit=True,
-            refwarn=True,
-        )
-        return [ref], []
+        return [xref("ref", f"bron-{key}", f"({cites.get(key, key)})")], []
 
 
 class SourcesDirective(SphinxDirective):
@@ -41,9 +31,7 @@ class SourcesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         sources = load_sources()
-        self.env.note_dependency(
-            str(Path(__file__).resolve().parent.parent / "data" / "sources.yml")
-        )
+        self.env.note_dependency(str(default_sources_file()))
         std = self.env.get_domain("std")
         items = nodes.bullet_list(classes=["toelaten-bronnen"])
         for source in sources:

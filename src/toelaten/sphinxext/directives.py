@@ -14,6 +14,20 @@ from toelaten.group import GroupMaterials, load_group_materials
 from toelaten.schedule import Schedule, default_schedule_file, load_schedule
 
 
+def xref(reftype: str, target: str, text: str) -> addnodes.pending_xref:
+    """A link Sphinx resolves at the end of the build; an unknown target fails the strict
+    build, so a renamed page or label cannot leave a dead link."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(text=text),
+        refdomain="std",
+        reftype=reftype,
+        reftarget=target,
+        refexplicit=True,
+        refwarn=True,
+    )
+
+
 class DataDirective(SphinxDirective):
     """Loads a data file and records it as a dependency, so editing it rebuilds the page."""
 
@@ -49,17 +63,7 @@ class DataDirective(SphinxDirective):
             raise self.error(str(exc)) from exc
 
     def doc_link(self, docname: str, text: str) -> addnodes.pending_xref:
-        ref = addnodes.pending_xref(
-            "",
-            nodes.inline(text=text),
-            refdomain="std",
-            reftype="doc",
-            reftarget="/" + docname,
-            refexplicit=True,
-            refwarn=True,
-            refdoc=self.env.docname,
-        )
-        return ref
+        return xref("doc", "/" + docname, text)
 
 
 class DaysTable(DataDirective):

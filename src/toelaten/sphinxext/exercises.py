@@ -24,6 +24,7 @@ from toelaten.course import load_course
 from toelaten.exercises import catalogue, front, get_exercise
 from toelaten.exercises.catalogue import exercises_dir
 from toelaten.exercises.static import NOSCRIPT, mount_html
+from toelaten.sphinxext.directives import xref
 
 SCRIPT = "toelaten/oefeningen.js"
 STYLE = "toelaten/oefeningen.css"
@@ -78,15 +79,7 @@ class WorkbookDirective(SphinxDirective):
 
 
 def _exercise_link(exercise_id: str, title: str) -> addnodes.pending_xref:
-    return addnodes.pending_xref(
-        "",
-        nodes.inline(text=title),
-        refdomain="std",
-        reftype="ref",
-        reftarget=f"oefening-{exercise_id}",
-        refexplicit=True,
-        refwarn=True,
-    )
+    return xref("ref", f"oefening-{exercise_id}", title)
 
 
 class DayExercisesDirective(SphinxDirective):

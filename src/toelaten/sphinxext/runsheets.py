@@ -5,7 +5,6 @@ two views never disagree; clock times are computed per day."""
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from toelaten.schedule import Schedule
@@ -85,14 +84,8 @@ class RunSheetDirective(_ScheduleDirective):
                 # Each werkvorm has its page in the guide; a missing page fails the build.
                 line = nodes.paragraph()
                 line += nodes.strong(text="Werkvorm: ")
-                line += addnodes.pending_xref(
-                    "",
-                    nodes.inline(text=schedule.werkvormen[block.werkvorm]),
-                    refdomain="std",
-                    reftype="doc",
-                    reftarget=f"/facilitator-guide/{block.werkvorm}",
-                    refexplicit=True,
-                    refwarn=True,
+                line += self.doc_link(
+                    f"facilitator-guide/{block.werkvorm}", schedule.werkvormen[block.werkvorm]
                 )
                 body += line
             if block.debrief:
