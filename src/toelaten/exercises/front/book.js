@@ -93,8 +93,7 @@ function storageModel(definition, canStore) {
       const allowed = (definition.actions || []).some((a) => a.target === message.exercise);
       if (!allowed) return;
       try {
-        const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-        const entry = { id: "p" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7), created: now, updated: now, answers: message.answers };
+        const entry = ui.newEntry(message.answers);
         writeEntries(message.exercise, [...readEntries(message.exercise), entry]);
         refresh(message.exercise);
         model.set("status", message.done);
@@ -310,7 +309,7 @@ function workbook(el, definitions, canStore) {
   }
 
   function download() {
-    const doc = { format: FORMAT, schema: SCHEMA, exported: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"), exercises: {} };
+    const doc = { format: FORMAT, schema: SCHEMA, exported: ui.stamp(), exercises: {} };
     for (const [id, entries] of Object.entries(all())) doc.exercises[id] = { entries };
     const blob = new Blob([JSON.stringify(doc, null, 2)], { type: "application/json" });
     const url = URL.createObjectURL(blob);

@@ -203,4 +203,4 @@ function render({ model, el }) {
 }
 
 // anywidget uses `render`; the book's script (book.js) reuses the helpers.
-export default { render, h, isEmpty, answerText, entryTitle };
+export default { render, h, isEmpty, answerText, entryTitle, stamp, newEntry };
