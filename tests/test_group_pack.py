@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from pages import soup
 from pdfs import fonts_of, is_tagged_a4_pdf_ua, page_text
 from toelaten import DataError, load_course, load_help_contacts
 from toelaten.cli import main
@@ -241,10 +241,6 @@ def test_only_the_group_pack_takes_dates():
     result = CliRunner().invoke(main, ["handouts", "--start", "2027-01-25"])
     assert result.exit_code == 2
     assert "--group" in result.output
-
-
-def soup(html: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((html / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def test_the_guide_pages_show_what_the_pack_prints(html):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 
+from pages import soup
 from toelaten import load_course, load_help_contacts
 from toelaten.site import built_pages
 
@@ -27,10 +27,6 @@ FETCHED = {
     "object": "data",
     "link": "href",
 }
-
-
-def soup(html: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((html / rel).read_text(encoding="utf-8"), "html.parser")
 
 
 def resolve(page: str, href: str) -> str:
