@@ -56,7 +56,8 @@ def default_group_file() -> Path:
     return data_file("group.yml")
 
 
-def _load(path: Path) -> GroupMaterials:
+def load_group_materials(path: Path | str | None = None) -> GroupMaterials:
+    path = Path(path) if path is not None else default_group_file()
     top = read_yaml(path)
     item = top.mapping("agreements")
     agreements = []
@@ -80,7 +81,3 @@ def _load(path: Path) -> GroupMaterials:
     if missing:
         raise DataError(f"{path}: forms: missing {', '.join(missing)}")
     return GroupMaterials(title, intro, tuple(agreements), forms, path)
-
-
-def load_group_materials(path: Path | str | None = None) -> GroupMaterials:
-    return _load(Path(path) if path is not None else default_group_file())

@@ -96,15 +96,21 @@ def worksheet_pdf(exercise: Exercise) -> bytes:
     return render([worksheet_sheet(exercise)], exercise.title)
 
 
-def write_worksheets(out_dir: Path) -> list[Path]:
-    """A blank worksheet for every exercise: ``<out_dir>/werkblad-<id>.pdf``."""
+def write_pdfs(out_dir: Path, pdfs: dict[str, bytes]) -> list[Path]:
+    """Write PDFs made beforehand, so a failure while making them leaves earlier files whole."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for exercise in catalogue().values():
-        path = out_dir / f"werkblad-{exercise.id}.pdf"
-        path.write_bytes(worksheet_pdf(exercise))
+    for filename, pdf in pdfs.items():
+        path = out_dir / filename
+        path.write_bytes(pdf)
         written.append(path)
     return written
+
+
+def write_worksheets(out_dir: Path) -> list[Path]:
+    """A blank worksheet for every exercise: ``<out_dir>/werkblad-<id>.pdf``."""
+    pdfs = {f"werkblad-{e.id}.pdf": worksheet_pdf(e) for e in catalogue().values()}
+    return write_pdfs(out_dir, pdfs)
 
 
 def workbook_data(journal: Journal) -> dict[str, Any]:

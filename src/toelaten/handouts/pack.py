@@ -17,7 +17,7 @@ from toelaten.contacts import load_help_contacts
 from toelaten.course import Day, load_course
 from toelaten.exercises.catalogue import catalogue
 from toelaten.group import Form, load_group_materials
-from toelaten.handouts import render, worksheet_sheet
+from toelaten.handouts import render, worksheet_sheet, write_pdfs
 from toelaten.schedule import Schedule, course_dates, load_schedule
 
 PACK_FILE = "workshoppakket.pdf"
@@ -196,17 +196,8 @@ def cover(variant: str, start: date | None, every: int, *, loose: bool = True) -
 def write_group_pack(
     out_dir: Path, variant: str = "dag", start: date | None = None, every: int = 1
 ) -> list[Path]:
-    """Every handout as its own PDF in ``out_dir``, then the combined pack.
-
-    All PDFs are made before any is written, so a failure leaves an earlier pack whole.
-    """
+    """Every handout as its own PDF in ``out_dir``, then the combined pack."""
     handouts = group_handouts(variant, start, every)
     pdfs = {h.filename: render([h.sheet], h.sheet["title"]) for h in handouts}
     pdfs[PACK_FILE] = pack_pdf(handouts, cover(variant, start, every))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for filename, pdf in pdfs.items():
-        path = out_dir / filename
-        path.write_bytes(pdf)
-        written.append(path)
-    return written
+    return write_pdfs(out_dir, pdfs)
