@@ -26,11 +26,24 @@ class Visit:
         self.context.on(
             "response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}")
         )
-        self.page: Page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.failures.append(m.text))
-        self.page.on("pageerror", lambda e: self.failures.append(str(e)))
+        self.page: Page = self._watch(self.context.new_page())
         self.page.on("dialog", self._dialog)
         self.goto(rel)
+
+    def _watch(self, page: Page) -> Page:
+        page.on("console", lambda m: m.type == "error" and self.failures.append(m.text))
+        page.on("pageerror", lambda e: self.failures.append(str(e)))
+        return page
+
+    def another_tab(self, rel: str) -> Visit:
+        """A second tab in the same browser profile (same storage), watched the same way.
+        It has no dialog handler of its own: a test answers its confirm() with
+        ``tab.page.once("dialog", ...)``."""
+        tab = object.__new__(Visit)
+        tab.__dict__.update(self.__dict__)
+        tab.page = tab._watch(self.context.new_page())
+        tab.goto(rel)
+        return tab
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)

@@ -7,6 +7,7 @@ the bad ones with the same kind of Dutch message.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 ENTRY = {
     "id": "e1",
@@ -40,25 +41,18 @@ def with_answer(field: str, value) -> dict:
 
 GOOD = json.dumps(document(), ensure_ascii=False)
 
+#: The shared answer files (valid/, invalid/, and the phrase each refusal must contain),
+#: read by the Python tests and by tests/js/answers.test.mjs alike.
+FILES = Path(__file__).resolve().parent / "answer-files"
+PHRASES: dict[str, str] = json.loads((FILES / "messages.json").read_text(encoding="utf-8"))
+VALID = sorted((FILES / "valid").glob("*.json"))
+INVALID = sorted((FILES / "invalid").glob("*.json"))
+
+#: A few bad files of different kinds, for the browser test of the restore button.
 #: (name, file contents, a phrase the Dutch message must contain)
 BAD = [
-    ("not-json", "dit is geen json {", "geen antwoordenbestand"),
-    ("other-json", json.dumps({"hello": "world"}), "geen antwoordenbestand"),
-    ("newer-schema", json.dumps(document(schema=99)), "andere versie"),
-    (
-        "unknown-exercise",
-        json.dumps({**document(), "exercises": {"bestaat-niet": {"entries": []}}}),
-        "niet kent",
-    ),
-    ("rating-out-of-range", json.dumps(with_answer("waar_voor", 150)), "van 0 tot 100"),
-    ("rating-not-a-number", json.dumps(with_answer("waar_voor", "veel")), "getal"),
-    ("unknown-choice", json.dumps(with_answer("stem", "buurman")), "kies een van"),
-    ("text-too-long", json.dumps(with_answer("zin", "x" * 100_000)), "te veel tekst"),
-    (
-        "unknown-question",
-        json.dumps(with_answer("geheim", "x")),
-        "kent de vraag",
-    ),
+    (name, (FILES / "invalid" / f"{name}.json").read_text(encoding="utf-8"), PHRASES[name])
+    for name in ("not-json", "newer-schema", "unknown-exercise", "date-hello-1", "text-too-long")
 ]
 
 

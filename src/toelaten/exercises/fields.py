@@ -61,49 +61,6 @@ class Field:
     def max_length(self) -> int | None:
         return MAX_LENGTH.get(self.kind)
 
-    def clean(self, value: Any) -> Any:
-        """The value to store, or None for 'not answered'; AnswerError when it cannot be."""
-        if value is None or value == "" or value == [] or value == {}:
-            return None
-        where = f"Bij ‘{self.label}’"
-        if self.kind in MAX_LENGTH:
-            if not isinstance(value, str):
-                raise AnswerError(f"{where} hoort tekst te staan.")
-            if len(value) > self.max_length:
-                raise AnswerError(
-                    f"{where} staat te veel tekst: {len(value)} tekens. "
-                    f"Er passen er {self.max_length} in."
-                )
-            return value
-        if self.kind == "scale":
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise AnswerError(f"{where} hoort een getal te staan.")
-            if not self.min <= value <= self.max:
-                raise AnswerError(f"{where}: kies een getal van {self.min} tot {self.max}.")
-            return value
-        ids = [o.id for o in self.options]
-        if self.kind == "multi":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise AnswerError(f"{where}: kies een of meer van de antwoorden die er staan.")
-            if len(set(value)) != len(value) or not set(value) <= set(ids):
-                raise AnswerError(f"{where}: kies een of meer van de antwoorden die er staan.")
-            if self.max_choices and len(value) > self.max_choices:
-                raise AnswerError(f"{where}: kies er hoogstens {self.max_choices}.")
-            return sorted(value, key=ids.index)
-        if self.kind == "roles":
-            roles = {o.id for o in self.options}
-            responses = {r.id for r in self.responses}
-            if (
-                not isinstance(value, dict)
-                or not set(value) <= responses
-                or not all(v in roles for v in value.values())
-            ):
-                raise AnswerError(f"{where}: kies bij elke reactie een van de rollen.")
-            return {r: value[r] for r in sorted(value)}
-        if value not in ids:
-            raise AnswerError(f"{where}: kies een van de antwoorden die er staan.")
-        return value
-
     def display(self, value: Any) -> str:
         """An answer as a learner reads it back (as ui.js's answerText does)."""
         labels = {o.id: o.label for o in self.options}

@@ -14,6 +14,8 @@ from pathlib import Path
 
 FRONT = Path(__file__).parent / "front"
 PARTS = ("dom.js", "form.js", "overviews.js", "ui.js")
+#: The book's own parts, after the UI: checking and merging answers, storage, the pages.
+BOOK_PARTS = ("schema.js", "answers.js", "store.js", "workbook.js", "book.js")
 
 
 @functools.cache
@@ -28,9 +30,9 @@ def esm() -> str:
 
 @functools.cache
 def classic_script() -> str:
-    """The UI and book.js as one classic script for the static book."""
+    """The UI and the book's parts as one classic script for the static book."""
     body = esm().replace("export default", "return", 1)
-    book = (FRONT / "book.js").read_text(encoding="utf-8")
+    book = "\n".join((FRONT / name).read_text(encoding="utf-8") for name in BOOK_PARTS)
     return (
         "/* Generated from toelaten/exercises/front/*.js; edit those. */\n"
         '(function () {\n"use strict";\n'

@@ -141,7 +141,7 @@ class Journal:
         return {exercise: json.loads(entries) for exercise, entries in rows}
 
     def export_document(self) -> dict[str, Any]:
-        return make_document(self.all_latest())
+        return make_document({ex: {"entries": e} for ex, e in self.all_latest().items()})
 
     def import_file(self, raw: bytes | str) -> dict[str, int]:
         """Merge a downloaded answers file in, all or nothing; entries per exercise after it.
@@ -149,9 +149,12 @@ class Journal:
         Raises TransferError (Dutch) and changes nothing when the file is not valid.
         """
         incoming = read_document(raw)
-        merged = {ex: merge(self.latest(ex), entries) for ex, entries in incoming.items()}
-        self._write(merged)
-        return {ex: len(entries) for ex, entries in merged.items()}
+        merged = {
+            ex: merge({"entries": self.latest(ex)}, body, repeat=get_exercise(ex).repeat)
+            for ex, body in incoming.items()
+        }
+        self._write({ex: body["entries"] for ex, body in merged.items()})
+        return {ex: len(body["entries"]) for ex, body in merged.items()}
 
     def forget(self) -> bool:
         """Delete the journal file and SQLite's side files; True if there was one."""

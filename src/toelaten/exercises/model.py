@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
+from toelaten.exercises import schema
 from toelaten.exercises.fields import AnswerError, Field, Option
 
-ENTRY_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-MAX_ENTRIES = 500
+MAX_ENTRIES = schema.MAX_ENTRIES
 
 __all__ = ["AnswerError", "Exercise", "Field", "Option"]
 
@@ -40,53 +39,52 @@ class Exercise:
         return next(f for f in self.fields if f.id == field_id)
 
     def clean_entries(self, entries: Any) -> list[dict[str, Any]]:
-        """Validated copies of ``entries``; AnswerError (Dutch) on the first problem."""
-        if not isinstance(entries, list):
-            raise AnswerError("De antwoorden hebben een vorm die deze oefening niet kent.")
-        if len(entries) > MAX_ENTRIES:
-            raise AnswerError(f"Er passen hoogstens {MAX_ENTRIES} antwoorden in één oefening.")
-        if not self.repeat and len(entries) > 1:
-            raise AnswerError("Deze oefening heeft maar één set antwoorden.")
-        cleaned, seen = [], set()
-        for entry in entries:
-            item = self._clean_entry(entry)
-            if item["id"] in seen:
-                raise AnswerError("Twee antwoorden hebben hetzelfde nummer.")
-            seen.add(item["id"])
-            cleaned.append(item)
-        return cleaned
+        """Validated, normalised copies of ``entries`` as a save must be (one set for a
+        single-set exercise); AnswerError (Dutch) on the first problem."""
+        schema.check(schema.entries_schema(self), entries)
+        return self._normalised(entries)
 
     def clean_answers(self, answers: Any) -> dict[str, Any]:
-        if not isinstance(answers, dict):
-            raise AnswerError("De antwoorden hebben een vorm die deze oefening niet kent.")
-        known = {f.id: f for f in self.fields}
-        unknown = sorted(set(answers) - set(known))
-        if unknown:
-            raise AnswerError(f"Deze oefening kent de vraag ‘{unknown[0]}’ niet.")
+        """One answer set (an action's copy into this exercise), validated and normalised."""
+        schema.check(schema.entry_schema(self)["properties"]["answers"], answers)  # no $ref
+        return self._answers(answers)
+
+    def clean_body(self, body: Any) -> tuple[dict[str, list[dict[str, Any]]], bool]:
+        """An exercise as a file or a store holds it: validated, then repaired where it held
+        two current answer sets of a single-set exercise. Returns the body and whether it
+        had to be repaired."""
+        schema.check(schema.body_schema(self), body)
+        cleaned = {
+            "entries": self._normalised(body["entries"]),
+            "earlier": self._normalised(body.get("earlier", [])),
+        }
+        repaired = normalise(cleaned, repeat=self.repeat)
+        return repaired, repaired != cleaned
+
+    def _normalised(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        seen: set[str] = set()
+        for entry in entries:
+            if entry["id"] in seen:
+                raise AnswerError("Twee antwoorden hebben hetzelfde nummer.")
+            seen.add(entry["id"])
+        return [{**entry, "answers": self._answers(entry["answers"])} for entry in entries]
+
+    def _answers(self, answers: dict[str, Any]) -> dict[str, Any]:
+        """Empty answers left out, whole numbers as int, options in the definition's order."""
+        fields = {f.id: f for f in self.fields}
         cleaned = {}
         for field_id, value in answers.items():
-            value = known[field_id].clean(value)
-            if value is not None:
-                cleaned[field_id] = value
+            if value is None or value == "" or value == [] or value == {}:
+                continue
+            field = fields[field_id]
+            if field.kind == "scale":
+                value = int(value)
+            elif field.kind == "multi":
+                value = sorted(value, key=[o.id for o in field.options].index)
+            elif field.kind == "roles":
+                value = {r: value[r] for r in sorted(value)}
+            cleaned[field_id] = value
         return cleaned
-
-    def _clean_entry(self, entry: Any) -> dict[str, Any]:
-        if not isinstance(entry, dict) or not isinstance(entry.get("answers"), dict):
-            raise AnswerError("De antwoorden hebben een vorm die deze oefening niet kent.")
-        if set(entry) - {"id", "created", "updated", "answers"}:
-            raise AnswerError("De antwoorden hebben een vorm die deze oefening niet kent.")
-        entry_id = entry.get("id")
-        if not isinstance(entry_id, str) or not ENTRY_ID.match(entry_id):
-            raise AnswerError("Een antwoord heeft geen geldig nummer.")
-        for stamp in ("created", "updated"):
-            if not _is_timestamp(entry.get(stamp)):
-                raise AnswerError("Bij een antwoord ontbreekt een geldige datum.")
-        return {
-            "id": entry_id,
-            "created": entry["created"],
-            "updated": entry["updated"],
-            "answers": self.clean_answers(entry["answers"]),
-        }
 
     def as_json(self) -> dict[str, Any]:
         """The definition as the front end (ui.js) reads it."""
@@ -102,14 +100,32 @@ class Exercise:
             "checks": list(self.checks),
             "actions": list(self.actions),
             "related": list(self.related),
+            "schema": schema.body_schema(self),
         }
 
 
-def _is_timestamp(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) > 40:
-        return False
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
+def normalise(body: dict[str, Any], *, repeat: bool) -> dict[str, list[dict[str, Any]]]:
+    """A single-set exercise has one current answer set: when a restore (or an older
+    version of the course) left more, the latest stays and the others become earlier
+    versions the learner can see and bring back. Nothing is dropped. book.js: normalise."""
+    entries, earlier = list(body["entries"]), list(body.get("earlier", []))
+    if not repeat and len(entries) > 1:
+        newest = max(range(len(entries)), key=lambda i: (entries[i]["updated"], -i))
+        taken = {entries[newest]["id"]} | {e["id"] for e in earlier}
+        older = []
+        for i, entry in enumerate(entries):
+            if i == newest or entry in earlier:
+                continue
+            if entry["id"] in taken:
+                entry = {**entry, "id": copy_id(entry)}
+            if entry["id"] not in taken:
+                taken.add(entry["id"])
+                older.append(entry)
+        entries, earlier = [entries[newest]], older + earlier
+    return {"entries": entries, "earlier": earlier}
+
+
+def copy_id(entry: dict[str, Any]) -> str:
+    """The id of a kept copy of ``entry``: derived from its own date, so restoring the
+    same file twice makes the same copy once. book.js: copyId."""
+    return f"{entry['id'][:40]}-{re.sub(r'[^0-9]', '', entry['updated'])[:14]}"

@@ -19,8 +19,20 @@ NOSCRIPT = (
 )
 
 
-def definition_json(exercise: Exercise) -> str:
-    return json.dumps(exercise.as_json(), ensure_ascii=False, separators=(",", ":"))
+def json_attribute(name: str, value: object) -> str:
+    """``name='…json…'``: single-quoted, so the JSON's many double quotes stay one byte
+    each (a double-quoted attribute makes each `&quot;`: a third heavier page)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return f"{name}='{escape(text, quote=False).replace(chr(39), '&#x27;')}'"
+
+
+def linked(exercise: Exercise) -> dict:
+    """The definitions this exercise reads (related) or writes to (actions): the book
+    checks their stored answers against their own schemas."""
+    from toelaten.exercises.catalogue import get_exercise
+
+    ids = [*exercise.related, *(a["target"] for a in exercise.actions)]
+    return {i: get_exercise(i).as_json() for i in dict.fromkeys(ids)}
 
 
 def mount_html(exercise: Exercise) -> str:
@@ -32,7 +44,8 @@ def mount_html(exercise: Exercise) -> str:
     )
     return (
         f'<div class="toelaten-oefening" data-exercise="{escape(exercise.id)}" '
-        f'data-definition="{escape(definition_json(exercise))}">'
+        f"{json_attribute('data-definition', exercise.as_json())} "
+        f"{json_attribute('data-linked', linked(exercise))}>"
         f'<div class="tl-static"><p class="tl-static-title"><strong>Oefening: '
         f"{escape(exercise.title)}</strong></p><p>{escape(exercise.intro)}</p>"
         f"<ol>{questions}</ol>"

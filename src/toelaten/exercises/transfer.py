@@ -1,24 +1,30 @@
 """The answers file a learner downloads and restores, in the book and with the CLI.
 
 One format for both, so a file downloaded from the book can be imported into the Jupyter
-journal and back. ``ui.js`` implements the same checks and the same merge for the browser;
-tests run both against the same sample files.
+journal and back. What a valid file is comes from schema.py (the book reads the same
+schemas); the merge is written twice, here and in ``front/answers.js``, and both run on
+the sample files in ``tests/samples/answers/``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 from typing import Any
 
+from toelaten.exercises import schema
 from toelaten.exercises.catalogue import catalogue
-from toelaten.exercises.model import AnswerError
+from toelaten.exercises.model import AnswerError, copy_id, normalise
 
-FORMAT = "toelaten-antwoorden"
-SCHEMA = 1
+FORMAT = schema.FORMAT
+SCHEMA = 2
 #: A file larger than this is not an answers file (the browser holds about 5 MB in all).
 MAX_BYTES = 10 * 1024 * 1024
+#: Deeper than this is not an answers file (ours are 6 deep); stops a stack overflow.
+MAX_DEPTH = 32
+
+#: An exercise's answers: the current answer sets and earlier versions (single-set only).
+Body = dict[str, list[dict[str, Any]]]
 
 
 class TransferError(ValueError):
@@ -29,74 +35,107 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def make_document(answers: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    return {
-        "format": FORMAT,
-        "schema": SCHEMA,
-        "exported": now(),
-        "exercises": {ex: {"entries": entries} for ex, entries in answers.items() if entries},
-    }
+def make_document(answers: dict[str, Body]) -> dict[str, Any]:
+    exercises = {}
+    for exercise_id, body in answers.items():
+        if body.get("entries") or body.get("earlier"):
+            exercises[exercise_id] = {k: v for k, v in body.items() if v or k == "entries"}
+    return {"format": FORMAT, "schema": SCHEMA, "exported": now(), "exercises": exercises}
 
 
-def read_document(raw: bytes | str) -> dict[str, list[dict[str, Any]]]:
-    """Validated answers per exercise from a downloaded file; TransferError if it is not one."""
+def read_document(raw: bytes | str) -> dict[str, Body]:
+    """Validated answers per exercise from a downloaded file; TransferError if it is not one.
+
+    A file that holds two current answer sets for a single-set exercise (made by an older
+    version of the course) is repaired, not refused: see model.normalise.
+    """
     if len(raw) > MAX_BYTES:
         raise TransferError("Dit bestand is te groot voor een antwoordenbestand.")
+    not_ours = (
+        "Dit is geen antwoordenbestand van deze cursus. Kies het bestand dat je eerder "
+        "hebt gedownload (het eindigt op .json)."
+    )
+    if _too_deep(raw):
+        raise TransferError(not_ours)
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise TransferError(
-            "Dit is geen antwoordenbestand van deze cursus. Kies het bestand dat je eerder "
-            "hebt gedownload (het eindigt op .json)."
-        ) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise TransferError("Dit is geen antwoordenbestand van deze cursus.")
-    if data.get("schema") != SCHEMA:
-        raise TransferError(
-            "Dit antwoordenbestand komt uit een andere versie van de cursus en kan hier niet "
-            "worden teruggezet."
-        )
-    exercises = data.get("exercises")
-    if not isinstance(exercises, dict):
-        raise TransferError("In dit antwoordenbestand staan geen oefeningen.")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise TransferError(not_ours) from None
     known = catalogue()
+    try:
+        schema.check(schema.document_schema(list(known)), data)
+    except AnswerError as exc:
+        raise TransferError(str(exc)) from None
     result = {}
-    for exercise_id, body in exercises.items():
-        if exercise_id not in known:
-            raise TransferError(
-                f"Dit bestand bevat een oefening die deze cursus niet kent: {exercise_id}."
-            )
-        if not isinstance(body, dict) or set(body) != {"entries"}:
-            raise TransferError(f"De antwoorden bij ‘{known[exercise_id].title}’ zijn beschadigd.")
+    for exercise_id, body in data["exercises"].items():
+        exercise = known[exercise_id]
         try:
-            result[exercise_id] = known[exercise_id].clean_entries(body["entries"])
+            result[exercise_id], _ = exercise.clean_body(body)
+            _check_text(result[exercise_id])
         except AnswerError as exc:
-            raise TransferError(f"‘{known[exercise_id].title}’: {exc}") from None
+            raise TransferError(f"‘{exercise.title}’: {exc}") from None
     return result
 
 
-def merge(current: list[dict[str, Any]], incoming: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Both lists in one, losing nothing.
+def _too_deep(raw: bytes | str) -> bool:
+    """Nesting deeper than MAX_DEPTH, counted without parsing (brackets in strings count
+    too, which only makes the check stricter for text that is no answers file anyway)."""
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    depth = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _check_text(body: Body) -> None:
+    """JSON can spell half a character (a lone surrogate); no file or store can keep it."""
+    try:
+        json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise AnswerError("In een antwoord staat een teken dat niet kan worden bewaard.") from None
+
+
+def merge(current: Body, incoming: Body, *, repeat: bool) -> Body:
+    """Both in one, losing nothing, and never two current sets in a single-set exercise.
 
     Entries are matched by id. Where both sides changed the same entry, the later one keeps
-    the id and the other stays as a copy whose id is derived from its own date, so importing
-    the same file twice changes nothing the second time.
+    the id and the other stays as a copy (model.copy_id), so restoring the same file twice
+    changes nothing the second time. Earlier versions are kept from both sides. book.js
+    (merge) does the same; tests run both on the same files.
     """
-    merged = [dict(e) for e in current]
-    index = {e["id"]: i for i, e in enumerate(merged)}
-    for entry in incoming:
+    entries = [dict(e) for e in current.get("entries", [])]
+    earlier = [dict(e) for e in current.get("earlier", [])]
+    taken = {e["id"] for e in entries} | {e["id"] for e in earlier}
+    index = {e["id"]: i for i, e in enumerate(entries)}
+    for entry in incoming.get("entries", []):
         i = index.get(entry["id"])
         if i is None:
-            index[entry["id"]] = len(merged)
-            merged.append(dict(entry))
+            if any(e["id"] == entry["id"] and e["answers"] == entry["answers"] for e in earlier):
+                continue  # already kept as an earlier version
+            if entry["id"] in taken:  # an earlier version came back as current: keep both
+                entry = {**entry, "id": copy_id(entry)}
+                if entry["id"] in taken:
+                    continue
+            index[entry["id"]] = len(entries)
+            taken.add(entry["id"])
+            entries.append(dict(entry))
             continue
-        mine = merged[i]
+        mine = entries[i]
         if mine["answers"] == entry["answers"]:
             continue
         newer, older = (entry, mine) if entry["updated"] > mine["updated"] else (mine, entry)
-        merged[i] = dict(newer)
-        copy_id = f"{older['id'][:40]}-{re.sub(r'[^0-9]', '', older['updated'])[:14]}"
-        if copy_id not in index:
-            index[copy_id] = len(merged)
-            merged.append({**older, "id": copy_id})
-    return merged
+        entries[i] = dict(newer)
+        kept = {**older, "id": copy_id(older)}
+        if kept["id"] not in taken:
+            taken.add(kept["id"])
+            entries.append(kept)
+    for entry in incoming.get("earlier", []):
+        if entry["id"] not in taken:
+            taken.add(entry["id"])
+            earlier.append(dict(entry))
+    return normalise({"entries": entries, "earlier": earlier}, repeat=repeat)

@@ -10,7 +10,6 @@ build-time answers) are dropped.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,8 @@ from sphinx.util.docutils import SphinxDirective
 from toelaten.course import load_course
 from toelaten.exercises import catalogue, front, get_exercise
 from toelaten.exercises.catalogue import exercises_dir
-from toelaten.exercises.static import NOSCRIPT, mount_html
+from toelaten.exercises.schema import document_schema
+from toelaten.exercises.static import NOSCRIPT, json_attribute, mount_html
 from toelaten.sphinxext.directives import xref
 
 SCRIPT = "toelaten/oefeningen.js"
@@ -70,9 +70,9 @@ class WorkbookDirective(SphinxDirective):
         definitions = {i: e.as_json() for i, e in catalogue().items()}
         for exercise_id in definitions:
             self.env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
-        data = json.dumps(definitions, ensure_ascii=False, separators=(",", ":"))
         html = (
-            f'<div class="toelaten-werkboek" data-definitions="{escape(data)}">'
+            f'<div class="toelaten-werkboek" {json_attribute("data-definitions", definitions)} '
+            f"{json_attribute('data-schema', document_schema(list(definitions)))}>"
             f"<noscript><p>{escape(NOSCRIPT)}</p></noscript></div>"
         )
         return [nodes.raw("", html, format="html")]

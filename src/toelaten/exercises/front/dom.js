@@ -23,6 +23,12 @@ function stamp() {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+function longDate(stamp) {
+  const date = new Date(stamp);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+}
+
 function newEntry(answers = {}) {
   const id = "e" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
   const now = stamp();

@@ -178,22 +178,33 @@ function textControl(field, value, id, helpId, help, checks, onChange) {
     hintList.replaceChildren(...hints.map((hint) => h("li", {}, hint)));
     hintList.hidden = hints.length === 0;
   };
+  // Too long is said out loud and not saved; the text stays in the field to shorten.
+  // (No maxlength attribute: that would cut a pasted text without a word.)
+  const tooLong = h("p", { class: "tl-error", id: `${id}-length`, "aria-live": "polite", hidden: true });
   const control = h(long ? "textarea" : "input", {
     id,
     type: long ? null : "text",
     rows: long ? 4 : null,
-    maxlength: field.maxLength,
-    "aria-describedby": [helpId, checked ? `${id}-hints` : null]
+    "aria-describedby": [helpId, `${id}-length`, checked ? `${id}-hints` : null]
       .filter(Boolean)
-      .join(" ") || null,
+      .join(" "),
     oninput: (event) => {
-      showHints(event.target.value);
-      onChange(event.target.value);
+      const text = event.target.value;
+      const length = [...text].length;
+      const over = field.maxLength && length > field.maxLength;
+      tooLong.hidden = !over;
+      tooLong.textContent = over
+        ? `Dit antwoord is te lang: ${length} tekens. Er passen er ${field.maxLength} in. Maak het ${length - field.maxLength} tekens korter; tot dan wordt het niet bewaard.`
+        : "";
+      if (over) event.target.setAttribute("aria-invalid", "true");
+      else event.target.removeAttribute("aria-invalid");
+      showHints(text);
+      if (!over) onChange(text);
     },
   });
   control.value = isEmpty(value) ? "" : String(value);
   showHints(control.value);
-  return h("div", { class: "tl-field" }, h("label", { for: id }, field.label), help, control, hintList);
+  return h("div", { class: "tl-field" }, h("label", { for: id }, field.label), help, control, tooLong, hintList);
 }
 
 function fieldControl(field, value, prefix, checks, onChange) {

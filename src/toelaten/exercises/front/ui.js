@@ -5,6 +5,8 @@
 // together; none of them may `import`. Only the anywidget model API is used: get, set,
 // on, off, save_changes, send. Learner text is only ever set as text, never as HTML.
 
+// In Jupyter each save is a journal revision, so typing is saved after a pause; the book's
+// model asks for every change at once (autosave_ms 0). Both flush when the page is left.
 const AUTOSAVE_MS = 800;
 let instances = 0;
 
@@ -15,10 +17,12 @@ function render({ model, el }) {
   let entries = structuredClone(model.get("entries") || []);
   let current = null; // the entry being edited; not in `entries` until it has an answer
   let timer = null;
+  const delay = model.get("autosave_ms") ?? AUTOSAVE_MS;
 
   const status = h("p", { class: "tl-status", role: "status", "aria-live": "polite" });
   const overview = h("div", { class: "tl-overview-slot" });
   const list = h("div", { class: "tl-list-slot" });
+  const earlierSlot = h("div", { class: "tl-earlier-slot" });
   const form = h("form", { class: "tl-form", novalidate: true });
   el.replaceChildren(
     h(
@@ -29,6 +33,7 @@ function render({ model, el }) {
       overview,
       list,
       form,
+      earlierSlot,
       status,
     ),
   );
@@ -42,7 +47,48 @@ function render({ model, el }) {
 
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(save, AUTOSAVE_MS);
+    if (delay === 0) save();
+    else timer = setTimeout(save, delay);
+  }
+
+  // Leaving, reloading or hiding the page must not lose what was just typed.
+  const flush = () => {
+    if (timer) save();
+  };
+  const onHidden = () => {
+    if (document.visibilityState === "hidden") flush();
+  };
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", onHidden);
+
+  // Single-set exercises keep earlier versions (after a restore); one can come back.
+  function showEarlier() {
+    const earlier = definition.repeat ? [] : model.get("earlier") || [];
+    if (!earlier.length) return earlierSlot.replaceChildren();
+    const open = Boolean(earlierSlot.querySelector("details[open]"));
+    const first = definition.fields.find((f) => f.kind === "text" || f.kind === "longtext");
+    earlierSlot.replaceChildren(
+      h(
+        "details",
+        { class: "tl-earlier", open },
+        h("summary", {}, `Eerdere versies (${earlier.length})`),
+        h("p", { class: "tl-help" }, "Deze antwoorden had je eerder, bijvoorbeeld op een ander apparaat. Zet er een terug als die beter klopt; wat er nu staat, komt dan hier."),
+        h(
+          "ul",
+          { class: "tl-entries" },
+          earlier.map((entry) => {
+            const when = longDate(entry.updated);
+            const text = first && entry.answers[first.id] ? `: ${answerText(first, entry.answers[first.id])}` : "";
+            return h(
+              "li",
+              { class: "tl-entry" },
+              h("span", { class: "tl-entry-title" }, `Van ${when}${text}`),
+              h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": `Terugzetten: versie van ${when}`, onclick: () => model.send({ type: "bring-back", id: entry.id }) }, "Terugzetten"),
+            );
+          }),
+        ),
+      ),
+    );
   }
 
   function change(fieldId, value) {
@@ -173,29 +219,57 @@ function render({ model, el }) {
   const onEntries = () => {
     // Someone else changed the answers (another tab, an import, the kernel): show them,
     // but never pull the form from under the learner's fingers.
+    // When the entry in the form itself changed there, the form shows the new answers,
+    // keeping the learner's place (focus and caret) in it.
     const fresh = model.get("entries") || [];
     if (JSON.stringify(fresh) === JSON.stringify(entries)) return;
     entries = structuredClone(fresh);
     if (current) {
       const mine = entries.find((e) => e.id === current.id);
+      const before = JSON.stringify(current.answers);
       if (mine) current = structuredClone(mine);
+      else if (!definition.repeat) current = structuredClone(entries[0] || newEntry());
+      else if (Object.keys(current.answers).length) current = null; // removed there
+      if (!current || JSON.stringify(current.answers) !== before) refillForm();
     }
     showList();
   };
+  function refillForm() {
+    const active = document.activeElement;
+    const id = active && form.contains(active) ? active.id : null;
+    const caret = id && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
+    showForm();
+    const again = id && form.querySelector(`[id="${CSS.escape(id)}"]`);
+    if (!again) return;
+    again.focus();
+    if (caret && again.setSelectionRange) {
+      try {
+        again.setSelectionRange(...caret);
+      } catch (error) {
+        /* not a text control */
+      }
+    }
+  }
   const onStatus = () => {
-    status.textContent = model.get("status") || "";
+    const text = model.get("status") || "";
+    if (status.textContent !== text) status.textContent = text; // no re-announcing
   };
   model.on("change:entries", onEntries);
+  model.on("change:earlier", showEarlier);
   model.on("change:related", showOverview);
   model.on("change:status", onStatus);
 
   current = definition.repeat ? (entries.length ? null : newEntry()) : structuredClone(entries[0] || newEntry());
   showList();
   showForm();
+  showEarlier();
   onStatus();
 
   return () => {
-    if (timer) save();
+    flush();
+    window.removeEventListener("pagehide", flush);
+    document.removeEventListener("visibilitychange", onHidden);
+    model.off("change:earlier", showEarlier);
     model.off("change:entries", onEntries);
     model.off("change:related", showOverview);
     model.off("change:status", onStatus);
@@ -203,4 +277,4 @@ function render({ model, el }) {
 }
 
 // anywidget uses `render`; the book's script (book.js) reuses the helpers.
-export default { render, h, isEmpty, answerText, entryTitle, stamp, newEntry };
+export default { render, h, isEmpty, answerText, entryTitle, stamp, newEntry, longDate };

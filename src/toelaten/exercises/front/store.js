@@ -1,0 +1,237 @@
+// The answers in this browser's localStorage, and the anywidget-like model the exercises
+// use in the book. Rules: every change is written at once (nothing waits for a timer);
+// two tabs merge instead of overwriting (merge3); an entry that cannot be read is set
+// aside where Mijn werkboek shows it, never dropped; the screen never says "Bewaard" when
+// nothing was written; a full storage still shows and downloads what is stored.
+
+const STORE = "toelaten:v1:"; // toelaten:v1:<exercise id> -> {"entries": [...], "earlier": [...]}
+const ASIDE = ":onleesbaar"; // toelaten:v1:<exercise id>:onleesbaar -> [{"at", "raw"}]
+const models = new Map(); // exercise id -> models on this page
+
+const FULL =
+  "Niet bewaard: de opslag van je browser voor deze cursus is vol. Wat je eerder bewaarde, staat er nog en kun je downloaden bij Mijn werkboek. Wis daar wat je niet meer nodig hebt, of download alles en begin opnieuw; dan is er weer ruimte.";
+
+function clock() {
+  return new Date().toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+}
+
+// Whether this browser lets the page read its storage at all (blocked storage throws).
+function storageReadable() {
+  try {
+    window.localStorage.getItem(STORE + "probe");
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+function setAside(exerciseId, raw) {
+  const key = STORE + exerciseId + ASIDE;
+  let kept = [];
+  try {
+    kept = JSON.parse(window.localStorage.getItem(key) || "[]");
+    if (!Array.isArray(kept)) kept = [];
+  } catch (error) {
+    kept = [];
+  }
+  if (kept.some((k) => k.raw === raw)) return;
+  kept.push({ at: ui.stamp(), raw });
+  window.localStorage.setItem(key, JSON.stringify(kept));
+}
+
+function asideOf(exerciseId) {
+  try {
+    const kept = JSON.parse(window.localStorage.getItem(STORE + exerciseId + ASIDE) || "[]");
+    return Array.isArray(kept) ? kept.filter((k) => k && typeof k.raw === "string") : [];
+  } catch (error) {
+    return [{ at: "", raw: window.localStorage.getItem(STORE + exerciseId + ASIDE) }];
+  }
+}
+
+// What is stored for one exercise, as {body, notice}. Entries that do not fit the schema
+// are set aside one by one; a single-set exercise with two current sets is repaired. The
+// cleaned body is written back, so the notice is given once.
+function readBody(definition) {
+  const id = definition.id;
+  const raw = window.localStorage.getItem(STORE + id);
+  const empty = { entries: [], earlier: [] };
+  if (raw === null) return { body: empty, notice: "" };
+  let data;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    data = null;
+  }
+  const lists = data && typeof data === "object" && !Array.isArray(data) ? data : {};
+  const entrySchema = definition.schema.$defs.entry;
+  let aside = 0;
+  const keep = (list) =>
+    (Array.isArray(list) ? list : []).filter((entry) => {
+      if (firstProblem(entrySchema, entry, definition.schema) === null) return true;
+      aside += 1;
+      setAside(id, JSON.stringify(entry));
+      return false;
+    });
+  if (!Array.isArray(lists.entries)) {
+    setAside(id, raw);
+    aside += 1;
+  }
+  const candidate = { entries: keep(lists.entries), earlier: keep(lists.earlier) };
+  let body = empty;
+  let repaired = false;
+  try {
+    ({ body, repaired } = cleanBody(definition, candidate));
+  } catch (error) {
+    setAside(id, raw);
+    aside += 1;
+  }
+  const notices = [];
+  if (aside) notices.push("Een deel van je antwoorden hier kon niet worden gelezen. Je vindt het bij Mijn werkboek, onder ‘Kon niet worden gelezen’.");
+  if (repaired) notices.push("Bij deze oefening stonden twee antwoorden. Het nieuwste staat hieronder; het andere vind je bij ‘Eerdere versies’.");
+  if (aside || repaired) {
+    try {
+      writeBody(id, body);
+    } catch (error) {
+      /* full storage: repaired again next time */
+    }
+  }
+  return { body, notice: notices.join(" ") };
+}
+
+function writeBody(exerciseId, body) {
+  const value = body.earlier && body.earlier.length ? body : { entries: body.entries };
+  if (!body.entries.length && !(body.earlier || []).length) window.localStorage.removeItem(STORE + exerciseId);
+  else window.localStorage.setItem(STORE + exerciseId, JSON.stringify(value));
+}
+
+function relatedEntries(definition, definitions) {
+  const related = {};
+  for (const id of definition.related || []) {
+    const other = definitions[id];
+    related[id] = other ? readBody(other).body.entries : [];
+  }
+  return related;
+}
+
+// A change in storage (this tab or another): every model on this page catches up.
+function refresh(exerciseId, definitions) {
+  for (const list of models.values()) {
+    for (const model of list) {
+      const definition = model.get("definition");
+      if (definition.id === exerciseId) model.catchUp();
+      if ((definition.related || []).includes(exerciseId))
+        model.set("related", relatedEntries(definition, definitions));
+    }
+  }
+}
+
+function storageModel(definition, definitions, canStore) {
+  const first = canStore ? readBody(definition) : { body: { entries: [], earlier: [] }, notice: "" };
+  let base = first.body.entries; // what this tab last read or wrote
+  const state = {
+    definition,
+    entries: base,
+    earlier: first.body.earlier,
+    related: canStore ? relatedEntries(definition, definitions) : {},
+    autosave_ms: 0,
+    status: canStore
+      ? first.notice
+      : "Je browser laat deze pagina niets bewaren. Wat je invult, is weg als je de pagina sluit.",
+  };
+  const listeners = {};
+  const emit = (name) => (listeners[name] || []).slice().forEach((fn) => fn());
+  const set = (name, value) => {
+    state[name] = value;
+    emit("change:" + name);
+  };
+
+  const setEarlier = (earlier) => {
+    if (!sameValue(earlier, state.earlier)) set("earlier", earlier);
+  };
+
+  // Write `entries` merged with whatever another tab stored meanwhile; true if written.
+  function store(entries, extraEarlier = []) {
+    const stored = readBody(definition).body;
+    const merged = merge3(base, entries, stored.entries, definition.repeat);
+    const earlier = [...merged.displaced, ...extraEarlier, ...stored.earlier];
+    try {
+      writeBody(definition.id, { entries: merged.entries, earlier });
+    } catch (error) {
+      set("status", FULL);
+      return false;
+    }
+    base = merged.entries;
+    setEarlier(earlier);
+    if (!sameValue(merged.entries, entries)) set("entries", merged.entries);
+    refresh(definition.id, definitions);
+    return true;
+  }
+
+  const model = {
+    get: (name) => state[name],
+    set,
+    on(name, fn) {
+      (listeners[name] = listeners[name] || []).push(fn);
+    },
+    off(name, fn) {
+      listeners[name] = (listeners[name] || []).filter((f) => f !== fn);
+    },
+    save_changes() {
+      if (!canStore) return;
+      if (store(state.entries)) set("status", `Bewaard op dit apparaat om ${clock()}.`);
+    },
+    // Storage changed (another tab, an action, a restore): show it, keeping unsaved work.
+    catchUp() {
+      if (!canStore) return;
+      const stored = readBody(definition).body;
+      const wiped = base.length > 0 && stored.entries.length === 0 && !stored.earlier.length;
+      const merged = merge3(base, state.entries, stored.entries, definition.repeat);
+      base = stored.entries;
+      setEarlier(stored.earlier);
+      set("entries", merged.entries);
+      if (wiped) set("status", "Je antwoorden bij deze oefening zijn in een ander venster gewist.");
+    },
+    send(message) {
+      if (!canStore || !message) return;
+      if (message.type === "bring-back") return bringBack(message.id);
+      if (message.type !== "add-entry") return;
+      const allowed = (definition.actions || []).some((a) => a.target === message.exercise);
+      const target = definitions[message.exercise];
+      if (!allowed || !target) return;
+      try {
+        const stored = readBody(target).body;
+        const entry = ui.newEntry(message.answers);
+        const found = firstProblem(target.schema, { entries: [...stored.entries, entry] });
+        if (found !== null) return set("status", `Niet gelukt. ${found}`);
+        writeBody(target.id, { ...stored, entries: [...stored.entries, entry] });
+      } catch (error) {
+        return set("status", FULL);
+      }
+      refresh(message.exercise, definitions);
+      set("status", message.done);
+    },
+  };
+
+  // An earlier version becomes the answer again; the current one becomes earlier.
+  function bringBack(entryId) {
+    const chosen = state.earlier.find((e) => e.id === entryId);
+    if (!chosen) return;
+    const revived = { ...chosen, updated: ui.stamp() };
+    const others = state.earlier.filter((e) => e.id !== entryId);
+    const stored = readBody(definition).body;
+    const earlier = [...stored.entries, ...others.filter((e) => !stored.entries.some((s) => s.id === e.id))];
+    try {
+      writeBody(definition.id, { entries: [revived], earlier });
+    } catch (error) {
+      return set("status", FULL);
+    }
+    base = [revived];
+    setEarlier(earlier);
+    set("entries", [revived]);
+    set("status", "Die eerdere versie staat er weer. De vorige vind je nu bij ‘Eerdere versies’.");
+  }
+
+  if (!models.has(definition.id)) models.set(definition.id, []);
+  models.get(definition.id).push(model);
+  return model;
+}

@@ -1,0 +1,159 @@
+// The page "Mijn werkboek": every stored answer (earlier versions and what could not be
+// read included), download, restore, wipe and print. Reading works even when the storage
+// is full, so the answers stay visible and downloadable then.
+
+const h = ui.h;
+
+function saveFile(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function entryView(definition, entry, heading) {
+  return h(
+    "article",
+    { class: "tl-workbook-entry" },
+    heading ? h("h3", {}, heading) : "",
+    h(
+      "dl",
+      {},
+      definition.fields
+        .filter((f) => entry.answers[f.id] !== undefined)
+        .flatMap((f) => [h("dt", {}, f.label), h("dd", {}, ui.answerText(f, entry.answers[f.id]))]),
+    ),
+  );
+}
+
+function workbook(el, definitions, documentSchema, canStore) {
+  const status = h("p", { class: "tl-status", role: "status", "aria-live": "polite" });
+  const content = h("div", { class: "tl-workbook-content" });
+  const picker = h("input", { type: "file", accept: ".json,application/json", hidden: true });
+  let notices = [];
+
+  function all() {
+    const answers = {};
+    notices = [];
+    for (const [id, definition] of Object.entries(definitions)) {
+      const { body, notice } = canStore ? readBody(definition) : { body: { entries: [], earlier: [] }, notice: "" };
+      if (notice) notices.push(`${definition.title}: ${notice}`);
+      const aside = canStore ? asideOf(id) : [];
+      if (body.entries.length || body.earlier.length || aside.length) answers[id] = { ...body, aside };
+    }
+    return answers;
+  }
+
+  function show() {
+    const sections = Object.entries(all()).map(([id, body]) => {
+      const definition = definitions[id];
+      return h(
+        "section",
+        { class: "tl-workbook-exercise" },
+        h("h2", {}, definition.title),
+        body.entries.map((entry) => entryView(definition, entry, definition.repeat ? ui.entryTitle(definition, entry) : "")),
+        body.earlier.map((entry) => entryView(definition, entry, `Eerdere versie, van ${ui.longDate(entry.updated)}`)),
+        body.aside.map((item, i) =>
+          h(
+            "div",
+            { class: "tl-workbook-entry tl-aside" },
+            h("h3", {}, "Kon niet worden gelezen"),
+            h("p", {}, "Dit stuk van je antwoorden was beschadigd. Het staat hier apart, zodat de rest gewoon werkt. Je kunt het als tekstbestand bewaren."),
+            h("button", {
+              type: "button",
+              class: "tl-button tl-secondary",
+              onclick: () => saveFile(`onleesbaar-${id}-${i + 1}.txt`, item.raw, "text/plain"),
+            }, "Download als tekst"),
+          ),
+        ),
+      );
+    });
+    content.replaceChildren(
+      ...(sections.length
+        ? sections
+        : [h("p", { class: "tl-empty" }, "Je hebt nog niets ingevuld. Wat je bij de oefeningen invult, zie je hier terug.")]),
+    );
+    if (notices.length) status.textContent = notices.join(" ");
+  }
+
+  function download() {
+    const doc = { format: FORMAT, schema: SCHEMA, exported: ui.stamp(), exercises: {} };
+    for (const [id, body] of Object.entries(all())) {
+      if (!body.entries.length && !body.earlier.length) continue;
+      doc.exercises[id] = body.earlier.length ? { entries: body.entries, earlier: body.earlier } : { entries: body.entries };
+    }
+    saveFile(`mijn-antwoorden-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc, null, 2), "application/json");
+    status.textContent = "Je antwoorden zijn gedownload. Bewaar het bestand op een veilige plek.";
+  }
+
+  async function restore(file) {
+    let incoming;
+    try {
+      incoming = readDocument(await file.text(), definitions, documentSchema);
+    } catch (error) {
+      if (!(error instanceof AnswersError)) throw error;
+      status.textContent = `Niet teruggezet. ${error.message} Er is niets veranderd.`;
+      return;
+    }
+    const before = {};
+    try {
+      for (const [id, body] of Object.entries(incoming)) {
+        before[id] = window.localStorage.getItem(STORE + id);
+        writeBody(id, merge(readBody(definitions[id]).body, body, definitions[id].repeat));
+      }
+    } catch (error) {
+      for (const [id, raw] of Object.entries(before)) {
+        if (raw === null) window.localStorage.removeItem(STORE + id);
+        else window.localStorage.setItem(STORE + id, raw);
+      }
+      status.textContent = "Niet teruggezet: je browser heeft niet genoeg ruimte. Er is niets veranderd.";
+      return;
+    }
+    const names = Object.keys(incoming).map((id) => definitions[id].title);
+    show();
+    status.textContent = names.length
+      ? `Teruggezet: ${names.join(", ")}. Wat je al had, is gebleven.`
+      : "In dit bestand stonden geen antwoorden.";
+  }
+
+  function wipe() {
+    const sure = window.confirm(
+      "Weet je zeker dat je al je antwoorden van dit apparaat wilt wissen? Dit kun je niet ongedaan maken. Download ze eerst als je ze wilt bewaren.",
+    );
+    if (!sure) return;
+    for (const key of Object.keys(window.localStorage)) {
+      if (key.startsWith(STORE)) window.localStorage.removeItem(key);
+    }
+    show();
+    status.textContent = "Al je antwoorden zijn van dit apparaat gewist.";
+  }
+
+  picker.addEventListener("change", () => {
+    if (picker.files.length) restore(picker.files[0]);
+    picker.value = "";
+  });
+  el.replaceChildren(
+    h(
+      "div",
+      { class: "tl-oefening tl-workbook" },
+      h(
+        "div",
+        { class: "tl-actions tl-workbook-actions" },
+        h("button", { type: "button", class: "tl-button", onclick: download, disabled: !canStore }, "Mijn antwoorden downloaden"),
+        h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => picker.click(), disabled: !canStore }, "Antwoorden terugzetten"),
+        h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => window.print() }, "Afdrukken"),
+        h("button", { type: "button", class: "tl-button tl-secondary", onclick: wipe, disabled: !canStore }, "Alles wissen"),
+        picker,
+      ),
+      status,
+      content,
+    ),
+  );
+  show();
+  if (!canStore) status.textContent = "Je browser laat deze pagina niets lezen of bewaren, dus er is hier niets te zien.";
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.key.startsWith(STORE)) show();
+  });
+}

@@ -1,0 +1,252 @@
+"""What a valid answer is, as JSON Schema made from the exercise definitions.
+
+The one definition of a valid answer: Python checks with ``jsonschema``, the book with
+``front/schema.js``, both reading these schemas. Each subschema carries its Dutch
+messages (``x-messages``, one per keyword), so both say the same thing. Placeholders a
+message may use: ``{length}`` (characters in the value), ``{extra}`` (the first unknown
+name), ``{value}`` (the value itself). Keys are emitted in the order they are checked, so
+both validators report the same first problem.
+
+Only the keywords in ``KEYWORDS`` may appear: schema.js knows exactly these and refuses
+a schema with any other, so a new keyword cannot be ignored in the browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+
+from toelaten.exercises.fields import MAX_LENGTH, AnswerError, Field
+
+if TYPE_CHECKING:
+    from toelaten.exercises.model import Exercise
+
+KEYWORDS = (
+    "$defs",
+    "$ref",
+    "type",
+    "const",
+    "enum",
+    "pattern",
+    "minimum",
+    "maximum",
+    "maxLength",
+    "maxItems",
+    "uniqueItems",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "properties",
+    "items",
+)
+FORMAT = "toelaten-antwoorden"
+#: Schema 2 adds ``earlier`` (earlier versions of a single-set exercise); 1 is still read.
+SCHEMAS = (1, 2)
+MAX_ENTRIES = 500
+#: `$` would let a final newline through in Python; this end-of-text works in both languages.
+END = r"(?![\s\S])"
+ENTRY_ID = r"^[A-Za-z0-9_-]{1,64}" + END
+#: A moment in UTC as the exercises write it: 2026-11-20T09:30:00Z. Strict on purpose:
+#: the merge compares these as text (so no fractions, no offsets), and "hello 1" is no date.
+STAMP = (
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z" + END
+)
+
+SHAPE = "De antwoorden hebben een vorm die deze oefening niet kent."
+NOT_OURS = "Dit is geen antwoordenbestand van deze cursus."
+
+
+def _messages(**by_keyword: str) -> dict[str, dict[str, str]]:
+    return {"x-messages": by_keyword}
+
+
+def field_schema(field: Field) -> dict[str, Any]:
+    """What one question accepts; null means 'not answered'."""
+    where = f"Bij ‘{field.label}’"
+    if field.kind in MAX_LENGTH:
+        return {
+            "type": ["string", "null"],
+            "maxLength": field.max_length,
+            **_messages(
+                type=f"{where} hoort tekst te staan.",
+                maxLength=f"{where} staat te veel tekst: {{length}} tekens. "
+                f"Er passen er {field.max_length} in.",
+            ),
+        }
+    if field.kind == "scale":
+        between = f"{where}: kies een getal van {field.min} tot {field.max}."
+        return {
+            "type": ["integer", "null"],
+            "minimum": field.min,
+            "maximum": field.max,
+            **_messages(
+                type=f"{where} hoort een getal te staan.", minimum=between, maximum=between
+            ),
+        }
+    ids = [o.id for o in field.options]
+    if field.kind == "choice":
+        return {
+            "enum": [*ids, None],
+            **_messages(enum=f"{where}: kies een van de antwoorden die er staan."),
+        }
+    if field.kind == "multi":
+        pick = f"{where}: kies een of meer van de antwoorden die er staan."
+        most = f"{where}: kies er hoogstens {field.max_choices}." if field.max_choices else pick
+        return {
+            "type": ["array", "null"],
+            "maxItems": field.max_choices or len(ids),
+            "uniqueItems": True,
+            "items": {"enum": ids, **_messages(enum=pick)},
+            **_messages(type=pick, maxItems=most, uniqueItems=pick),
+        }
+    # roles: per response (a, b, c) one of the roles
+    pick = f"{where}: kies bij elke reactie een van de rollen."
+    return {
+        "type": ["object", "null"],
+        "propertyNames": {"enum": [r.id for r in field.responses], **_messages(enum=pick)},
+        "additionalProperties": {"enum": ids, **_messages(enum=pick)},
+        **_messages(type=pick),
+    }
+
+
+def entry_schema(exercise: Exercise) -> dict[str, Any]:
+    """One saved answer set: an id, two moments and the answers by question."""
+    stamp = {
+        "type": "string",
+        "pattern": STAMP,
+        **_messages(
+            type="Bij een antwoord ontbreekt een geldige datum.",
+            pattern="Bij een antwoord ontbreekt een geldige datum.",
+        ),
+    }
+    return {
+        "type": "object",
+        "required": ["id", "created", "updated", "answers"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {
+                "type": "string",
+                "pattern": ENTRY_ID,
+                **_messages(
+                    type="Een antwoord heeft geen geldig nummer.",
+                    pattern="Een antwoord heeft geen geldig nummer.",
+                ),
+            },
+            "created": stamp,
+            "updated": stamp,
+            "answers": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {f.id: field_schema(f) for f in exercise.fields},
+                **_messages(
+                    type=SHAPE, additionalProperties="Deze oefening kent de vraag ‘{extra}’ niet."
+                ),
+            },
+        },
+        **_messages(type=SHAPE, required=SHAPE, additionalProperties=SHAPE),
+    }
+
+
+def entries_schema(exercise: Exercise, *, strict: bool = True, ref: bool = False) -> dict[str, Any]:
+    """A list of answer sets. ``strict``: as a save must be (one set for a single-set
+    exercise); not strict: as a file or a store may be, to be repaired by normalise().
+    ``ref``: the entry schema by reference to ``#/$defs/entry`` (see body_schema)."""
+    single = strict and not exercise.repeat
+    return {
+        "type": "array",
+        "maxItems": 1 if single else MAX_ENTRIES,
+        "items": {"$ref": "#/$defs/entry"} if ref else entry_schema(exercise),
+        **_messages(
+            type=SHAPE,
+            maxItems="Deze oefening heeft maar één set antwoorden."
+            if single
+            else f"Er passen hoogstens {MAX_ENTRIES} antwoorden in één oefening.",
+        ),
+    }
+
+
+def body_schema(exercise: Exercise) -> dict[str, Any]:
+    """An exercise in a file or in the browser's storage: its answers and earlier versions.
+    The entry schema is written once under ``$defs`` (every page carries this schema)."""
+    return {
+        "$defs": {"entry": entry_schema(exercise)},
+        "type": "object",
+        "required": ["entries"],
+        "additionalProperties": False,
+        "properties": {
+            "entries": entries_schema(exercise, strict=False, ref=True),
+            "earlier": entries_schema(exercise, strict=False, ref=True),
+        },
+        **_messages(
+            type="De antwoorden zijn beschadigd.",
+            required="De antwoorden zijn beschadigd.",
+            additionalProperties="De antwoorden zijn beschadigd.",
+        ),
+    }
+
+
+def document_schema(exercise_ids: list[str]) -> dict[str, Any]:
+    """The outside of an answers file; each exercise inside is checked with body_schema."""
+    return {
+        "type": "object",
+        "required": ["format", "schema", "exercises"],
+        "properties": {
+            "format": {"const": FORMAT, **_messages(const=NOT_OURS)},
+            "schema": {
+                "enum": list(SCHEMAS),
+                **_messages(
+                    enum="Dit antwoordenbestand komt uit een andere versie van de cursus "
+                    "en kan hier niet worden teruggezet."
+                ),
+            },
+            "exercises": {
+                "type": "object",
+                "propertyNames": {
+                    "enum": sorted(exercise_ids),
+                    **_messages(
+                        enum="Dit bestand bevat een oefening die deze cursus niet kent: {value}."
+                    ),
+                },
+                **_messages(type="In dit antwoordenbestand staan geen oefeningen."),
+            },
+        },
+        **_messages(type=NOT_OURS, required=NOT_OURS),
+    }
+
+
+@functools.lru_cache(maxsize=256)
+def _validator(schema_text: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(schema_text))
+
+
+def check(schema: dict[str, Any], instance: Any) -> None:
+    """AnswerError with the schema's Dutch message for the first problem, if any."""
+    validator = _validator(json.dumps(schema, sort_keys=False))
+    error = next(iter(validator.iter_errors(instance)), None)
+    if error is not None:
+        raise AnswerError(message(error))
+
+
+def message(error: jsonschema.ValidationError) -> str:
+    template = error.schema.get("x-messages", {}).get(error.validator)  # type: ignore[union-attr]
+    if template is None:  # a schema without a message for a keyword is our bug
+        raise KeyError(f"no x-messages[{error.validator!r}] at {list(error.schema_path)}")
+    instance = error.instance
+    extra = ""
+    if error.validator == "additionalProperties" and isinstance(instance, dict):
+        known = error.schema.get("properties", {})  # type: ignore[union-attr]
+        extra = next(iter(sorted(k for k in instance if k not in known)), "")
+    return fill(template, instance, extra)
+
+
+def fill(template: str, instance: Any, extra: str = "") -> str:
+    """The message with its placeholders filled in (schema.js's fill() does the same)."""
+    return (
+        template.replace("{length}", str(len(instance)) if isinstance(instance, str) else "")
+        .replace("{extra}", extra)
+        .replace("{value}", str(instance) if isinstance(instance, str) else "")
+    )
