@@ -1,6 +1,7 @@
 """The live exercise in Jupyter: what the front end sends reaches Python and the journal."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -73,4 +74,19 @@ def test_an_unwritable_journal_gives_a_dutch_message(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     session = ExerciseSession("wiens-stem", Journal(blocked / "journal.sqlite"))
-    assert session.save([entry(zin="x")]).startswith("Niet bewaard: je dagboek kon niet")
+    message = session.save([entry(zin="x")])
+    assert message.startswith("Niet bewaard: je dagboek") and str(blocked) in message
+
+
+def test_a_save_into_a_damaged_journal_says_niet_bewaard_and_keeps_the_file(tmp_path):
+    path = tmp_path / "journal.sqlite"
+    widget = oefening("wiens-stem", journal=Journal(path))
+    front_end_update(widget, entries=[entry(zin="Eerste zin")])
+    path.write_bytes(b"dit is geen database" * 100)
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    before = path.read_bytes()
+    front_end_update(widget, entries=[entry(zin="Tweede zin")])
+    assert widget.status.startswith("Niet bewaard") and "beschadigd" in widget.status
+    assert str(path) in widget.status
+    assert path.read_bytes() == before

@@ -7,6 +7,7 @@ only wires traits to it.
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -52,6 +53,21 @@ class ExerciseSession:
             self.journal.save(self.exercise.id, entries)
         except AnswerError as exc:
             return f"Niet bewaard. {exc}"
-        except OSError as exc:
-            return f"Niet bewaard: je dagboek kon niet worden geschreven ({exc.strerror})."
+        except (OSError, sqlite3.Error) as exc:
+            return self._not_saved(exc)
         return f"Bewaard in je dagboek om {datetime.now():%H:%M}."
+
+    def _not_saved(self, exc: Exception) -> str:
+        """Any journal failure in plain Dutch, naming the file: never a stale "Bewaard"."""
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            why = "een ander programma gebruikt het net. Probeer het zo nog eens"
+        elif "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+            why = "je computer laat er niet in schrijven"
+        elif "full" in text or getattr(exc, "errno", None) == 28:
+            why = "de schijf is vol"
+        elif "not a database" in text or "malformed" in text:
+            why = "het bestand is beschadigd. Je eerdere antwoorden zijn niet overschreven"
+        else:
+            why = "er ging iets mis bij het schrijven"
+        return f"Niet bewaard: je dagboek ({self.journal.path}) kon niet worden bijgewerkt: {why}."
