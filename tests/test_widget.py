@@ -74,8 +74,8 @@ def test_an_unwritable_journal_gives_a_dutch_message(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     session = ExerciseSession("wiens-stem", Journal(blocked / "journal.sqlite"))
-    message = session.save([entry(zin="x")])
-    assert message.startswith("Niet bewaard: je dagboek") and str(blocked) in message
+    message, _ = session.save([entry(zin="x")])
+    assert message.startswith("Niet bewaard. Je dagboek") and str(blocked) in message
 
 
 def test_a_save_into_a_damaged_journal_says_niet_bewaard_and_keeps_the_file(tmp_path):

@@ -29,12 +29,16 @@ def read_yaml(path: Path) -> Fields:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataError(f"{path}: cannot read file ({exc.strerror})") from exc
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not a text file in UTF-8") from None
     try:
         data = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise DataError(f"{path}: not valid YAML{where}") from exc
+    except (ValueError, RecursionError) as exc:  # e.g. a date like 2026-02-30
+        raise DataError(f"{path}: not valid YAML ({exc})") from None
     return Fields(path, data, "")
 
 

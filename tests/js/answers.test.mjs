@@ -18,7 +18,7 @@ const expected = JSON.parse(
   execFileSync(python, [path.join(here, "expected.py")], { encoding: "utf8", maxBuffer: 1 << 28 }),
 );
 const source = ["schema.js", "answers.js"].map((f) => readFileSync(path.join(front, f), "utf8")).join("\n");
-const js = new Function(`${source}\nreturn { firstProblem, readDocument, cleanBody, merge, AnswersError };`)();
+const js = new Function(`${source}\nreturn { firstProblem, readDocument, cleanBody, merge, merge3, AnswersError };`)();
 const { definitions, documentSchema } = expected;
 
 function outcome(run) {
@@ -54,6 +54,17 @@ test("restoring into stored answers merges the same way in both languages", () =
     const repeat = definitions[item.exercise].repeat;
     assert.deepEqual(js.merge(item.current, item.incoming, repeat), item.result, item.exercise);
   }
+});
+
+test("two writers on the same answers merge the same way in both languages", () => {
+  let both = 0;
+  for (const item of expected.merges3) {
+    const repeat = definitions[item.exercise].repeat;
+    const got = js.merge3(item.base, item.mine, item.theirs, repeat);
+    assert.deepEqual(got, item.result, `${item.exercise}: ${JSON.stringify(item)}`);
+    both += item.mine.some((m) => item.theirs.some((t) => t.id === m.id && JSON.stringify(t) !== JSON.stringify(m)));
+  }
+  assert.ok(both > expected.merges3.length / 4, "the generator must often change one set on both sides");
 });
 
 test("a schema keyword the browser does not know is refused, not skipped", () => {

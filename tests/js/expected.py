@@ -20,7 +20,7 @@ from samples.answers import full_answers  # noqa: E402
 from toelaten.exercises import catalogue  # noqa: E402
 from toelaten.exercises.fields import AnswerError  # noqa: E402
 from toelaten.exercises.schema import document_schema  # noqa: E402
-from toelaten.exercises.transfer import TransferError, merge, read_document  # noqa: E402
+from toelaten.exercises.transfer import TransferError, merge, merge3, read_document  # noqa: E402
 
 FILES = HERE.parent / "samples" / "answer-files"
 JUNK: list[Any] = [
@@ -135,6 +135,48 @@ def merges(rng: random.Random) -> list[dict[str, Any]]:
     return cases
 
 
+def edited(rng: random.Random, exercise, base: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What one writer made of ``base``: answer sets kept, changed, deleted or added."""
+    result = []
+    for item in base:
+        roll = rng.random()
+        if roll < 0.2:
+            continue
+        if roll < 0.6:
+            answers = {**item["answers"], **full_answers(exercise, rng.choice(["c", "d"]))}
+            field = rng.choice(exercise.fields)
+            answers.pop(field.id, None)
+            updated = f"2026-11-{rng.randint(21, 28)}T09:00:00Z"
+            item = {**item, "updated": updated, "answers": answers}
+        result.append(item)
+    if rng.random() < 0.4:
+        n = rng.randint(4, 6)
+        result.append(
+            entry(n, full_answers(exercise, "e"), f"2026-11-{rng.randint(21, 28)}T10:00:00Z")
+        )
+    return result
+
+
+def merges3(rng: random.Random) -> list[dict[str, Any]]:
+    """Two tabs (or two notebooks) changing the same stored answers at once."""
+    cases = []
+    for exercise in catalogue().values():
+        for _ in range(8):
+            base = side(rng, exercise)["entries"]
+            mine, theirs = edited(rng, exercise, base), edited(rng, exercise, base)
+            result = merge3(base, mine, theirs, repeat=exercise.repeat)
+            cases.append(
+                {
+                    "exercise": exercise.id,
+                    "base": base,
+                    "mine": mine,
+                    "theirs": theirs,
+                    "result": {"entries": result["entries"], "displaced": result["earlier"]},
+                }
+            )
+    return cases
+
+
 def main() -> None:
     rng = random.Random(20261122)
     known = catalogue()
@@ -146,6 +188,7 @@ def main() -> None:
                 "files": files(),
                 "generated": generated(rng),
                 "merges": merges(rng),
+                "merges3": merges3(rng),
             },
             ensure_ascii=False,
         )

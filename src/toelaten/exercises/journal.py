@@ -11,13 +11,14 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toelaten.exercises.catalogue import get_exercise
-from toelaten.exercises.transfer import make_document, merge, now, read_document
+from toelaten.exercises.catalogue import catalogue, get_exercise
+from toelaten.exercises.model import AnswerError
+from toelaten.exercises.transfer import Body, make_document, merge, now, read_document
 
 ENV = "TOELATEN_JOURNAL"
 SCHEMA = """
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS revisions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     exercise TEXT NOT NULL,
     saved_at TEXT NOT NULL,
-    entries TEXT NOT NULL
+    entries TEXT NOT NULL  -- a list of answer sets, or {"entries": [...], "earlier": [...]}
 );
 CREATE INDEX IF NOT EXISTS revisions_by_exercise ON revisions (exercise, id);
 """
@@ -40,28 +41,88 @@ def default_path() -> Path:
     return platformdirs.user_data_path("toelaten", appauthor=False) / "journal.sqlite"
 
 
+class JournalError(Exception):
+    """The journal cannot be read or written. The message is Dutch, names the file and
+    says what the learner can do; the answers already in it are never overwritten."""
+
+    def __init__(self, path: Path, exc: BaseException, *, writing: bool) -> None:
+        self.path, self.cause, self.damaged = path, exc, _is_damage(exc)
+        if self.damaged:
+            what = (
+                f"Je dagboek ({path}) is beschadigd. Met ‘toelaten rescue’ haal je eruit wat "
+                "er nog te redden is; tot dan wordt er niets in overschreven."
+            )
+        elif writing:
+            what = f"Je dagboek ({path}) kon niet worden bijgewerkt: {_why(exc)}."
+        else:
+            what = f"Je dagboek ({path}) kon niet worden gelezen: {_why(exc)}."
+        super().__init__(what)
+
+
+def _is_damage(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, ValueError) or any(
+        word in text for word in ("not a database", "malformed", "no such table", "no such column")
+    )
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "een ander programma gebruikt het net. Probeer het zo nog eens"
+    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+        return "je computer laat er niet in schrijven"
+    if "full" in text or getattr(exc, "errno", None) == 28:
+        return "de schijf is vol"
+    if isinstance(exc, (NotADirectoryError, IsADirectoryError)) or "unable to open" in text:
+        return "die plek bestaat niet of is geen map"
+    return "er ging iets mis met het bestand"
+
+
 @dataclass(frozen=True)
 class Revision:
     id: int
     exercise: str
     saved_at: str
     entries: list[dict[str, Any]]
+    earlier: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_body(text: str) -> Body:
+    """A stored revision; older journals kept only the list of answer sets."""
+    if not isinstance(text, str):
+        raise ValueError("not a stored revision")
+    data = json.loads(text)
+    if isinstance(data, list):
+        data = {"entries": data, "earlier": []}
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise ValueError("not a stored revision")
+    return {"entries": data["entries"], "earlier": list(data.get("earlier") or [])}
+
+
+def body_text(body: Body) -> str:
+    kept: Any = body if body.get("earlier") else body["entries"]
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True)
 
 
 class Journal:
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *, timeout: float = 10) -> None:
         self.path = Path(path) if path is not None else default_path()
+        self.timeout = timeout  # seconds to wait while another program writes
 
     @contextlib.contextmanager
     def _db(self, write: bool) -> Iterator[sqlite3.Connection | None]:
-        """A connection; for reading, None when there is no journal (yet) to read."""
+        """A connection; for reading, None when there is no journal (yet) to read.
+
+        Every failure inside comes out as a JournalError (Dutch, naming the file)."""
         if not write and not self.path.exists():
             yield None  # reading never creates the file
             return
-        if write:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        db = None
         try:
+            if write:
+                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             if write:
@@ -72,22 +133,29 @@ class Journal:
                 yield None  # a file without answers reads as empty
                 return
             yield db
+        except (OSError, sqlite3.Error, ValueError) as exc:
+            if isinstance(exc, AnswerError):
+                raise
+            raise JournalError(self.path, exc, writing=write) from exc
         finally:
-            db.close()
+            if db is not None:
+                db.close()
 
-    def _latest_row(self, db: sqlite3.Connection, exercise_id: str) -> tuple | None:
+    @staticmethod
+    def _latest_row(db: sqlite3.Connection, exercise_id: str) -> tuple | None:
         return db.execute(
             "SELECT id, saved_at, entries FROM revisions WHERE exercise = ? "
             "ORDER BY id DESC LIMIT 1",
             (exercise_id,),
         ).fetchone()
 
-    def latest(self, exercise_id: str) -> list[dict[str, Any]]:
+    def latest_body(self, exercise_id: str) -> Body:
         with self._db(write=False) as db:
-            if db is None:
-                return []
-            row = self._latest_row(db, exercise_id)
-        return json.loads(row[2]) if row else []
+            row = None if db is None else self._latest_row(db, exercise_id)
+            return read_body(row[2]) if row else {"entries": [], "earlier": []}
+
+    def latest(self, exercise_id: str) -> list[dict[str, Any]]:
+        return self.latest_body(exercise_id)["entries"]
 
     def history(self, exercise_id: str) -> list[Revision]:
         with self._db(write=False) as db:
@@ -98,39 +166,59 @@ class Journal:
                 "ORDER BY id",
                 (exercise_id,),
             ).fetchall()
-        return [Revision(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+            return [Revision(r[0], r[1], r[2], **read_body(r[3])) for r in rows]
 
     def save(self, exercise_id: str, entries: Any) -> int:
         """Validate and add a revision; returns its id. Raises AnswerError (Dutch)."""
         cleaned = get_exercise(exercise_id).clean_entries(entries)
-        return self._write({exercise_id: cleaned})[exercise_id]
+        return self.update(exercise_id, lambda body: {**body, "entries": cleaned})[0]
 
-    def _write(self, answers: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
-        saved_at, ids = now(), {}
+    def update(self, exercise_id: str, change: Callable[[Body], Body]) -> tuple[int, Body]:
+        """``change`` the stored answers, with no other writer in between (another notebook
+        on the same journal waits); returns the revision's id and what was stored."""
+        ids = self.update_many({exercise_id: change})
+        return ids[exercise_id]
+
+    def update_many(
+        self, changes: dict[str, Callable[[Body], Body]]
+    ) -> dict[str, tuple[int, Body]]:
+        """All or nothing: a failure in any change leaves every exercise as it was."""
+        saved_at, done = now(), {}
         with self._db(write=True) as db:
             db.execute("BEGIN IMMEDIATE")
             try:
-                for exercise_id, entries in answers.items():
-                    text = json.dumps(entries, ensure_ascii=False, sort_keys=True)
+                for exercise_id, change in changes.items():
                     last = self._latest_row(db, exercise_id)
+                    current = read_body(last[2]) if last else {"entries": [], "earlier": []}
+                    body, _ = get_exercise(exercise_id).clean_body(change(current))
+                    text = body_text(body)
                     if last is not None and last[2] == text:
-                        ids[exercise_id] = last[0]  # nothing changed: no new revision
-                        continue
-                    if last is None and not entries:
-                        ids[exercise_id] = 0  # nothing to keep yet
-                        continue
-                    cursor = db.execute(
-                        "INSERT INTO revisions (exercise, saved_at, entries) VALUES (?, ?, ?)",
-                        (exercise_id, saved_at, text),
-                    )
-                    ids[exercise_id] = cursor.lastrowid
+                        done[exercise_id] = (last[0], body)  # nothing changed: no revision
+                    elif last is None and not body["entries"] and not body["earlier"]:
+                        done[exercise_id] = (0, body)  # nothing to keep yet
+                    else:
+                        cursor = db.execute(
+                            "INSERT INTO revisions (exercise, saved_at, entries) VALUES (?, ?, ?)",
+                            (exercise_id, saved_at, text),
+                        )
+                        done[exercise_id] = (cursor.lastrowid, body)
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        return ids
+        return done
 
-    def all_latest(self) -> dict[str, list[dict[str, Any]]]:
+    def add_revisions(self, rows: list[tuple[str, str, Body]]) -> None:
+        """Rows (exercise, saved_at, body) as they are, in order: for a rescued journal."""
+        with self._db(write=True) as db:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(
+                "INSERT INTO revisions (exercise, saved_at, entries) VALUES (?, ?, ?)",
+                [(ex, saved_at, body_text(body)) for ex, saved_at, body in rows],
+            )
+            db.execute("COMMIT")
+
+    def all_bodies(self) -> dict[str, Body]:
         with self._db(write=False) as db:
             if db is None:
                 return {}
@@ -138,10 +226,14 @@ class Journal:
                 "SELECT exercise, entries FROM revisions WHERE id IN "
                 "(SELECT MAX(id) FROM revisions GROUP BY exercise)"
             ).fetchall()
-        return {exercise: json.loads(entries) for exercise, entries in rows}
+            known = catalogue()
+            return {ex: read_body(text) for ex, text in rows if ex in known}
+
+    def all_latest(self) -> dict[str, list[dict[str, Any]]]:
+        return {ex: body["entries"] for ex, body in self.all_bodies().items()}
 
     def export_document(self) -> dict[str, Any]:
-        return make_document({ex: {"entries": e} for ex, e in self.all_latest().items()})
+        return make_document(self.all_bodies())
 
     def import_file(self, raw: bytes | str) -> dict[str, int]:
         """Merge a downloaded answers file in, all or nothing; entries per exercise after it.
@@ -149,12 +241,13 @@ class Journal:
         Raises TransferError (Dutch) and changes nothing when the file is not valid.
         """
         incoming = read_document(raw)
-        merged = {
-            ex: merge({"entries": self.latest(ex)}, body, repeat=get_exercise(ex).repeat)
-            for ex, body in incoming.items()
-        }
-        self._write({ex: body["entries"] for ex, body in merged.items()})
-        return {ex: len(body["entries"]) for ex, body in merged.items()}
+
+        def merged(exercise_id: str) -> Callable[[Body], Body]:
+            repeat = get_exercise(exercise_id).repeat
+            return lambda body: merge(body, incoming[exercise_id], repeat=repeat)
+
+        done = self.update_many({ex: merged(ex) for ex in incoming})
+        return {ex: len(body["entries"]) for ex, (_, body) in done.items()}
 
     def forget(self) -> bool:
         """Delete the journal file and SQLite's side files; True if there was one."""

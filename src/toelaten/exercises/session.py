@@ -1,20 +1,21 @@
 """What happens when a learner saves in Jupyter: validate, keep a revision, say so in Dutch.
 
 Kept apart from the widget so it can be tested without a front end, and so the widget
-only wires traits to it.
+only wires traits to it. Two notebooks (or a notebook and ``toelaten import``) may change
+the same exercise at once: each save merges with what is stored (transfer.merge3), inside
+one journal transaction, so neither loses an answer.
 """
 
 from __future__ import annotations
 
 import secrets
-import sqlite3
 from datetime import datetime
 from typing import Any
 
 from toelaten.exercises.catalogue import get_exercise
-from toelaten.exercises.journal import Journal
+from toelaten.exercises.journal import Journal, JournalError
 from toelaten.exercises.model import AnswerError, Exercise
-from toelaten.exercises.transfer import now
+from toelaten.exercises.transfer import Body, merge3, now
 
 
 def new_entry_id() -> str:
@@ -25,49 +26,90 @@ class ExerciseSession:
     def __init__(self, exercise_id: str, journal: Journal | None = None) -> None:
         self.exercise: Exercise = get_exercise(exercise_id)
         self.journal = journal or Journal()
+        #: What this notebook last read or wrote: the base of the next merge.
+        self.base: list[dict[str, Any]] = []
+        #: Earlier versions of a single-set answer, to show and bring back.
+        self.earlier: list[dict[str, Any]] = []
+        #: Why the journal could not be read (Dutch); while set, nothing is written over it.
+        self.problem = ""
 
     def load(self) -> list[dict[str, Any]]:
-        return self.journal.latest(self.exercise.id)
+        try:
+            body = self.journal.latest_body(self.exercise.id)
+        except JournalError as exc:
+            self.problem = str(exc)
+            return []
+        self.base, self.earlier = body["entries"], body["earlier"]
+        return list(self.base)
 
     def load_related(self) -> dict[str, list[dict[str, Any]]]:
-        return {other: self.journal.latest(other) for other in self.exercise.related}
+        try:
+            return {other: self.journal.latest(other) for other in self.exercise.related}
+        except JournalError:
+            return {}  # load() says what is wrong
 
     def add_to(self, target: Any, answers: Any, done: Any) -> str:
         """An exercise's action: start a new entry in another exercise (a rung, say)."""
         allowed = {a["target"]: a for a in self.exercise.actions}
         if target not in allowed:
             return "Niet gelukt: die oefening kan hier niets aan toevoegen."
+        if self.problem:
+            return f"Niet gelukt. {self.problem}"
         try:
-            other = get_exercise(target)
-            cleaned = other.clean_answers(answers)
+            cleaned = get_exercise(target).clean_answers(answers)
             stamp = now()
             entry = {"id": new_entry_id(), "created": stamp, "updated": stamp, "answers": cleaned}
-            self.journal.save(target, [*self.journal.latest(target), entry])
+            self.journal.update(target, lambda body: {**body, "entries": [*body["entries"], entry]})
         except AnswerError as exc:
+            return f"Niet gelukt. {exc}"
+        except JournalError as exc:
             return f"Niet gelukt. {exc}"
         return str(allowed[target]["done"])
 
-    def save(self, entries: Any) -> str:
-        """Save and return the message the learner sees under the exercise."""
+    def save(self, entries: Any) -> tuple[str, list[dict[str, Any]]]:
+        """Save; returns the message the learner sees and the answers now stored (with
+        what another notebook saved meanwhile merged in)."""
+        if self.problem:
+            return f"Niet bewaard. {self.problem}", entries
         try:
-            self.journal.save(self.exercise.id, entries)
+            mine = self.exercise.clean_entries(entries)
+            _, body = self.journal.update(
+                self.exercise.id, lambda stored: self._merged(stored, mine)
+            )
         except AnswerError as exc:
-            return f"Niet bewaard. {exc}"
-        except (OSError, sqlite3.Error) as exc:
-            return self._not_saved(exc)
-        return f"Bewaard in je dagboek om {datetime.now():%H:%M}."
+            return f"Niet bewaard. {exc}", entries
+        except JournalError as exc:
+            return f"Niet bewaard. {exc}", entries
+        self.base, self.earlier = body["entries"], body["earlier"]
+        return f"Bewaard in je dagboek om {datetime.now():%H:%M}.", body["entries"]
 
-    def _not_saved(self, exc: Exception) -> str:
-        """Any journal failure in plain Dutch, naming the file: never a stale "Bewaard"."""
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            why = "een ander programma gebruikt het net. Probeer het zo nog eens"
-        elif "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-            why = "je computer laat er niet in schrijven"
-        elif "full" in text or getattr(exc, "errno", None) == 28:
-            why = "de schijf is vol"
-        elif "not a database" in text or "malformed" in text:
-            why = "het bestand is beschadigd. Je eerdere antwoorden zijn niet overschreven"
-        else:
-            why = "er ging iets mis bij het schrijven"
-        return f"Niet bewaard: je dagboek ({self.journal.path}) kon niet worden bijgewerkt: {why}."
+    def _merged(self, stored: Body, mine: list[dict[str, Any]]) -> Body:
+        if stored["entries"] == self.base:
+            return {**stored, "entries": mine}
+        merged = merge3(self.base, mine, stored["entries"], repeat=self.exercise.repeat)
+        return {"entries": merged["entries"], "earlier": merged["earlier"] + stored["earlier"]}
+
+    def bring_back(self, entry_id: Any) -> tuple[str, list[dict[str, Any]]]:
+        """An earlier version becomes the answer again; the current one becomes earlier."""
+        if self.problem:
+            return f"Niet gelukt. {self.problem}", self.base
+
+        def swap(stored: Body) -> Body:
+            chosen = next((e for e in stored["earlier"] if e["id"] == entry_id), None)
+            if chosen is None:
+                return stored
+            others = [e for e in stored["earlier"] if e["id"] != entry_id]
+            return {
+                "entries": [{**chosen, "updated": now()}],
+                "earlier": stored["entries"] + others,
+            }
+
+        try:
+            _, body = self.journal.update(self.exercise.id, swap)
+        except (AnswerError, JournalError) as exc:
+            return f"Niet gelukt. {exc}", self.base
+        self.base, self.earlier = body["entries"], body["earlier"]
+        return (
+            "Die eerdere versie staat er weer. De vorige vind je nu bij ‘Eerdere versies’.",
+            body["entries"],
+        )

@@ -139,3 +139,48 @@ def merge(current: Body, incoming: Body, *, repeat: bool) -> Body:
             taken.add(entry["id"])
             earlier.append(dict(entry))
     return normalise({"entries": entries, "earlier": earlier}, repeat=repeat)
+
+
+def merge3(
+    base: list[dict[str, Any]],
+    mine: list[dict[str, Any]],
+    theirs: list[dict[str, Any]],
+    *,
+    repeat: bool,
+) -> Body:
+    """Two writers' work on one exercise, losing neither: ``base`` is what this writer last
+    read or wrote, ``mine`` what it has now, ``theirs`` what is stored now (another tab, or
+    another notebook on the same journal). Per answer set: changed on one side only, that
+    side wins; changed on both, per field. Deleted on one side stays deleted unless the
+    other side changed it. A single-set answer that loses comes back as ``earlier``.
+    answers.js (merge3) does the same; tests run both on the same cases.
+    """
+    b = {e["id"]: e for e in base}
+    m = {e["id"] for e in mine}
+    t = {e["id"]: e for e in theirs}
+    result = []
+    for entry in mine:
+        old, other = b.get(entry["id"]), t.get(entry["id"])
+        if old is None:
+            result.append(entry)  # new here
+        elif other is None:
+            if entry != old:
+                result.append(entry)  # deleted there, but changed here
+        elif entry == old:
+            result.append(other)
+        elif other == old:
+            result.append(entry)
+        else:
+            answers = {}
+            for key in {**old["answers"], **entry["answers"], **other["answers"]}:
+                mine_changed = entry["answers"].get(key) != old["answers"].get(key)
+                pick = entry["answers"] if mine_changed else other["answers"]
+                if key in pick:
+                    answers[key] = pick[key]
+            updated = max(entry["updated"], other["updated"])
+            result.append({**entry, "updated": updated, "answers": answers})
+    for entry in theirs:
+        old = b.get(entry["id"])
+        if entry["id"] not in m and (old is None or entry != old):
+            result.append(entry)  # added there, or changed there
+    return normalise({"entries": result, "earlier": []}, repeat=repeat)

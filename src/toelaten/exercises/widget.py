@@ -22,16 +22,19 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     definition = traitlets.Dict().tag(sync=True)
     entries = traitlets.List().tag(sync=True)
+    earlier = traitlets.List().tag(sync=True)
     related = traitlets.Dict().tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, exercise_id: str, journal: Journal | None = None, **kwargs: Any) -> None:
-        self._session = ExerciseSession(exercise_id, journal)
+        session = self._session = ExerciseSession(exercise_id, journal)
         self._loaded = False  # filling the traits from the journal is not a save
         super().__init__(
-            definition=self._session.exercise.as_json(),
-            entries=self._session.load(),
-            related=self._session.load_related(),
+            definition=session.exercise.as_json(),
+            entries=session.load(),
+            earlier=session.earlier,
+            related=session.load_related(),
+            status=f"Niet geladen. {session.problem}" if session.problem else "",
             **kwargs,
         )
         self._loaded = True
@@ -40,13 +43,26 @@ class ExerciseWidget(anywidget.AnyWidget):
     @traitlets.observe("entries")
     def _on_entries(self, change: dict[str, Any]) -> None:
         if self._loaded:
-            self.status = self._session.save(change["new"])
+            self._show(*self._session.save(change["new"]))
+
+    def _show(self, status: str, entries: list[dict[str, Any]]) -> None:
+        """What the journal now holds (merged with another notebook's saves), not a save."""
+        self._loaded = False
+        try:
+            self.entries, self.earlier = entries, self._session.earlier
+        finally:
+            self._loaded = True
+        self.status = status
 
     def _on_message(self, widget: Any, content: Any, buffers: Any) -> None:
-        if isinstance(content, dict) and content.get("type") == "add-entry":
+        if not isinstance(content, dict):
+            return
+        if content.get("type") == "add-entry":
             self.status = self._session.add_to(
                 content.get("exercise"), content.get("answers"), content.get("done")
             )
+        elif content.get("type") == "bring-back":
+            self._show(*self._session.bring_back(content.get("id")))
 
     def _repr_keys(self):
         # The default repr lists every trait, answers included; the text form of a notebook

@@ -181,7 +181,7 @@ function merge(current, incoming, repeat) {
   return normalise({ entries, earlier }, repeat);
 }
 
-// Three-way merge of two tabs' work on one exercise (merging.py: merge3). `base` is what
+// Three-way merge of two tabs' work on one exercise (transfer.py: merge3). `base` is what
 // this tab last read or wrote, `mine` what it has now, `theirs` what is stored now.
 // Returns {entries, displaced}: displaced is a single-set answer set that lost to a later
 // one, for the caller to keep as an earlier version.

@@ -1,0 +1,151 @@
+"""The learner's commands: their answers in the journal, out of it and back, and rescue.
+
+Everything here speaks Dutch; answers are written 0600 and whole (common.write_private).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from toelaten._dutch import from_stamp
+from toelaten.cli.common import Problem, write_file
+from toelaten.exercises import Journal, TransferError, catalogue
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def journal_option(command):
+    """``--journal PATH``: where the answers are kept (default: $TOELATEN_JOURNAL or the
+    user data folder)."""
+    return click.option(
+        "--journal",
+        "journal_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Journal file (default: $TOELATEN_JOURNAL, else the user data folder).",
+    )(command)
+
+
+@click.command("export")
+@journal_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: print to the terminal).",
+)
+def export_answers(journal_path: Path | None, out: Path | None) -> None:
+    """Schrijf al je antwoorden naar een bestand dat je in het boek kunt terugzetten."""
+    text = json.dumps(Journal(journal_path).export_document(), ensure_ascii=False, indent=2)
+    if out is None:
+        click.echo(text)
+        return
+    write_file(out, (text + "\n").encode("utf-8"), private=True)
+    click.echo(f"Je antwoorden staan in {out}.", err=True)
+
+
+@click.command("import")
+@journal_option
+@click.argument("file", type=_FILE)
+def import_answers(journal_path: Path | None, file: Path) -> None:
+    """Zet antwoorden terug uit een gedownload bestand; wat je al had, blijft bestaan."""
+    journal = Journal(journal_path)
+    try:
+        counts = journal.import_file(file.read_bytes())
+    except TransferError as exc:
+        raise Problem(f"{exc} Er is niets veranderd.") from exc
+    titles = catalogue()
+    for exercise_id, n in counts.items():
+        click.echo(f"{titles[exercise_id].title}: {n} antwoord(en)")
+    click.echo(f"Teruggezet in {journal.path}.")
+
+
+@click.command()
+@journal_option
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def forget(journal_path: Path | None, yes: bool) -> None:
+    """Wis al je antwoorden van deze computer."""
+    journal = Journal(journal_path)
+    if not journal.path.exists():
+        click.echo("Er zijn geen antwoorden om te wissen.")
+        return
+    if not yes:
+        click.confirm(
+            f"Al je antwoorden in {journal.path} worden gewist. Weet je het zeker?", abort=True
+        )
+    journal.forget()
+    click.echo("Je antwoorden zijn gewist.")
+
+
+@click.command()
+@journal_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mijn-werkboek.pdf"),
+    show_default=True,
+    help="PDF file to write.",
+)
+def workbook(journal_path: Path | None, out: Path) -> None:
+    """Maak een pdf van al je bewaarde antwoorden."""
+    from toelaten.handouts import HandoutError, workbook_pdf
+
+    try:
+        pdf = workbook_pdf(Journal(journal_path))
+    except HandoutError as exc:
+        raise Problem(str(exc)) from exc
+    write_file(out, pdf, private=True)
+    click.echo(f"Je werkboek staat in {out}.")
+
+
+@click.command()
+@journal_option
+def progress(journal_path: Path | None) -> None:
+    """Toon per dag bij welke oefeningen je al iets hebt ingevuld."""
+    from toelaten.exercises.progress import progress as day_progress
+    from toelaten.exercises.progress import state_text
+
+    known = catalogue()
+    for day in day_progress(Journal(journal_path).all_latest()):
+        click.echo(
+            click.style(day.heading, bold=True) + f"  ({day.started} van {len(day.exercises)})"
+        )
+        for item in day.exercises:
+            mark = "✓" if item.entries else "·"
+            click.echo(f"  {mark} {item.title}: {state_text(item, known[item.id].repeat)}")
+
+
+@click.command()
+@journal_option
+def rescue(journal_path: Path | None) -> None:
+    """Red wat er te redden is uit een beschadigd dagboek."""
+    from toelaten.exercises.rescue import is_healthy
+    from toelaten.exercises.rescue import rescue as rescue_journal
+
+    path = Journal(journal_path).path
+    if not path.is_file():
+        click.echo(f"Er is geen dagboek in {path}; er is niets te redden.")
+        return
+    if is_healthy(path):
+        click.echo(f"Je dagboek ({path}) is in orde; er is niets te redden.")
+        return
+    done = rescue_journal(path)
+    click.echo(f"Je beschadigde dagboek is ongewijzigd bewaard als {done.copy}.")
+    found = done.per_exercise()
+    if not found:
+        click.echo("Er was geen enkel antwoord meer leesbaar. Je dagboek is nu leeg.")
+    else:
+        n = len(done.rows)
+        click.echo(f"Gered: {n} {'versie' if n == 1 else 'versies'}, nu weer in {path}:")
+        titles = catalogue()
+        for exercise_id, (count, last) in sorted(found.items()):
+            versions = "versie" if count == 1 else "versies"
+            click.echo(
+                f"  {titles[exercise_id].title}: {count} {versions}, "
+                f"de laatste van {from_stamp(last)}"
+            )
+    if done.lost:
+        click.echo(f"Niet te redden: {done.lost} {'versie' if done.lost == 1 else 'versies'}.")
+    elif done.scanned:
+        click.echo("Een deel van het bestand was onleesbaar; wat daar stond, is niet gered.")

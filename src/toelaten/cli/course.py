@@ -1,0 +1,77 @@
+"""Commands for course authors and everyone: check the data, the help lines, the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from toelaten import DataError, load_course, load_help_contacts
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.command()
+@click.option("--course", "course_file", type=_FILE, help="Course data file to check.")
+@click.option("--contacts", "contacts_file", type=_FILE, help="Help-contacts file to check.")
+def check(course_file: Path | None, contacts_file: Path | None) -> None:
+    """Validate the course data and help-contacts files."""
+    try:
+        course = load_course(course_file)
+        contacts = load_help_contacts(contacts_file)
+    except DataError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{course.source}: {len(course.days)} days, ok")
+    n = sum(len(c.contacts) for c in contacts.countries)
+    click.echo(f"{contacts.source}: {n} contacts in {len(contacts.countries)} regions, ok")
+
+
+@click.command()
+def hulp() -> None:
+    """Toon waar je nu terechtkunt als het even niet gaat."""
+    contacts = load_help_contacts()
+    click.echo("Als het even niet gaat\n")
+    for country in contacts.countries:
+        click.echo(click.style(country.name, bold=True))
+        for contact in country.contacts:
+            details = ", ".join(x for x in (contact.numbers, contact.hours) if x)
+            chat = f"; chat via {contact.chat}" if contact.chat else ""
+            click.echo(f"  {contact.name}" + (f": {details}" if details else "") + chat)
+        click.echo(f"  Bij direct gevaar: {country.emergency}\n")
+
+
+@click.command()
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.argument("html_dir", default="_build/html", type=click.Path(file_okay=False, path_type=Path))
+def serve(port: int, html_dir: Path) -> None:
+    """Serve the built book on 127.0.0.1 only (never on the network)."""
+    import time
+
+    from toelaten.site import serve as serve_site
+
+    try:
+        with serve_site(html_dir, port=port) as url:
+            click.echo(f"The book is at {url} (Ctrl+C stops)")
+            while True:
+                time.sleep(3600)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        pass
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=_FILE)
+def readability(paths: tuple[Path, ...]) -> None:
+    """Flesch-Douma score of lesson pages (default: book/dag-*/*.md); fails below 60."""
+    from toelaten.readability import TARGET, lesson_pages, score_page
+
+    pages = list(paths) or lesson_pages(Path.cwd())
+    low = 0
+    for page in pages:
+        score = score_page(page)
+        mark = "" if score.flesch_douma >= TARGET else "  BELOW TARGET"
+        low += score.flesch_douma < TARGET
+        click.echo(f"{score.flesch_douma:6.1f}  {score.words:5d} words  {page}{mark}")
+    if low:
+        raise click.ClickException(f"{low} page(s) below Flesch-Douma {TARGET:.0f}")
