@@ -41,7 +41,13 @@ def hulp() -> None:
 
 
 @click.command()
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1.",
+)
 @click.argument("html_dir", default="_build/html", type=click.Path(file_okay=False, path_type=Path))
 def serve(port: int, html_dir: Path) -> None:
     """Serve the built book on 127.0.0.1 only (never on the network)."""
@@ -69,7 +75,10 @@ def readability(paths: tuple[Path, ...]) -> None:
     pages = list(paths) or lesson_pages(Path.cwd())
     low = 0
     for page in pages:
-        score = score_page(page)
+        try:
+            score = score_page(page)
+        except UnicodeDecodeError:
+            raise click.ClickException(f"{page}: not a UTF-8 text file") from None
         mark = "" if score.flesch_douma >= TARGET else "  BELOW TARGET"
         low += score.flesch_douma < TARGET
         click.echo(f"{score.flesch_douma:6.1f}  {score.words:5d} words  {page}{mark}")
