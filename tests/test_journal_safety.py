@@ -30,29 +30,31 @@ def letter(entry_id: str, text: str, updated: str) -> dict:
 
 @contextlib.contextmanager
 def read_only(path: Path):
-    """The journal file cannot be written, even by root (who ignores file modes)."""
+    """The journal and its folder cannot be written, even by root (who ignores file modes):
+    as on a read-only disk."""
+    targets = [path, path.parent]
     if os.geteuid() != 0:
-        path.chmod(0o444)
-        path.parent.chmod(0o555)
+        for target in targets:
+            target.chmod(target.stat().st_mode & 0o555)
         try:
             yield
         finally:
-            path.parent.chmod(0o755)
-            path.chmod(0o644)
+            for target in reversed(targets):
+                target.chmod(target.stat().st_mode | 0o200)
         return
-    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+    if subprocess.run(["chattr", "+i", *map(str, targets)], capture_output=True).returncode:
         pytest.skip("running as root on a file system without chattr +i")
     try:
         yield
     finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
+        subprocess.run(["chattr", "-i", *map(str, targets)], check=True)
 
 
 def test_a_read_only_journal_says_niet_bewaard_and_keeps_what_was_there(tmp_path):
     path = tmp_path / "journal.sqlite"
     Journal(path).save("wiens-stem", [entry(zin="Eerste zin")])
-    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     widget = oefening("wiens-stem", journal=Journal(path))
+    assert not Path(f"{path}-wal").exists()  # every connection closed: all in the file
     with read_only(path):
         front_end_update(widget, entries=[entry(zin="Tweede zin", updated="2026-11-21T09:00:00Z")])
         assert widget.status.startswith("Niet bewaard.")

@@ -81,3 +81,15 @@ def test_the_cli_names_the_file_reports_what_was_saved_and_keeps_the_copy(tmp_pa
     again = runner.invoke(main, ["rescue", "--journal", str(path)])
     assert "in orde" in again.output
     assert len(list(tmp_path.glob("journal.sqlite.beschadigd-*"))) == len(copies)
+
+
+def test_from_the_bytes_the_last_save_stays_the_last_even_within_one_second(tmp_path):
+    path = tmp_path / "journal.sqlite"
+    journal = Journal(path)
+    for i in range(12):  # the same two answers, saved back and forth
+        journal.save("wiens-stem", [entry(zin="heen" if i % 2 else "terug")])
+    journal.save("wiens-stem", [entry(zin="heen"), entry("e2", zin="en nog een")])
+    journal.save("wiens-stem", [entry(zin="terug")])
+    damage(path, 0, 200)
+    rescue(path)
+    assert Journal(path).latest("wiens-stem") == [entry(zin="terug")]

@@ -148,4 +148,7 @@ def rescue(journal_path: Path | None) -> None:
     if done.lost:
         click.echo(f"Niet te redden: {done.lost} {'versie' if done.lost == 1 else 'versies'}.")
     elif done.scanned:
-        click.echo("Een deel van het bestand was onleesbaar; wat daar stond, is niet gered.")
+        click.echo(
+            "Een deel van het bestand was onleesbaar. Wat daar stond, kon niet worden gered; "
+            "het staat nog wel in de kopie."
+        )

@@ -74,17 +74,24 @@ def rescue(path: Path) -> Rescue:
     ordered, result.lost, complete = _rows_by_sqlite(result.copy)
     if not complete:
         result.scanned = True
-        found = {(ex, at, json.dumps(b, sort_keys=True)) for _, (ex, at, b) in ordered}
+        # The same revision can sit in the file more than once (old pages, the WAL): keep
+        # its latest place, so the last save stays the last.
+        found = {_key(row): (row_id, row) for row_id, row in ordered}
         for row_id, row in _rows_by_scan(result.copy):
-            key = (row[0], row[1], json.dumps(row[2], sort_keys=True))
+            key = _key(row)
             if key not in found:
-                found.add(key)
-                ordered.append((row_id, row))
                 result.lost = max(0, result.lost - 1)  # found after all
-        ordered.sort(key=lambda item: (item[1][1], item[0]))
+            elif found[key][0] != UNKNOWN and found[key][0] >= row_id:
+                continue
+            found[key] = (row_id, row)
+        ordered = sorted(found.values(), key=lambda item: (item[1][1], item[0]))
     result.rows = [row for _, row in ordered]
     _replace(path, result.rows)
     return result
+
+
+def _key(row: Row) -> tuple[str, str, str]:
+    return row[0], row[1], json.dumps(row[2], sort_keys=True)
 
 
 def _copy_aside(path: Path) -> Path:
