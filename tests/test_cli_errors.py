@@ -151,6 +151,30 @@ CASES = [
         1,
         "toelaten rescue",
     ),
+    (
+        "import a missing file",
+        lambda t: ["import", "--journal", str(t / "j.sqlite"), str(t / "weg.json")],
+        1,
+        "bestaat niet",
+    ),
+    (
+        "answers file as journal",
+        lambda t: ["progress", "--journal", str(text_file(t, "a.json", GOOD))],
+        1,
+        "toelaten import",
+    ),
+    (
+        "rescue an answers file",
+        lambda t: ["rescue", "--journal", str(text_file(t, "a.json", GOOD))],
+        1,
+        "antwoordenbestand",
+    ),
+    (
+        "export onto a device",
+        lambda t: ["export", "--journal", str(t / "j.sqlite"), "--out", "/dev/null"],
+        1,
+        "geen gewoon bestand",
+    ),
     ("readability of a binary file", lambda t: ["readability", str(binary(t))], 1, "UTF-8"),
     ("serve a missing port", lambda t: ["serve", "--port", "70000", str(t)], 2, "--port"),
 ]

@@ -160,3 +160,31 @@ def test_an_earlier_version_is_kept_exported_and_can_be_brought_back(tmp_path):
     assert [e["answers"]["brief"] for e in widget.entries] == ["Op de laptop"]
     assert [e["answers"]["brief"] for e in widget.earlier] == ["Op de telefoon"]
     assert journal.latest("brief-aan-jezelf")[0]["answers"]["brief"] == "Op de laptop"
+
+
+def test_typing_on_after_an_import_elsewhere_keeps_both_versions(tmp_path):
+    path = tmp_path / "journal.sqlite"
+    Journal(path).save("brief-aan-jezelf", [letter("l1", "Lieve ik,", "2026-11-20T09:00:00Z")])
+    notebook = oefening("brief-aan-jezelf", journal=Journal(path))
+    phone = {"entries": [letter("l2", "Van de telefoon", "2026-11-21T09:00:00Z")]}
+    Journal(path).import_file(json.dumps(make_document({"brief-aan-jezelf": phone})))
+    front_end_update(notebook, entries=[letter("l1", "Lieve ik, verder", "2026-11-22T09:00:00Z")])
+    assert notebook.status.startswith("Bewaard")
+    body = Journal(path).latest_body("brief-aan-jezelf")
+    assert [e["answers"]["brief"] for e in body["entries"]] == ["Lieve ik, verder"]
+    assert sorted(e["answers"]["brief"] for e in body["earlier"]) == [
+        "Lieve ik,",
+        "Van de telefoon",
+    ]
+
+
+def test_the_same_sentence_changed_in_two_notebooks_keeps_both(tmp_path):
+    path = tmp_path / "journal.sqlite"
+    Journal(path).save("brief-aan-jezelf", [letter("l1", "Lieve ik,", "2026-11-20T09:00:00Z")])
+    first = oefening("brief-aan-jezelf", journal=Journal(path))
+    second = oefening("brief-aan-jezelf", journal=Journal(path))
+    front_end_update(first, entries=[letter("l1", "Versie A", "2026-11-21T09:00:00Z")])
+    front_end_update(second, entries=[letter("l1", "Versie B", "2026-11-22T09:00:00Z")])
+    body = Journal(path).latest_body("brief-aan-jezelf")
+    assert [e["answers"]["brief"] for e in body["entries"]] == ["Versie B"]
+    assert [e["answers"]["brief"] for e in body["earlier"]] == ["Versie A"]

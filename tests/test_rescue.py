@@ -72,7 +72,7 @@ def test_the_cli_names_the_file_reports_what_was_saved_and_keeps_the_copy(tmp_pa
     result = runner.invoke(main, ["rescue", "--journal", str(path)])
     assert result.exit_code == 0, result.output
     assert "Van wie is die stem?:" in result.output and "Gered:" in result.output
-    assert "onleesbaar" in result.output
+    assert "misschien ontbreekt" in result.output
     copies = [p for p in tmp_path.glob("journal.sqlite.beschadigd-*") if "-wal" not in p.name]
     assert len(copies) == 1 and str(copies[0]) in result.output
 
@@ -93,3 +93,13 @@ def test_from_the_bytes_the_last_save_stays_the_last_even_within_one_second(tmp_
     damage(path, 0, 200)
     rescue(path)
     assert Journal(path).latest("wiens-stem") == [entry(zin="terug")]
+
+
+def test_damage_sqlite_would_read_past_is_reported_not_read_as_empty(tmp_path):
+    path = tmp_path / "journal.sqlite"
+    filled(path)
+    for page in range(1, path.stat().st_size // 4096):
+        damage(path, 4096 * page, 12)  # every page header but the first
+    for command in (["progress"], ["export"], ["workbook", "--out", str(tmp_path / "w.pdf")]):
+        result = CliRunner().invoke(main, [*command, "--journal", str(path)])
+        assert result.exit_code == 1 and "toelaten rescue" in result.output, command

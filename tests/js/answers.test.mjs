@@ -60,7 +60,7 @@ test("two writers on the same answers merge the same way in both languages", () 
   let both = 0;
   for (const item of expected.merges3) {
     const repeat = definitions[item.exercise].repeat;
-    const got = js.merge3(item.base, item.mine, item.theirs, repeat);
+    const got = js.merge3(item.base, item.mine, item.theirs, repeat, item.earlier);
     assert.deepEqual(got, item.result, `${item.exercise}: ${JSON.stringify(item)}`);
     both += item.mine.some((m) => item.theirs.some((t) => t.id === m.id && JSON.stringify(t) !== JSON.stringify(m)));
   }

@@ -164,14 +164,16 @@ def merges3(rng: random.Random) -> list[dict[str, Any]]:
         for _ in range(8):
             base = side(rng, exercise)["entries"]
             mine, theirs = edited(rng, exercise, base), edited(rng, exercise, base)
-            result = merge3(base, mine, theirs, repeat=exercise.repeat)
+            earlier = [] if exercise.repeat else rng.choice([[], base, mine[:1]])
+            result = merge3(base, mine, theirs, repeat=exercise.repeat, earlier=earlier)
             cases.append(
                 {
                     "exercise": exercise.id,
                     "base": base,
                     "mine": mine,
                     "theirs": theirs,
-                    "result": {"entries": result["entries"], "displaced": result["earlier"]},
+                    "earlier": earlier,
+                    "result": result,
                 }
             )
     return cases

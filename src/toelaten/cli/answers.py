@@ -13,8 +13,13 @@ import click
 from toelaten._dutch import from_stamp
 from toelaten.cli.common import Problem, write_file
 from toelaten.exercises import Journal, TransferError, catalogue
+from toelaten.exercises.journal_errors import looks_like_answers_file
 
-_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def plural(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
 
 
 def journal_option(command):
@@ -51,13 +56,15 @@ def export_answers(journal_path: Path | None, out: Path | None) -> None:
 def import_answers(journal_path: Path | None, file: Path) -> None:
     """Zet antwoorden terug uit een gedownload bestand; wat je al had, blijft bestaan."""
     journal = Journal(journal_path)
+    if not file.is_file():
+        raise Problem(f"Het bestand {file} bestaat niet. Er is niets veranderd.")
     try:
         counts = journal.import_file(file.read_bytes())
     except TransferError as exc:
         raise Problem(f"{exc} Er is niets veranderd.") from exc
     titles = catalogue()
     for exercise_id, n in counts.items():
-        click.echo(f"{titles[exercise_id].title}: {n} antwoord(en)")
+        click.echo(f"{titles[exercise_id].title}: {plural(n, 'antwoord', 'antwoorden')}")
     click.echo(f"Teruggezet in {journal.path}.")
 
 
@@ -67,14 +74,24 @@ def import_answers(journal_path: Path | None, file: Path) -> None:
 def forget(journal_path: Path | None, yes: bool) -> None:
     """Wis al je antwoorden van deze computer."""
     journal = Journal(journal_path)
-    if not journal.path.exists():
+    copies = sorted(journal.path.parent.glob(f"{journal.path.name}.beschadigd-*"))
+    if not journal.path.exists() and not copies:
         click.echo("Er zijn geen antwoorden om te wissen.")
         return
     if not yes:
-        click.confirm(
-            f"Al je antwoorden in {journal.path} worden gewist. Weet je het zeker?", abort=True
+        also = " Ook de kopieën van een beschadigd dagboek." if copies else ""
+        answer = click.prompt(
+            f"Al je antwoorden in {journal.path} worden gewist.{also} Weet je het zeker? "
+            "Typ ja of nee",
+            default="nee",
+            show_default=False,
         )
+        if answer.strip().lower() not in ("ja", "j", "yes", "y"):
+            click.echo("Er is niets gewist.")
+            raise SystemExit(1)
     journal.forget()
+    for copy in copies:
+        copy.unlink(missing_ok=True)
     click.echo("Je antwoorden zijn gewist.")
 
 
@@ -127,6 +144,11 @@ def rescue(journal_path: Path | None) -> None:
     if not path.is_file():
         click.echo(f"Er is geen dagboek in {path}; er is niets te redden.")
         return
+    if looks_like_answers_file(path):
+        raise Problem(
+            f"{path} is een antwoordenbestand, geen dagboek; er is niets aan kapot. "
+            f"Zet het in je dagboek met: toelaten import {path}"
+        )
     if is_healthy(path):
         click.echo(f"Je dagboek ({path}) is in orde; er is niets te redden.")
         return
@@ -149,6 +171,6 @@ def rescue(journal_path: Path | None) -> None:
         click.echo(f"Niet te redden: {done.lost} {'versie' if done.lost == 1 else 'versies'}.")
     elif done.scanned:
         click.echo(
-            "Een deel van het bestand was onleesbaar. Wat daar stond, kon niet worden gered; "
-            "het staat nog wel in de kopie."
+            "Een deel van het bestand was beschadigd; misschien ontbreekt daardoor iets. "
+            "Het oude bestand blijft bewaard."
         )

@@ -64,6 +64,10 @@ def write_private(path: Path, data: bytes) -> None:
 
 def write_file(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write or say in Dutch why not (the folder is missing, the disk is full, ...)."""
+    if Path(path).exists() and not Path(path).is_file():
+        raise Problem(
+            f"Kan {path} niet schrijven: dat is geen gewoon bestand. Kies een bestandsnaam."
+        )
     try:
         if private:
             write_private(path, data)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from toelaten.exercises.catalogue import catalogue, get_exercise
+from toelaten.exercises.journal_errors import JournalError, NotAJournal, looks_like_answers_file
 from toelaten.exercises.model import AnswerError
 from toelaten.exercises.transfer import Body, make_document, merge, now, read_document
 
@@ -39,44 +40,6 @@ def default_path() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("toelaten", appauthor=False) / "journal.sqlite"
-
-
-class JournalError(Exception):
-    """The journal cannot be read or written. The message is Dutch, names the file and
-    says what the learner can do; the answers already in it are never overwritten."""
-
-    def __init__(self, path: Path, exc: BaseException, *, writing: bool) -> None:
-        self.path, self.cause, self.damaged = path, exc, _is_damage(exc)
-        if self.damaged:
-            what = (
-                f"Je dagboek ({path}) is beschadigd. Met ‘toelaten rescue’ haal je eruit wat "
-                "er nog te redden is; tot dan wordt er niets in overschreven."
-            )
-        elif writing:
-            what = f"Je dagboek ({path}) kon niet worden bijgewerkt: {_why(exc)}."
-        else:
-            what = f"Je dagboek ({path}) kon niet worden gelezen: {_why(exc)}."
-        super().__init__(what)
-
-
-def _is_damage(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return isinstance(exc, ValueError) or any(
-        word in text for word in ("not a database", "malformed", "no such table", "no such column")
-    )
-
-
-def _why(exc: BaseException) -> str:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return "een ander programma gebruikt het net. Probeer het zo nog eens"
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        return "je computer laat er niet in schrijven"
-    if "full" in text or getattr(exc, "errno", None) == 28:
-        return "de schijf is vol"
-    if isinstance(exc, (NotADirectoryError, IsADirectoryError)) or "unable to open" in text:
-        return "die plek bestaat niet of is geen map"
-    return "er ging iets mis met het bestand"
 
 
 @dataclass(frozen=True)
@@ -109,6 +72,7 @@ class Journal:
     def __init__(self, path: Path | str | None = None, *, timeout: float = 10) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.timeout = timeout  # seconds to wait while another program writes
+        self._checked = False  # SQLite's quick_check passed once for this object
 
     @contextlib.contextmanager
     def _db(self, write: bool) -> Iterator[sqlite3.Connection | None]:
@@ -122,9 +86,14 @@ class Journal:
         try:
             if write:
                 self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if self.path.is_dir():
+                raise IsADirectoryError(21, "is a directory", str(self.path))
+            if looks_like_answers_file(self.path):
+                raise NotAJournal("an answers file")
             db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
+            self._check(db)
             if write:
                 db.executescript(SCHEMA)
                 with contextlib.suppress(OSError):
@@ -140,6 +109,15 @@ class Journal:
         finally:
             if db is not None:
                 db.close()
+
+    def _check(self, db: sqlite3.Connection) -> None:
+        """Damage SQLite would not notice on a read shows up here, before anything is read
+        as empty or written over (a few ms for a journal of many revisions)."""
+        if not self._checked:
+            found = db.execute("PRAGMA quick_check").fetchall()
+            if found != [("ok",)]:
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {found[:3]}")
+            self._checked = True
 
     @staticmethod
     def _latest_row(db: sqlite3.Connection, exercise_id: str) -> tuple | None:

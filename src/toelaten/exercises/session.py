@@ -86,8 +86,13 @@ class ExerciseSession:
     def _merged(self, stored: Body, mine: list[dict[str, Any]]) -> Body:
         if stored["entries"] == self.base:
             return {**stored, "entries": mine}
-        merged = merge3(self.base, mine, stored["entries"], repeat=self.exercise.repeat)
-        return {"entries": merged["entries"], "earlier": merged["earlier"] + stored["earlier"]}
+        return merge3(
+            self.base,
+            mine,
+            stored["entries"],
+            repeat=self.exercise.repeat,
+            earlier=stored["earlier"],
+        )
 
     def bring_back(self, entry_id: Any) -> tuple[str, list[dict[str, Any]]]:
         """An earlier version becomes the answer again; the current one becomes earlier."""

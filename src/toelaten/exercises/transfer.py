@@ -147,18 +147,20 @@ def merge3(
     theirs: list[dict[str, Any]],
     *,
     repeat: bool,
+    earlier: list[dict[str, Any]] | None = None,
 ) -> Body:
     """Two writers' work on one exercise, losing neither: ``base`` is what this writer last
-    read or wrote, ``mine`` what it has now, ``theirs`` what is stored now (another tab, or
-    another notebook on the same journal). Per answer set: changed on one side only, that
-    side wins; changed on both, per field. Deleted on one side stays deleted unless the
-    other side changed it. A single-set answer that loses comes back as ``earlier``.
+    read or wrote, ``mine`` what it has now, ``theirs`` (and ``earlier``) what is stored
+    now (another tab, or another notebook on the same journal). Per answer set: changed on
+    one side only, that side wins; changed on both, per field, and where both changed the
+    same field, theirs is kept as a copy (an earlier version in a single-set exercise).
+    Deleted on one side stays deleted unless the other side changed it.
     answers.js (merge3) does the same; tests run both on the same cases.
     """
     b = {e["id"]: e for e in base}
     m = {e["id"] for e in mine}
     t = {e["id"]: e for e in theirs}
-    result = []
+    result, copies = [], []
     for entry in mine:
         old, other = b.get(entry["id"]), t.get(entry["id"])
         if old is None:
@@ -171,16 +173,21 @@ def merge3(
         elif other == old:
             result.append(entry)
         else:
-            answers = {}
+            answers, clash = {}, False
             for key in {**old["answers"], **entry["answers"], **other["answers"]}:
-                mine_changed = entry["answers"].get(key) != old["answers"].get(key)
-                pick = entry["answers"] if mine_changed else other["answers"]
+                was, here, there = (x["answers"].get(key) for x in (old, entry, other))
+                pick = entry["answers"] if here != was else other["answers"]
+                clash = clash or (here != was and there != was and here != there)
                 if key in pick:
                     answers[key] = pick[key]
             updated = max(entry["updated"], other["updated"])
             result.append({**entry, "updated": updated, "answers": answers})
+            if clash:
+                copies.append({**other, "id": copy_id(other)})
     for entry in theirs:
         old = b.get(entry["id"])
         if entry["id"] not in m and (old is None or entry != old):
             result.append(entry)  # added there, or changed there
-    return normalise({"entries": result, "earlier": []}, repeat=repeat)
+    taken = {e["id"] for e in result} | {e["id"] for e in earlier or []}
+    result += [c for c in copies if c["id"] not in taken]
+    return normalise({"entries": result, "earlier": list(earlier or [])}, repeat=repeat)

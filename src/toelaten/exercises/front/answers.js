@@ -182,16 +182,17 @@ function merge(current, incoming, repeat) {
 }
 
 // Three-way merge of two tabs' work on one exercise (transfer.py: merge3). `base` is what
-// this tab last read or wrote, `mine` what it has now, `theirs` what is stored now.
-// Returns {entries, displaced}: displaced is a single-set answer set that lost to a later
-// one, for the caller to keep as an earlier version.
-function merge3(base, mine, theirs, repeat) {
+// this tab last read or wrote, `mine` what it has now, `theirs` and `earlier` what is
+// stored now. Where both changed the same field, theirs is kept as a copy (an earlier
+// version in a single-set exercise). Returns the body to store: {entries, earlier}.
+function merge3(base, mine, theirs, repeat, earlier = []) {
   const byId = (list) => new Map(list.map((e) => [e.id, e]));
   const b = byId(base);
   const m = byId(mine);
   const t = byId(theirs);
   const changed = (x, y) => !sameValue(x, y);
   const result = [];
+  const copies = [];
   for (const entry of mine) {
     const old = b.get(entry.id);
     const other = t.get(entry.id);
@@ -202,13 +203,17 @@ function merge3(base, mine, theirs, repeat) {
     else if (!changed(other, old)) result.push(entry);
     else {
       const answers = {};
+      let clash = false;
       const keys = new Set([...Object.keys(old.answers), ...Object.keys(entry.answers), ...Object.keys(other.answers)]);
       for (const key of keys) {
-        const pick = changed(entry.answers[key], old.answers[key]) ? entry.answers : other.answers;
+        const [was, here, there] = [old, entry, other].map((x) => x.answers[key]);
+        const pick = changed(here, was) ? entry.answers : other.answers;
+        clash = clash || (changed(here, was) && changed(there, was) && changed(here, there));
         if (pick[key] !== undefined) answers[key] = pick[key];
       }
       const updated = entry.updated > other.updated ? entry.updated : other.updated;
       result.push({ ...entry, updated, answers });
+      if (clash) copies.push({ ...other, id: copyId(other) });
     }
   }
   for (const entry of theirs) {
@@ -216,10 +221,7 @@ function merge3(base, mine, theirs, repeat) {
     const old = b.get(entry.id);
     if (!old || changed(entry, old)) result.push(entry); // added there, or changed there
   }
-  let displaced = [];
-  if (!repeat && result.length > 1) {
-    const kept = normalise({ entries: result, earlier: [] }, false);
-    return { entries: kept.entries, displaced: kept.earlier };
-  }
-  return { entries: result, displaced };
+  const taken = new Set([...result, ...earlier].map((e) => e.id));
+  for (const copy of copies) if (!taken.has(copy.id)) result.push(copy);
+  return normalise({ entries: result, earlier: earlier.slice() }, repeat);
 }

@@ -61,6 +61,11 @@ function start() {
     progressPage(el, canStore);
     el.setAttribute("data-ready", "");
   });
+  // Back to this page from the browser's memory (Back/Forward): storage may have changed
+  // meanwhile, and no storage event reached the page then.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) Object.keys(definitions).forEach((id) => refresh(id, definitions));
+  });
   // Another tab saved, restored or wiped: catch up here (key null: everything was cleared).
   window.addEventListener("storage", (event) => {
     if (event.key === null) Object.keys(definitions).forEach((id) => refresh(id, definitions));

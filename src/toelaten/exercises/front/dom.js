@@ -23,6 +23,17 @@ function stamp() {
   return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+function clockTime(stamp) {
+  const date = new Date(stamp);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+}
+
+// 20000 -> "20.000", as a Dutch reader writes it.
+function number(n) {
+  return n.toLocaleString("nl-NL");
+}
+
 function longDate(stamp) {
   const date = new Date(stamp);
   if (Number.isNaN(date.getTime())) return "";

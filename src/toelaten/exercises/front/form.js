@@ -194,12 +194,13 @@ function textControl(field, value, id, helpId, help, checks, onChange) {
       const over = field.maxLength && length > field.maxLength;
       tooLong.hidden = !over;
       tooLong.textContent = over
-        ? `Dit antwoord is te lang: ${length} tekens. Er passen er ${field.maxLength} in. Maak het ${length - field.maxLength} tekens korter; tot dan wordt het niet bewaard.`
+        ? `Dit antwoord is te lang: ${number(length)} tekens. Er passen er ${number(field.maxLength)} in. Maak het ${number(length - field.maxLength)} tekens korter; tot dan wordt het niet bewaard.`
         : "";
       if (over) event.target.setAttribute("aria-invalid", "true");
       else event.target.removeAttribute("aria-invalid");
       showHints(text);
       if (!over) onChange(text);
+      else event.target.dispatchEvent(new CustomEvent("tl-too-long", { bubbles: true }));
     },
   });
   control.value = isEmpty(value) ? "" : String(value);

@@ -9,7 +9,7 @@ const ASIDE = ":onleesbaar"; // toelaten:v1:<exercise id>:onleesbaar -> [{"at", 
 const models = new Map(); // exercise id -> models on this page
 
 const FULL =
-  "Niet bewaard: de opslag van je browser voor deze cursus is vol. Wat je eerder bewaarde, staat er nog en kun je downloaden bij Mijn werkboek. Wis daar wat je niet meer nodig hebt, of download alles en begin opnieuw; dan is er weer ruimte.";
+  "Niet bewaard: je browser heeft geen ruimte meer voor deze cursus. Wat je eerder bewaarde, staat er nog. Ga naar Mijn werkboek en download je antwoorden. Wis daarna alles en zet het bestand terug; dan is er weer ruimte.";
 
 function clock() {
   return new Date().toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
@@ -25,27 +25,38 @@ function storageReadable() {
   }
 }
 
+// Set aside in storage; when storage is full, kept in memory for this visit (Mijn werkboek
+// shows and downloads it) and false is returned, so the caller keeps the stored original.
+const asideInMemory = new Map(); // exercise id -> [{at, raw}]
+
 function setAside(exerciseId, raw) {
   const key = STORE + exerciseId + ASIDE;
-  let kept = [];
+  const persisted = storedAside(exerciseId);
+  const memory = (asideInMemory.get(exerciseId) || []).filter((k) => k.raw !== raw);
+  if (persisted.some((k) => k.raw === raw)) return true;
+  const item = { at: ui.stamp(), raw };
   try {
-    kept = JSON.parse(window.localStorage.getItem(key) || "[]");
-    if (!Array.isArray(kept)) kept = [];
+    window.localStorage.setItem(key, JSON.stringify([...persisted, item]));
+    asideInMemory.set(exerciseId, memory);
+    return true;
   } catch (error) {
-    kept = [];
+    asideInMemory.set(exerciseId, [...memory, item]);
+    return false; // only in memory: the caller must keep the stored original
   }
-  if (kept.some((k) => k.raw === raw)) return;
-  kept.push({ at: ui.stamp(), raw });
-  window.localStorage.setItem(key, JSON.stringify(kept));
+}
+
+function storedAside(exerciseId) {
+  const raw = window.localStorage.getItem(STORE + exerciseId + ASIDE);
+  try {
+    const kept = JSON.parse(raw || "[]");
+    return Array.isArray(kept) ? kept.filter((k) => k && typeof k.raw === "string") : [];
+  } catch (error) {
+    return [{ at: "", raw }];
+  }
 }
 
 function asideOf(exerciseId) {
-  try {
-    const kept = JSON.parse(window.localStorage.getItem(STORE + exerciseId + ASIDE) || "[]");
-    return Array.isArray(kept) ? kept.filter((k) => k && typeof k.raw === "string") : [];
-  } catch (error) {
-    return [{ at: "", raw: window.localStorage.getItem(STORE + exerciseId + ASIDE) }];
-  }
+  return [...storedAside(exerciseId), ...(asideInMemory.get(exerciseId) || [])];
 }
 
 // What is stored for one exercise, as {body, notice}. Entries that do not fit the schema
@@ -65,30 +76,30 @@ function readBody(definition) {
   const lists = data && typeof data === "object" && !Array.isArray(data) ? data : {};
   const entrySchema = definition.schema.$defs.entry;
   let aside = 0;
+  let keptAside = true; // every set-aside piece is in storage: the cleaned body may replace raw
+  const putAside = (text) => {
+    aside += 1;
+    keptAside = setAside(id, text) && keptAside;
+  };
   const keep = (list) =>
     (Array.isArray(list) ? list : []).filter((entry) => {
       if (firstProblem(entrySchema, entry, definition.schema) === null) return true;
-      aside += 1;
-      setAside(id, JSON.stringify(entry));
+      putAside(JSON.stringify(entry));
       return false;
     });
-  if (!Array.isArray(lists.entries)) {
-    setAside(id, raw);
-    aside += 1;
-  }
+  if (!Array.isArray(lists.entries)) putAside(raw);
   const candidate = { entries: keep(lists.entries), earlier: keep(lists.earlier) };
   let body = empty;
   let repaired = false;
   try {
     ({ body, repaired } = cleanBody(definition, candidate));
   } catch (error) {
-    setAside(id, raw);
-    aside += 1;
+    putAside(raw);
   }
   const notices = [];
   if (aside) notices.push("Een deel van je antwoorden hier kon niet worden gelezen. Je vindt het bij Mijn werkboek, onder ‘Kon niet worden gelezen’.");
   if (repaired) notices.push("Bij deze oefening stonden twee antwoorden. Het nieuwste staat hieronder; het andere vind je bij ‘Eerdere versies’.");
-  if (aside || repaired) {
+  if ((aside && keptAside) || (repaired && !aside)) {
     try {
       writeBody(id, body);
     } catch (error) {
@@ -150,18 +161,23 @@ function storageModel(definition, definitions, canStore) {
   };
 
   // Write `entries` merged with whatever another tab stored meanwhile; true if written.
-  function store(entries, extraEarlier = []) {
+  function store(entries) {
     const stored = readBody(definition).body;
-    const merged = merge3(base, entries, stored.entries, definition.repeat);
-    const earlier = [...merged.displaced, ...extraEarlier, ...stored.earlier];
+    const merged = merge3(base, entries, stored.entries, definition.repeat, stored.earlier);
     try {
-      writeBody(definition.id, { entries: merged.entries, earlier });
+      cleanBody(definition, merged); // never write what could not be read back
+    } catch (error) {
+      set("status", `Niet bewaard. ${error.message}`);
+      return false;
+    }
+    try {
+      writeBody(definition.id, merged);
     } catch (error) {
       set("status", FULL);
       return false;
     }
     base = merged.entries;
-    setEarlier(earlier);
+    setEarlier(merged.earlier);
     if (!sameValue(merged.entries, entries)) set("entries", merged.entries);
     refresh(definition.id, definitions);
     return true;
@@ -185,9 +201,9 @@ function storageModel(definition, definitions, canStore) {
       if (!canStore) return;
       const stored = readBody(definition).body;
       const wiped = base.length > 0 && stored.entries.length === 0 && !stored.earlier.length;
-      const merged = merge3(base, state.entries, stored.entries, definition.repeat);
+      const merged = merge3(base, state.entries, stored.entries, definition.repeat, stored.earlier);
       base = stored.entries;
-      setEarlier(stored.earlier);
+      setEarlier(merged.earlier);
       set("entries", merged.entries);
       if (wiped) set("status", "Je antwoorden bij deze oefening zijn in een ander venster gewist.");
     },

@@ -23,7 +23,9 @@ function render({ model, el }) {
   const overview = h("div", { class: "tl-overview-slot" });
   const list = h("div", { class: "tl-list-slot" });
   const earlierSlot = h("div", { class: "tl-earlier-slot" });
-  const form = h("form", { class: "tl-form", novalidate: true });
+  // autocomplete off: after Back, the browser must not refill the form with text that is
+  // no longer what is stored (the next keystroke would save it over newer answers).
+  const form = h("form", { class: "tl-form", novalidate: true, autocomplete: "off" });
   el.replaceChildren(
     h(
       "section",
@@ -76,8 +78,8 @@ function render({ model, el }) {
         h(
           "ul",
           { class: "tl-entries" },
-          earlier.map((entry) => {
-            const when = longDate(entry.updated);
+          [...earlier].sort((a, b) => (a.updated < b.updated ? 1 : -1)).map((entry) => {
+            const when = `${longDate(entry.updated)}, ${clockTime(entry.updated)}`;
             const text = first && entry.answers[first.id] ? `: ${answerText(first, entry.answers[first.id])}` : "";
             return h(
               "li",
@@ -211,8 +213,19 @@ function render({ model, el }) {
     showList();
   }
 
+  // A field refuses text that is too long (form.js): the status must not keep saying
+  // "Bewaard" about the older text.
+  const TOO_LONG = "Nog niet bewaard: je tekst is te lang. Maak je tekst korter, dan wordt die bewaard.";
+  form.addEventListener("tl-too-long", () => {
+    status.textContent = TOO_LONG;
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    const invalid = form.querySelector("[aria-invalid='true']");
+    if (invalid) {
+      status.textContent = TOO_LONG;
+      return invalid.focus();
+    }
     save();
   });
 

@@ -46,6 +46,29 @@ function workbook(el, definitions, documentSchema, canStore) {
     return answers;
   }
 
+  // Stored under our prefix but for no exercise of this course (an older version, say):
+  // shown as unreadable pieces rather than hidden, so "Alles wissen" never takes it unseen.
+  function strays() {
+    if (!canStore) return [];
+    return Object.keys(window.localStorage)
+      .filter((key) => key.startsWith(STORE) && !definitions[key.slice(STORE.length).replace(ASIDE, "")])
+      .map((key) => ({ at: "", raw: window.localStorage.getItem(key) || "", key }));
+  }
+
+  function asideView(id, item, i) {
+    return h(
+      "div",
+      { class: "tl-workbook-entry tl-aside" },
+      h("h3", {}, "Kon niet worden gelezen"),
+      h("p", {}, "Dit stuk van je antwoorden was beschadigd. Het staat hier apart, zodat de rest gewoon werkt. Je kunt het als tekstbestand bewaren."),
+      h("button", {
+        type: "button",
+        class: "tl-button tl-secondary",
+        onclick: () => saveFile(`onleesbaar-${id}-${i + 1}.txt`, item.raw, "text/plain"),
+      }, "Download als tekst"),
+    );
+  }
+
   function show() {
     const sections = Object.entries(all()).map(([id, body]) => {
       const definition = definitions[id];
@@ -55,21 +78,19 @@ function workbook(el, definitions, documentSchema, canStore) {
         h("h2", {}, definition.title),
         body.entries.map((entry) => entryView(definition, entry, definition.repeat ? ui.entryTitle(definition, entry) : "")),
         body.earlier.map((entry) => entryView(definition, entry, `Eerdere versie, van ${ui.longDate(entry.updated)}`)),
-        body.aside.map((item, i) =>
-          h(
-            "div",
-            { class: "tl-workbook-entry tl-aside" },
-            h("h3", {}, "Kon niet worden gelezen"),
-            h("p", {}, "Dit stuk van je antwoorden was beschadigd. Het staat hier apart, zodat de rest gewoon werkt. Je kunt het als tekstbestand bewaren."),
-            h("button", {
-              type: "button",
-              class: "tl-button tl-secondary",
-              onclick: () => saveFile(`onleesbaar-${id}-${i + 1}.txt`, item.raw, "text/plain"),
-            }, "Download als tekst"),
-          ),
-        ),
+        body.aside.map((item, i) => asideView(id, item, i)),
       );
     });
+    const other = strays();
+    if (other.length)
+      sections.push(
+        h(
+          "section",
+          { class: "tl-workbook-exercise" },
+          h("h2", {}, "Gegevens van een oefening die niet meer in de cursus staat"),
+          other.map((item, i) => asideView("oud", item, i)),
+        ),
+      );
     content.replaceChildren(
       ...(sections.length
         ? sections
@@ -119,13 +140,18 @@ function workbook(el, definitions, documentSchema, canStore) {
   }
 
   function wipe() {
+    const pieces = Object.values(all()).reduce((n, body) => n + body.aside.length, 0) + strays().length;
+    const also = pieces
+      ? ` Ook ${pieces === 1 ? "het stuk" : `de ${pieces} stukken`} bij ‘Kon niet worden gelezen’ ${pieces === 1 ? "wordt" : "worden"} gewist; die zitten niet in de download. Bewaar ze eerst met ‘Download als tekst’.`
+      : "";
     const sure = window.confirm(
-      "Weet je zeker dat je al je antwoorden van dit apparaat wilt wissen? Dit kun je niet ongedaan maken. Download ze eerst als je ze wilt bewaren.",
+      `Weet je zeker dat je al je antwoorden van dit apparaat wilt wissen? Dit kun je niet ongedaan maken. Download ze eerst als je ze wilt bewaren.${also}`,
     );
     if (!sure) return;
     for (const key of Object.keys(window.localStorage)) {
       if (key.startsWith(STORE)) window.localStorage.removeItem(key);
     }
+    asideInMemory.clear();
     show();
     status.textContent = "Al je antwoorden zijn van dit apparaat gewist.";
   }
