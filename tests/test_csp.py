@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,13 @@ def test_the_policy_goes_after_the_doctype_and_replaces_an_earlier_one():
     assert sha256("go()") in once and not handlers
     assert with_policy(once)[0] == once
     assert with_policy('<p onclick="x()">')[1] == ["onclick"]
+
+
+def test_the_server_repeats_the_pages_policy_and_forbids_framing(html, site):
+    with urllib.request.urlopen(site + LESSON) as response:
+        header = response.headers["Content-Security-Policy"]
+    meta = BeautifulSoup((html / LESSON).read_text(encoding="utf-8"), "html.parser")
+    assert header == meta.find("meta", attrs=CSP)["content"] + "; frame-ancestors 'self'"
 
 
 @pytest.mark.browser
