@@ -36,7 +36,8 @@ new MutationObserver((_, observer) => {
 
 
 def usable_ms(page) -> float:
-    page.wait_for_function("window.__usableAt !== undefined", timeout=10_000)
+    # A function: Playwright evals a bare expression on every poll; the pages' CSP forbids eval.
+    page.wait_for_function("() => window.__usableAt !== undefined", timeout=10_000)
     return page.evaluate("window.__usableAt")
 
 

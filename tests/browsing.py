@@ -10,6 +10,13 @@ from playwright.sync_api import Page
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# Before any script of the page: every Content-Security-Policy violation, kept on window.
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "?"} at ${e.sourceFile || "?"}:${e.lineNumber}`
+), true);
+"""
 
 
 class Visit:
@@ -18,7 +25,9 @@ class Visit:
     def __init__(self, browser, base: str, rel: str, viewport: dict = DESKTOP) -> None:
         self.base = base
         self.context = browser.new_context(viewport=viewport, accept_downloads=True)
+        self.context.add_init_script(CSP_WATCH)
         self.requests: list[str] = []
+        self.csp_messages: list[str] = []
         self.failures: list[str] = []
         self.dialogs: list[str] = []
         self.accept_dialogs = False
@@ -32,6 +41,10 @@ class Visit:
 
     def _watch(self, page: Page) -> Page:
         page.on("console", lambda m: m.type == "error" and self.failures.append(m.text))
+        page.on(
+            "console",
+            lambda m: "Content Security Policy" in m.text and self.csp_messages.append(m.text),
+        )
         page.on("pageerror", lambda e: self.failures.append(str(e)))
         return page
 
@@ -68,6 +81,11 @@ class Visit:
             if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).netloc != host
         ]
 
+    def csp_violations(self) -> list[str]:
+        """What the policy blocked: on the open page, and in the console of every page."""
+        seen = self.page.evaluate("window.__cspViolations || []")
+        return seen + self.csp_messages
+
     def close(self) -> None:
         self.context.close()
 
@@ -76,10 +94,12 @@ def axe_violations(page: Page, selector: str) -> list[str]:
     """axe-core's violations inside ``selector`` (WCAG 2.x A/AA and best practices)."""
     if not AXE.is_file():
         raise FileNotFoundError(f"{AXE} is missing: run `make test` (it runs npm ci)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "sel => axe.run(document.querySelectorAll(sel), {resultTypes: ['violations']})", selector
-    )
+    # Not a <script> tag, which the page's policy blocks; evaluated code is the tester's.
+    # No preload: it parses the stylesheets in inline <style>s, which the policy blocks too.
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    options = "{resultTypes: ['violations'], preload: false}"
+    result = page.evaluate(f"sel => axe.run(document.querySelectorAll(sel), {options})", selector)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']]}"
         for v in result["violations"]

@@ -24,7 +24,9 @@ def help_link_problems(visit: Visit, viewport: dict) -> list[str]:
     return []
 
 
-def test_every_page_loads_with_zero_off_host_requests_and_the_help_link(html, site, browser):
+def test_every_page_loads_with_zero_off_host_requests_csp_violations_and_the_help_link(
+    html, site, browser
+):
     problems = []
     pages = built_pages(html)
     assert len(pages) >= 10
@@ -32,6 +34,7 @@ def test_every_page_loads_with_zero_off_host_requests_and_the_help_link(html, si
         visit = Visit(browser, site, rel, DESKTOP)
         problems += [f"{rel}: off-host request {u}" for u in visit.off_host(site)]
         problems += [f"{rel}: {f}" for f in visit.failures]
+        problems += [f"{rel}: CSP: {v}" for v in visit.csp_violations()]
         problems += [f"{rel}: {p}" for p in help_link_problems(visit, DESKTOP)]
         visit.close()
     assert not problems, "\n".join(problems)

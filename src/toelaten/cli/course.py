@@ -46,13 +46,15 @@ def hulp() -> None:
     default=8000,
     show_default=True,
     type=click.IntRange(0, 65535),
-    help="Port on 127.0.0.1.",
+    help="Port on 127.0.0.1 (0: any free port).",
 )
 @click.argument("html_dir", default="_build/html", type=click.Path(file_okay=False, path_type=Path))
 def serve(port: int, html_dir: Path) -> None:
     """Serve the built book on 127.0.0.1 only (never on the network)."""
+    import errno
     import time
 
+    from toelaten.site import HOST
     from toelaten.site import serve as serve_site
 
     try:
@@ -62,6 +64,12 @@ def serve(port: int, html_dir: Path) -> None:
                 time.sleep(3600)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            message = f"Port {port} on {HOST} is already in use; choose another with --port."
+        else:
+            message = f"Cannot listen on {HOST}:{port}: {exc.strerror or exc}."
+        raise click.ClickException(message) from exc
     except KeyboardInterrupt:
         pass
 

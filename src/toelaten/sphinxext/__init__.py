@@ -1,8 +1,8 @@
 """Sphinx extension for the course book.
 
 It renders course data (days, help contacts) into pages, puts the link to "Als het even
-niet gaat" on every page, and keeps pages free of requests to other hosts and of the
-theme's 1.5 MB icon script.
+niet gaat" on every page, keeps pages free of requests to other hosts and of the theme's
+1.5 MB icon script, and gives every page a Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from toelaten import load_course
 from toelaten.sphinxext import (
     citations,
+    csp,
     directives,
     exercises,
     groupsheets,
@@ -49,4 +50,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     citations.setup(app)
     runsheets.setup(app)
     groupsheets.setup(app)
+    csp.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
