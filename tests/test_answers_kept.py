@@ -113,6 +113,8 @@ def test_two_tabs_typing_in_one_exercise_keep_both_answers(visit):
     expect(field(first.page, TROTS, "bang")).to_have_value("Bang dat ze me zwak vinden")
     expect(field(second.page, TROTS, "trots")).to_have_value("Trots op mijn eigen kracht, echt")
     assert first.page.evaluate("document.activeElement.id").endswith("-trots")
+    # The tab that did not type says why its text changed, instead of a stale "Bewaard".
+    expect(second.page.locator(f"{TROTS} .tl-status")).to_contain_text("ander venster")
 
 
 def test_a_wipe_in_another_tab_shows_here_and_new_typing_is_kept(visit):

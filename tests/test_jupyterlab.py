@@ -40,6 +40,8 @@ def lab(root, tmp_path_factory):
         f"--ServerApp.port={port}",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={work / 'exercises'}",
+        # A workspace of its own: tabs left open by an earlier JupyterLab must not come back.
+        f"--LabApp.workspaces_dir={work / 'workspaces'}",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]

@@ -64,13 +64,13 @@ function start() {
   // Back to this page from the browser's memory (Back/Forward): storage may have changed
   // meanwhile, and no storage event reached the page then.
   window.addEventListener("pageshow", (event) => {
-    if (event.persisted) Object.keys(definitions).forEach((id) => refresh(id, definitions));
+    if (event.persisted) Object.keys(definitions).forEach((id) => refresh(id, definitions, true));
   });
   // Another tab saved, restored or wiped: catch up here (key null: everything was cleared).
   window.addEventListener("storage", (event) => {
-    if (event.key === null) Object.keys(definitions).forEach((id) => refresh(id, definitions));
+    if (event.key === null) Object.keys(definitions).forEach((id) => refresh(id, definitions, true));
     else if (event.key.startsWith(STORE) && !event.key.endsWith(ASIDE))
-      refresh(event.key.slice(STORE.length), definitions);
+      refresh(event.key.slice(STORE.length), definitions, true);
   });
 }
 

@@ -125,11 +125,11 @@ function relatedEntries(definition, definitions) {
 }
 
 // A change in storage (this tab or another): every model on this page catches up.
-function refresh(exerciseId, definitions) {
+function refresh(exerciseId, definitions, elsewhere = false) {
   for (const list of models.values()) {
     for (const model of list) {
       const definition = model.get("definition");
-      if (definition.id === exerciseId) model.catchUp();
+      if (definition.id === exerciseId) model.catchUp(elsewhere);
       if ((definition.related || []).includes(exerciseId))
         model.set("related", relatedEntries(definition, definitions));
     }
@@ -197,15 +197,17 @@ function storageModel(definition, definitions, canStore) {
       if (store(state.entries)) set("status", `Bewaard op dit apparaat om ${clock()}.`);
     },
     // Storage changed (another tab, an action, a restore): show it, keeping unsaved work.
-    catchUp() {
+    catchUp(elsewhere = false) {
       if (!canStore) return;
       const stored = readBody(definition).body;
       const wiped = base.length > 0 && stored.entries.length === 0 && !stored.earlier.length;
       const merged = merge3(base, state.entries, stored.entries, definition.repeat, stored.earlier);
+      const changed = !sameValue(merged.entries, state.entries);
       base = stored.entries;
       setEarlier(merged.earlier);
       set("entries", merged.entries);
       if (wiped) set("status", "Je antwoorden bij deze oefening zijn in een ander venster gewist.");
+      else if (changed && elsewhere) set("status", "Bijgewerkt met wat er in een ander venster is bewaard.");
     },
     send(message) {
       if (!canStore || !message) return;
