@@ -324,3 +324,19 @@ def test_full_storage_with_a_damaged_entry_still_shows_and_downloads_everything(
     aside = tab.page.evaluate("localStorage.getItem('toelaten:v1:steunkaart:onleesbaar')")
     kept_raw = stored(tab.page, "steunkaart") == {"entries": [good, None]}
     assert kept_raw or "null" in aside  # the damaged piece is in storage, one way or the other
+
+
+def test_an_entry_with_one_unknown_question_keeps_its_other_answers(visit):
+    tab = visit(KAART)
+    older = {**entry("p2", "2026-11-20T09:00:00Z", naam="Oma", kring="dichtbij")}
+    older["answers"]["vraag_van_vroeger"] = "Bestaat niet meer"
+    put(tab.page, "steunkaart", {"entries": [older]})
+    tab.goto(KAART)
+    tab.ready()
+    assert tab.page.locator(f"{KAART_EX} .tl-entry-title").all_inner_texts() == ["Oma"]
+    aside = tab.page.evaluate("localStorage.getItem('toelaten:v1:steunkaart:onleesbaar')")
+    assert "Bestaat niet meer" in aside  # the original, whole, set aside
+    assert stored(tab.page, "steunkaart")["entries"][0]["answers"] == {
+        "naam": "Oma",
+        "kring": "dichtbij",
+    }

@@ -59,6 +59,20 @@ function asideOf(exerciseId) {
   return [...storedAside(exerciseId), ...(asideInMemory.get(exerciseId) || [])];
 }
 
+// An entry with one unreadable answer (a question this version of the course no longer
+// has, say) keeps its readable answers; the whole original is set aside as well.
+function salvage(entrySchema, entry, root) {
+  if (!entry || typeof entry !== "object" || !entry.answers || typeof entry.answers !== "object") return null;
+  const fields = entrySchema.properties.answers.properties;
+  const answers = {};
+  for (const [key, value] of Object.entries(entry.answers)) {
+    if (fields[key] && firstProblem(fields[key], value, root) === null) answers[key] = value;
+  }
+  const rest = { id: entry.id, created: entry.created, updated: entry.updated, answers };
+  const readable = Object.keys(answers).length && firstProblem(entrySchema, rest, root) === null;
+  return readable ? rest : null;
+}
+
 // What is stored for one exercise, as {body, notice}. Entries that do not fit the schema
 // are set aside one by one; a single-set exercise with two current sets is repaired. The
 // cleaned body is written back, so the notice is given once.
@@ -82,10 +96,11 @@ function readBody(definition) {
     keptAside = setAside(id, text) && keptAside;
   };
   const keep = (list) =>
-    (Array.isArray(list) ? list : []).filter((entry) => {
-      if (firstProblem(entrySchema, entry, definition.schema) === null) return true;
+    (Array.isArray(list) ? list : []).flatMap((entry) => {
+      if (firstProblem(entrySchema, entry, definition.schema) === null) return [entry];
       putAside(JSON.stringify(entry));
-      return false;
+      const rest = salvage(entrySchema, entry, definition.schema);
+      return rest ? [rest] : [];
     });
   if (!Array.isArray(lists.entries)) putAside(raw);
   const candidate = { entries: keep(lists.entries), earlier: keep(lists.earlier) };
