@@ -80,7 +80,7 @@ def test_the_ends_of_the_scale_are_fine(audit):
 
 
 def test_a_100000_character_text_is_refused_with_the_limit(audit):
-    with pytest.raises(AnswerError, match=r"100000 tekens\. Er passen er 10000 in"):
+    with pytest.raises(AnswerError, match=r"100\.000 tekens\. Er passen er 10\.000 in"):
         audit.clean_entries([entry(beschermt="a" * 100_000)])
 
 

@@ -105,7 +105,8 @@ class Journal:
         except (OSError, sqlite3.Error, ValueError) as exc:
             if isinstance(exc, AnswerError):
                 raise
-            raise JournalError(self.path, exc, writing=write) from exc
+            elsewhere = self.path != default_path()
+            raise JournalError(self.path, exc, writing=write, elsewhere=elsewhere) from exc
         finally:
             if db is not None:
                 db.close()

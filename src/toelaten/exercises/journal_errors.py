@@ -26,8 +26,12 @@ class JournalError(Exception):
     """The journal cannot be read or written. The message is Dutch, names the file and
     says what the learner can do; the answers already in it are never overwritten."""
 
-    def __init__(self, path: Path, exc: BaseException, *, writing: bool) -> None:
+    def __init__(
+        self, path: Path, exc: BaseException, *, writing: bool, elsewhere: bool = False
+    ) -> None:
         self.path, self.cause, self.damaged = path, exc, _is_damage(exc)
+        # Not the usual place: the command must say which file to rescue.
+        rescue = f"toelaten rescue --journal {path}" if elsewhere else "toelaten rescue"
         if isinstance(exc, NotAJournal):
             what = (
                 f"{path} is een antwoordenbestand, geen dagboek. Zet het in je dagboek met: "
@@ -35,7 +39,7 @@ class JournalError(Exception):
             )
         elif self.damaged:
             what = (
-                f"Je dagboek ({path}) is beschadigd. Met ‘toelaten rescue’ haal je eruit wat "
+                f"Je dagboek ({path}) is beschadigd. Met ‘{rescue}’ haal je eruit wat "
                 "er nog te redden is; tot dan wordt er niets in overschreven."
             )
         elif writing:

@@ -74,7 +74,7 @@ def field_schema(field: Field) -> dict[str, Any]:
             **_messages(
                 type=f"{where} hoort tekst te staan.",
                 maxLength=f"{where} staat te veel tekst: {{length}} tekens. "
-                f"Er passen er {field.max_length} in.",
+                f"Er passen er {number(field.max_length)} in.",
             ),
         }
     if field.kind == "scale":
@@ -164,7 +164,7 @@ def entries_schema(exercise: Exercise, *, strict: bool = True, ref: bool = False
             type=SHAPE,
             maxItems="Deze oefening heeft maar één set antwoorden."
             if single
-            else f"Er passen hoogstens {MAX_ENTRIES} antwoorden in één oefening.",
+            else f"Er passen hoogstens {number(MAX_ENTRIES)} antwoorden in één oefening.",
         ),
     }
 
@@ -243,10 +243,15 @@ def message(error: jsonschema.ValidationError) -> str:
     return fill(template, instance, extra)
 
 
+def number(n: int) -> str:
+    """12000 -> '12.000', as a Dutch reader writes it (schema.js: number)."""
+    return f"{n:,}".replace(",", ".")
+
+
 def fill(template: str, instance: Any, extra: str = "") -> str:
     """The message with its placeholders filled in (schema.js's fill() does the same)."""
     return (
-        template.replace("{length}", str(len(instance)) if isinstance(instance, str) else "")
+        template.replace("{length}", number(len(instance)) if isinstance(instance, str) else "")
         .replace("{extra}", extra)
         .replace("{value}", str(instance) if isinstance(instance, str) else "")
     )

@@ -33,9 +33,14 @@ function canonical(value) {
 }
 
 // The message with its placeholders filled in (schema.py's fill() does the same).
+// 12000 -> "12.000", as a Dutch reader writes it (schema.py: number).
+function dutchNumber(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
 function fillMessage(template, instance, extra = "") {
   return template
-    .split("{length}").join(typeof instance === "string" ? String([...instance].length) : "")
+    .split("{length}").join(typeof instance === "string" ? dutchNumber([...instance].length) : "")
     .split("{extra}").join(extra)
     .split("{value}").join(typeof instance === "string" ? instance : "");
 }

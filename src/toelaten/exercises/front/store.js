@@ -76,7 +76,7 @@ function salvage(entrySchema, entry, root) {
 // What is stored for one exercise, as {body, notice}. Entries that do not fit the schema
 // are set aside one by one; a single-set exercise with two current sets is repaired. The
 // cleaned body is written back, so the notice is given once.
-function readBody(definition) {
+function readBody(definition, onWorkbook = false) {
   const id = definition.id;
   const raw = window.localStorage.getItem(STORE + id);
   const empty = { entries: [], earlier: [] };
@@ -112,7 +112,8 @@ function readBody(definition) {
     putAside(raw);
   }
   const notices = [];
-  if (aside) notices.push("Een deel van je antwoorden hier kon niet worden gelezen. Je vindt het bij Mijn werkboek, onder ‘Kon niet worden gelezen’.");
+  const where = onWorkbook ? "hieronder" : "bij Mijn werkboek";
+  if (aside) notices.push(`Een deel van je antwoorden hier kon niet worden gelezen. Je vindt het ${where}, onder ‘Kon niet worden gelezen’.`);
   if (repaired) notices.push("Bij deze oefening stonden twee antwoorden. Het nieuwste staat hieronder; het andere vind je bij ‘Eerdere versies’.");
   if ((aside && keptAside) || (repaired && !aside)) {
     try {
@@ -221,7 +222,7 @@ function storageModel(definition, definitions, canStore) {
       base = stored.entries;
       setEarlier(merged.earlier);
       set("entries", merged.entries);
-      if (wiped) set("status", "Je antwoorden bij deze oefening zijn in een ander venster gewist.");
+      if (wiped) set("status", "Je antwoorden bij deze oefening zijn gewist, op een andere pagina of in een ander venster.");
       else if (changed && elsewhere) set("status", "Bijgewerkt met wat er in een ander venster is bewaard.");
     },
     send(message) {

@@ -215,7 +215,7 @@ function render({ model, el }) {
 
   // A field refuses text that is too long (form.js): the status must not keep saying
   // "Bewaard" about the older text.
-  const TOO_LONG = "Nog niet bewaard: je tekst is te lang. Maak je tekst korter, dan wordt die bewaard.";
+  const TOO_LONG = "Nog niet bewaard: dit antwoord is te lang. Maak het korter, dan wordt het bewaard.";
   form.addEventListener("tl-too-long", () => {
     status.textContent = TOO_LONG;
   });

@@ -38,7 +38,7 @@ function workbook(el, definitions, documentSchema, canStore) {
     const answers = {};
     notices = [];
     for (const [id, definition] of Object.entries(definitions)) {
-      const { body, notice } = canStore ? readBody(definition) : { body: { entries: [], earlier: [] }, notice: "" };
+      const { body, notice } = canStore ? readBody(definition, true) : { body: { entries: [], earlier: [] }, notice: "" };
       if (notice) notices.push(`${definition.title}: ${notice}`);
       const aside = canStore ? asideOf(id) : [];
       if (body.entries.length || body.earlier.length || aside.length) answers[id] = { ...body, aside };
@@ -135,7 +135,7 @@ function workbook(el, definitions, documentSchema, canStore) {
     const names = Object.keys(incoming).map((id) => definitions[id].title);
     show();
     status.textContent = names.length
-      ? `Teruggezet: ${names.join(", ")}. Wat je al had, is gebleven.`
+      ? `Teruggezet: ${names.map((n) => `‘${n}’`).join(", ")}. Er is niets weggegooid: wat je hier al had, staat er nog, soms bij ‘Eerdere versies’.`
       : "In dit bestand stonden geen antwoorden.";
   }
 
