@@ -40,10 +40,10 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
 # Sphinx rebuilds changed pages by itself; when the extension, its templates or the
 # dependencies change, every page must be rewritten (--all). A failed build drops the
 # saved environment, so the next build reports the same warnings instead of skipping them.
-# Notebooks run during the build with an empty journal of their own, never the learner's.
+# The exercise notebooks are not run by the build (the extension writes their exercises
+# from the current data); nbval runs them in `make test`.
 _build/.built: $(BOOK_SOURCES) $(EXT_SOURCES) $(VENV)/.book-deps
-	TOELATEN_JOURNAL=$(CURDIR)/_build/build-journal.sqlite \
-	  $(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
+	$(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
 	  || { rm -rf _build/.doctrees; exit 1; }
 	@touch $@
 

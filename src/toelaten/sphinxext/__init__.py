@@ -20,6 +20,7 @@ from toelaten.sphinxext import (
     exercises,
     groupsheets,
     icons,
+    notebooks,
     page,
     runsheets,
 )
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     page.setup(app)
     icons.setup(app)
     exercises.setup(app)
+    app.add_transform(notebooks.NotebookExercises)
     citations.setup(app)
     runsheets.setup(app)
     groupsheets.setup(app)

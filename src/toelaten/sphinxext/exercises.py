@@ -23,7 +23,7 @@ from toelaten.course import load_course
 from toelaten.exercises import catalogue, front, get_exercise
 from toelaten.exercises.catalogue import exercises_dir
 from toelaten.exercises.schema import document_schema
-from toelaten.exercises.static import NOSCRIPT, json_attribute, mount_html
+from toelaten.exercises.static import NOSCRIPT, json_attribute, linked, mount_html
 from toelaten.sphinxext.directives import xref
 
 SCRIPT = "toelaten/oefeningen.js"
@@ -42,6 +42,13 @@ def _write_assets(app: Sphinx) -> None:
     (target / "oefeningen.css").write_text(front.css(book=True), encoding="utf-8")
 
 
+def note_exercise_files(env: Any, exercise: Any) -> None:
+    """The page shows this exercise and embeds the definitions it reads or writes to:
+    a change in any of their files rebuilds the page."""
+    for exercise_id in [exercise.id, *linked(exercise)]:
+        env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
+
+
 class ExerciseDirective(SphinxDirective):
     """``{oefening} wiens-stem``: the exercise, live in the browser."""
 
@@ -52,7 +59,7 @@ class ExerciseDirective(SphinxDirective):
             exercise = get_exercise(self.arguments[0])
         except KeyError as exc:
             raise self.error(str(exc.args[0])) from exc
-        self.env.note_dependency(str(exercises_dir() / f"{exercise.id}.yml"))
+        note_exercise_files(self.env, exercise)
         # A label per exercise, so other pages (Mijn voortgang) can link to where it lives.
         label = f"oefening-{exercise.id}"
         std = self.env.get_domain("std")

@@ -1,0 +1,55 @@
+"""Exercise notebooks in the book, rendered from the current definitions, never a cache.
+
+The notebooks are not executed during the build (``execute_notebooks: off``): their
+``oefening("…")`` call is found here and the exercise's mount is written after it, at
+Sphinx time, as the ``{oefening}`` directive writes it. Executed output was cached by
+jupyter-cache on the notebook's own text, so a changed exercise file left the page stale;
+now each page depends on the files it shows. nbval still runs the notebooks in the tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from toelaten.exercises import catalogue
+from toelaten.exercises.static import mount_html
+from toelaten.sphinxext.exercises import note_exercise_files
+
+CALL = re.compile(r"""\boefening\(\s*["']([^"']+)["']""")
+logger = logging.getLogger(__name__)
+
+
+class NotebookExercises(SphinxTransform):
+    """After each code cell that calls ``oefening("id")``: that exercise, live."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        if not str(self.env.doc2path(self.env.docname)).endswith(".ipynb"):
+            return
+        known = catalogue()
+        for block in list(self.document.findall(nodes.literal_block)):
+            found = CALL.search(block.astext())
+            if not found:
+                continue
+            exercise = known.get(found[1])
+            if exercise is None:
+                logger.warning("unknown exercise %r in oefening(...)", found[1], location=block)
+                continue
+            note_exercise_files(self.env, exercise)
+            cell = _cell_of(block)
+            output = nodes.container(classes=["cell_output", "docutils", "container"])
+            output += nodes.raw("", mount_html(exercise), format="html")
+            cell += output
+
+
+def _cell_of(node: nodes.Node) -> nodes.Element:
+    """The notebook cell around a code block (myst-nb: a container with class 'cell')."""
+    current = node.parent
+    while current is not None and "cell" not in current.get("classes", []):
+        current = current.parent
+    return current if current is not None else node.parent
