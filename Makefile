@@ -15,7 +15,7 @@ BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-gui
                   -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help book serve lab handouts test lint format clean chromium
+.PHONY: help book serve lab handouts test test-quick lint format clean chromium
 
 help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
@@ -23,6 +23,7 @@ help:
 	@echo "make lab       open the exercise notebooks in JupyterLab (answers go to your journal)"
 	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel)"
 	@echo "make test      set up and run the whole test suite (pytest, browser tests)"
+	@echo "make test-quick  the suite without the browser tests"
 	@echo "make lint      ruff check and format check"
 	@echo "make clean     remove build output"
 
@@ -94,6 +95,10 @@ node_modules/.installed: package.json package-lock.json
 
 test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium lint
 	$(BIN)/python -m pytest
+
+# A quick local lane: everything but the browser tests (no Chromium, no JupyterLab).
+test-quick: $(VENV)/.test-deps node_modules/.installed
+	$(BIN)/python -m pytest -m "not browser"
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check src tests benchmarks
