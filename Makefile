@@ -43,7 +43,10 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
 # saved environment, so the next build reports the same warnings instead of skipping them.
 # The exercise notebooks are not run by the build (the extension writes their exercises
 # from the current data); nbval runs them in `make test`.
+# `toelaten check` first: a mistake in a data file is named with its file and field, before
+# Sphinx gets to it.
 _build/.built: $(BOOK_SOURCES) $(EXT_SOURCES) $(VENV)/.book-deps
+	@$(BIN)/python -m toelaten check > /dev/null
 	$(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
 	  || { rm -rf _build/.doctrees; exit 1; }
 	@touch $@

@@ -94,3 +94,23 @@ def test_a_bad_import_file_says_so_in_dutch_and_changes_nothing(tmp_path):
     assert "geen antwoordenbestand" in result.output
     assert "Er is niets veranderd." in result.output
     assert not journal.exists()
+
+
+def test_check_reads_every_data_file_and_reports_every_problem_in_one_run(tmp_path):
+    from toelaten.exercises.catalogue import exercises_dir
+
+    exercise = tmp_path / "wiens-stem.yml"
+    exercise.write_text(
+        (exercises_dir() / "wiens-stem.yml").read_text(encoding="utf-8") + "kleur: rood\n",
+        encoding="utf-8",
+    )
+    schedule = tmp_path / "schedule.yml"
+    schedule.write_text("variants: [\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["check", "--exercise", str(exercise), "--schedule", str(schedule)]
+    )
+    assert result.exit_code == 1
+    assert f"{exercise}" in result.output and "kleur" in result.output
+    assert f"{schedule}: not valid YAML" in result.output
+    assert "Traceback" not in result.output
+    assert "5 days, ok" in result.output  # the good files are still checked

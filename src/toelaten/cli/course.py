@@ -14,16 +14,57 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.command()
 @click.option("--course", "course_file", type=_FILE, help="Course data file to check.")
 @click.option("--contacts", "contacts_file", type=_FILE, help="Help-contacts file to check.")
-def check(course_file: Path | None, contacts_file: Path | None) -> None:
-    """Validate the course data and help-contacts files."""
-    try:
-        course = load_course(course_file)
-        contacts = load_help_contacts(contacts_file)
-    except DataError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"{course.source}: {len(course.days)} days, ok")
-    n = sum(len(c.contacts) for c in contacts.countries)
-    click.echo(f"{contacts.source}: {n} contacts in {len(contacts.countries)} regions, ok")
+@click.option("--schedule", "schedule_file", type=_FILE, help="Group schedule file to check.")
+@click.option("--group", "group_file", type=_FILE, help="Group materials file to check.")
+@click.option("--sources", "sources_file", type=_FILE, help="Sources file to check.")
+@click.option(
+    "--exercise",
+    "exercise_files",
+    type=_FILE,
+    multiple=True,
+    help="Exercise file to check (repeatable; default: every exercise of the course).",
+)
+def check(
+    course_file: Path | None,
+    contacts_file: Path | None,
+    schedule_file: Path | None,
+    group_file: Path | None,
+    sources_file: Path | None,
+    exercise_files: tuple[Path, ...],
+) -> None:
+    """Validate every data file of the course; report all problems in one run."""
+    from toelaten.exercises.catalogue import catalogue, exercises_dir, read_exercise
+    from toelaten.group import load_group_materials
+    from toelaten.schedule import load_schedule
+    from toelaten.sources import load_sources
+
+    problems = 0
+
+    def attempt(load, describe) -> None:
+        nonlocal problems
+        try:
+            click.echo(describe(load()))
+        except (DataError, ValueError) as exc:
+            problems += 1
+            click.echo(str(exc), err=True)
+
+    attempt(lambda: load_course(course_file), lambda c: f"{c.source}: {len(c.days)} days, ok")
+    attempt(
+        lambda: load_help_contacts(contacts_file),
+        lambda c: (
+            f"{c.source}: {sum(len(x.contacts) for x in c.countries)} contacts in "
+            f"{len(c.countries)} regions, ok"
+        ),
+    )
+    for path in exercise_files or sorted(exercises_dir().glob("*.yml")):
+        attempt(lambda path=path: read_exercise(path), lambda e, path=path: f"{path}: ok")
+    if not exercise_files and not problems:
+        attempt(catalogue, lambda found: f"{len(found)} exercises link up, ok")
+    attempt(lambda: load_schedule(schedule_file), lambda s: f"{s.source}: ok")
+    attempt(lambda: load_group_materials(group_file), lambda g: f"{g.source}: ok")
+    attempt(lambda: load_sources(sources_file), lambda s: f"{len(s)} sources, ok")
+    if problems:
+        raise click.ClickException(f"{problems} file(s) with a problem; see above.")
 
 
 @click.command()
