@@ -7,6 +7,7 @@ niet gaat" on every page, keeps pages free of requests to other hosts and of the
 
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 from typing import Any
 
@@ -53,4 +54,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     runsheets.setup(app)
     groupsheets.setup(app)
     csp.setup(app)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    version = importlib.metadata.version("toelaten")  # one version: pyproject.toml's
+    return {"version": version, "parallel_read_safe": True, "parallel_write_safe": True}
