@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
 
-from toelaten import load_course
+from toelaten import DataError, load_course
 from toelaten.sphinxext import (
     citations,
     csp,
@@ -34,7 +35,10 @@ def _configure(app: Sphinx, config: Any) -> None:
     config.templates_path.insert(0, str(HERE / "templates"))
     config.html_static_path.append(str(HERE / "assets"))
     # The course's name is written once, in course.yml; pages say {{ cursus }}.
-    course = load_course(config.toelaten_course_file)
+    try:
+        course = load_course(config.toelaten_course_file)
+    except DataError as exc:  # a normal "Configuration error", naming the file
+        raise ConfigError(str(exc)) from None
     config.myst_substitutions = {**config.myst_substitutions, "cursus": course.full_title}
 
 

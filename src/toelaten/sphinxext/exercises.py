@@ -19,6 +19,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from toelaten import DataError
 from toelaten.course import load_course
 from toelaten.exercises import catalogue, front, get_exercise
 from toelaten.exercises.catalogue import exercises_dir
@@ -42,6 +43,17 @@ def _write_assets(app: Sphinx) -> None:
     (target / "oefeningen.css").write_text(front.css(book=True), encoding="utf-8")
 
 
+class CatalogueDirective(SphinxDirective):
+    """A directive that needs the exercises: a mistake in an exercise file becomes a
+    normal build error naming that file, not an internal exception."""
+
+    def exercises(self) -> dict[str, Any]:
+        try:
+            return catalogue()
+        except (DataError, ValueError) as exc:
+            raise self.error(str(exc)) from exc
+
+
 def note_exercise_files(env: Any, exercise: Any) -> None:
     """The page shows this exercise and embeds the definitions it reads or writes to:
     a change in any of their files rebuilds the page."""
@@ -49,12 +61,13 @@ def note_exercise_files(env: Any, exercise: Any) -> None:
         env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
 
 
-class ExerciseDirective(SphinxDirective):
+class ExerciseDirective(CatalogueDirective):
     """``{oefening} wiens-stem``: the exercise, live in the browser."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
+        self.exercises()
         try:
             exercise = get_exercise(self.arguments[0])
         except KeyError as exc:
@@ -70,11 +83,11 @@ class ExerciseDirective(SphinxDirective):
         ]
 
 
-class WorkbookDirective(SphinxDirective):
+class WorkbookDirective(CatalogueDirective):
     """``{werkboek}``: every saved answer, with download, restore, wipe and print."""
 
     def run(self) -> list[nodes.Node]:
-        definitions = {i: e.as_json() for i, e in catalogue().items()}
+        definitions = {i: e.as_json() for i, e in self.exercises().items()}
         for exercise_id in definitions:
             self.env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
         html = (
@@ -89,13 +102,13 @@ def _exercise_link(exercise_id: str, title: str) -> addnodes.pending_xref:
     return xref("ref", f"oefening-{exercise_id}", title)
 
 
-class DayExercisesDirective(SphinxDirective):
+class DayExercisesDirective(CatalogueDirective):
     """``{dag-oefeningen} dag-1``: the day's exercises, each linked to where it is."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        known = catalogue()
+        known = self.exercises()
         try:
             day = load_course().day(self.arguments[0])
         except KeyError as exc:
@@ -108,11 +121,11 @@ class DayExercisesDirective(SphinxDirective):
         return [items]
 
 
-class ProgressDirective(SphinxDirective):
+class ProgressDirective(CatalogueDirective):
     """``{voortgang}``: per day, every exercise with a link; the script adds the state."""
 
     def run(self) -> list[nodes.Node]:
-        known = catalogue()
+        known = self.exercises()
         box = nodes.container(classes=["toelaten-voortgang"])
         for day in load_course().days:
             heading = nodes.paragraph(classes=["tl-progress-day"])

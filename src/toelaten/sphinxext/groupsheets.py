@@ -9,8 +9,12 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
+from toelaten import DataError
 from toelaten.sphinxext.directives import DataDirective
+
+logger = logging.getLogger(__name__)
 
 #: Where the pack lands in the built book.
 PACK_FOLDER = "printen"
@@ -78,14 +82,18 @@ class PackLinksDirective(DataDirective):
 def _write_packs(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    from toelaten.handouts import HandoutError
     from toelaten.handouts.pack import cover, group_handouts, pack_pdf
     from toelaten.schedule import load_schedule
 
     folder = Path(app.outdir) / PACK_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for variant_id in load_schedule().variants:
-        pdf = pack_pdf(group_handouts(variant_id), cover(variant_id, None, 1, loose=False))
-        (folder / pack_file(variant_id)).write_bytes(pdf)
+    try:
+        for variant_id in load_schedule().variants:
+            pdf = pack_pdf(group_handouts(variant_id), cover(variant_id, None, 1, loose=False))
+            (folder / pack_file(variant_id)).write_bytes(pdf)
+    except (DataError, ValueError, HandoutError) as exc:  # named like any build error
+        logger.error("the workshop pack was not written: %s", exc)
 
 
 def setup(app: Sphinx) -> None:

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from toelaten import DataError
 from toelaten.exercises import catalogue
 from toelaten.exercises.static import mount_html
 from toelaten.sphinxext.exercises import note_exercise_files
@@ -31,7 +32,11 @@ class NotebookExercises(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         if not str(self.env.doc2path(self.env.docname)).endswith(".ipynb"):
             return
-        known = catalogue()
+        try:
+            known = catalogue()
+        except (DataError, ValueError) as exc:
+            logger.error("%s", exc, location=self.document)
+            return
         for block in list(self.document.findall(nodes.literal_block)):
             found = CALL.search(block.astext())
             if not found:
