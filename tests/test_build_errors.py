@@ -55,6 +55,17 @@ def exercises(tmp_path, monkeypatch):
     catalogue.cache_clear()
 
 
+def test_a_broken_link_is_reported(book):
+    (book / "index.md").write_text("# Test\n\nZie [deze pagina](bestaat-niet.md).\n", "utf-8")
+    assert "bestaat-niet" in build(book, nitpicky=True)  # -W makes it fail the book
+
+
+def test_an_unknown_icon_is_reported(book):
+    page = '# Test\n\n<i class="fa-solid fa-no-such-icon"></i>\n'
+    (book / "index.md").write_text(page, "utf-8")
+    assert "fa-no-such-icon" in build(book)
+
+
 def test_an_unknown_exercise_is_an_error_at_its_line(book):
     (book / "index.md").write_text("# Test\n\n```{oefening} bestaat-niet\n```\n", "utf-8")
     reported = build(book)
