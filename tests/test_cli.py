@@ -114,3 +114,12 @@ def test_check_reads_every_data_file_and_reports_every_problem_in_one_run(tmp_pa
     assert f"{schedule}: not valid YAML" in result.output
     assert "Traceback" not in result.output
     assert "5 days, ok" in result.output  # the good files are still checked
+
+
+def test_the_readme_names_every_command():
+    """The README's list of commands cannot fall behind the CLI."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in main.commands if f"toelaten {name}" not in readme]
+    assert not missing, f"README.md does not mention: {missing}"
