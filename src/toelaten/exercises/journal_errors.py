@@ -9,9 +9,6 @@ class NotAJournal(ValueError):
     """The file is an answers file (JSON), which people mistake for the journal."""
 
 
-HEADER = b"SQLite format 3\x00"
-
-
 def looks_like_answers_file(path: Path) -> bool:
     """A downloaded answers file given where the journal belongs."""
     try:

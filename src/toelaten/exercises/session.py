@@ -60,9 +60,7 @@ class ExerciseSession:
             stamp = now()
             entry = {"id": new_entry_id(), "created": stamp, "updated": stamp, "answers": cleaned}
             self.journal.update(target, lambda body: {**body, "entries": [*body["entries"], entry]})
-        except AnswerError as exc:
-            return f"Niet gelukt. {exc}"
-        except JournalError as exc:
+        except (AnswerError, JournalError) as exc:
             return f"Niet gelukt. {exc}"
         return str(allowed[target]["done"])
 
@@ -76,9 +74,7 @@ class ExerciseSession:
             _, body = self.journal.update(
                 self.exercise.id, lambda stored: self._merged(stored, mine)
             )
-        except AnswerError as exc:
-            return f"Niet bewaard. {exc}", entries
-        except JournalError as exc:
+        except (AnswerError, JournalError) as exc:
             return f"Niet bewaard. {exc}", entries
         self.base, self.earlier = body["entries"], body["earlier"]
         return f"Bewaard in je dagboek om {datetime.now():%H:%M}.", body["entries"]
