@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from page_weight import weigh
 from toelaten._browser import launch
+from toelaten.coursedata import CourseData
 from toelaten.exercises import Journal
 from toelaten.handouts import workbook_pdf, write_worksheets
 from toelaten.handouts.pack import write_group_pack
@@ -76,12 +77,12 @@ def handout_figures() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for label in ("first", "again"):
             start = time.perf_counter()
-            written = write_worksheets(Path(tmp))
+            written = write_worksheets(CourseData(), Path(tmp))
             ms = (time.perf_counter() - start) * 1000
             print(f"write all worksheets ({len(written)}), {label}: {ms:.0f} ms")
         for label in ("first", "again"):
             start = time.perf_counter()
-            written = write_group_pack(Path(tmp) / "pack")
+            written = write_group_pack(CourseData(), Path(tmp) / "pack")
             ms = (time.perf_counter() - start) * 1000
             size = written[-1].stat().st_size
             print(f"workshop pack ({len(written)} PDFs), {label}: {ms:.0f} ms, pack {size} bytes")

@@ -12,18 +12,20 @@ from pathlib import Path
 import pytest
 
 from samples.answers import INVALID, PHRASES, VALID
-from toelaten.exercises import catalogue
+from toelaten.coursedata import CourseData
 from toelaten.exercises.schema import KEYWORDS, body_schema, document_schema
 from toelaten.exercises.transfer import TransferError, merge, read_document
+
+DATA = CourseData()
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
 def test_a_valid_file_is_restored(path):
-    restored = read_document(path.read_bytes())
+    restored = read_document(path.read_bytes(), DATA.exercises)
     for exercise_id, body in restored.items():
-        exercise = catalogue()[exercise_id]
+        exercise = DATA.exercises[exercise_id]
         assert exercise.repeat or len(body["entries"]) <= 1  # never two current sets
         assert exercise.clean_body(body) == (body, False)  # what we keep is valid as it is
 
@@ -31,7 +33,7 @@ def test_a_valid_file_is_restored(path):
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_an_invalid_file_is_refused_with_its_reason(path):
     with pytest.raises(TransferError) as refused:
-        read_document(path.read_bytes())
+        read_document(path.read_bytes(), DATA.exercises)
     assert PHRASES[path.stem] in str(refused.value)
     assert "Traceback" not in str(refused.value)
 
@@ -42,14 +44,14 @@ def test_every_invalid_file_has_a_phrase_and_every_phrase_a_file():
 
 def test_a_two_device_backup_of_a_single_set_exercise_keeps_both_answers():
     path = next(p for p in VALID if p.stem == "single-set-with-two-answers")
-    body = read_document(path.read_bytes())["trots-of-bescherming"]
+    body = read_document(path.read_bytes(), DATA.exercises)["trots-of-bescherming"]
     kept = [e["answers"] for e in body["entries"] + body["earlier"]]
     assert body["entries"][0]["answers"] == {"trots": "Nieuwer"}  # the latest is the answer
     assert {"trots": "Ouder"} in kept and {"bang": "Oudst"} in kept
 
 
 def test_restoring_two_conflicting_files_then_the_download_again_changes_nothing():
-    exercise = catalogue()["brief-aan-jezelf"]
+    exercise = DATA.exercises["brief-aan-jezelf"]
 
     def backup(entry_id, updated, text):
         entry = {"id": entry_id, "created": updated, "updated": updated, "answers": {"brief": text}}
@@ -61,7 +63,7 @@ def test_restoring_two_conflicting_files_then_the_download_again_changes_nothing
     assert [e["answers"]["brief"] for e in stored["entries"]] == ["Op de telefoon"]
     assert [e["answers"]["brief"] for e in stored["earlier"]] == ["Op de laptop"]
     document = {"format": "toelaten-antwoorden", "schema": 2, "exercises": {exercise.id: stored}}
-    again = read_document(json.dumps(document))[exercise.id]
+    again = read_document(json.dumps(document), DATA.exercises)[exercise.id]
     assert merge(stored, again, repeat=False) == stored
     assert merge(stored, laptop, repeat=False) == stored  # the same file twice: no copies
 
@@ -86,9 +88,9 @@ def test_schemas_use_only_keywords_the_browser_knows_and_name_a_message_for_each
             needed = {k for k in ("type", "enum", "const", "pattern", "required") if k in schema}
             assert needed <= set(schema.get("x-messages", {})), schema
 
-    for exercise in catalogue().values():
+    for exercise in DATA.exercises.values():
         walk(body_schema(exercise))
-    walk(document_schema(list(catalogue())))
+    walk(document_schema(list(DATA.exercises)))
 
 
 def test_the_book_javascript_agrees_with_python_on_every_file_and_merge():

@@ -3,6 +3,10 @@
 import re
 from pathlib import Path
 
+from toelaten.coursedata import CourseData
+
+DATA = CourseData()
+
 
 def test_book_builds_without_warnings(book_build):
     assert book_build.returncode == 0, book_build.output[-4000:]
@@ -16,9 +20,7 @@ def test_exercise_notebook_pages_show_the_current_definitions(html):
 
     from bs4 import BeautifulSoup
 
-    from toelaten.exercises import catalogue
-
-    known = catalogue()
+    known = DATA.exercises
     pages = sorted((html / "exercises").rglob("*.html"))
     shown = set()
     for page in pages:
@@ -35,10 +37,6 @@ def test_a_page_is_rebuilt_when_any_exercise_file_it_shows_changes(book_build):
     the exercises it shows and of those it embeds (related, action targets)."""
     import pickle
 
-    from toelaten.exercises import get_exercise
-    from toelaten.exercises.catalogue import exercises_dir
-    from toelaten.exercises.static import linked
-
     env_file = book_build.html.parent / ".doctrees" / "environment.pickle"
     env = pickle.loads(env_file.read_bytes())
     checked = 0
@@ -48,9 +46,9 @@ def test_a_page_is_rebuilt_when_any_exercise_file_it_shows_changes(book_build):
         for exercise_id in set(re.findall(r'oefening\(\\?"([a-z0-9-]+)\\?"\)', text)) | set(
             re.findall(r"^```\{oefening\} ([a-z0-9-]+)", text, re.M)
         ):
-            exercise = get_exercise(exercise_id)
-            for shown in [exercise_id, *linked(exercise)]:
-                assert str(exercises_dir() / f"{shown}.yml") in env.dependencies[docname], (
+            exercise = DATA.exercise(exercise_id)
+            for shown in [exercise_id, *exercise.links]:
+                assert str(DATA.paths["exercises"] / f"{shown}.yml") in env.dependencies[docname], (
                     docname,
                     shown,
                 )

@@ -1,17 +1,15 @@
 """A mistake in a data file is a normal build error naming the file, never Sphinx's
-"Exception occurred". Small books built in-process, in a few seconds each."""
+"Exception occurred"; a book with its own data folder shows that data, and only that.
+Small books built in-process, in a few seconds each."""
 
-import importlib
 import io
 import shutil
 
 import pytest
 from sphinx.application import Sphinx
 
-from toelaten.exercises.catalogue import catalogue, exercises_dir
-
-# The module, not the function of the same name that toelaten.exercises re-exports.
-catalogue_module = importlib.import_module("toelaten.exercises.catalogue")
+import toelaten.coursedata
+from toelaten.coursedata import package_root
 
 CONF = """
 extensions = ["myst_parser", "sphinx_book_theme", "toelaten.sphinxext"]
@@ -44,15 +42,17 @@ def book(tmp_path):
 
 
 @pytest.fixture
-def exercises(tmp_path, monkeypatch):
-    """A copy of the exercise files the build reads instead of the package's own."""
-    folder = tmp_path / "exercises"
-    shutil.copytree(exercises_dir(), folder)
-    monkeypatch.setattr(catalogue_module, "exercises_dir", lambda: folder)
-    catalogue.cache_clear()
-    yield folder
-    monkeypatch.undo()
-    catalogue.cache_clear()
+def data(tmp_path):
+    """A copy of the course's data folder, for a book that says ``toelaten_data``."""
+    folder = tmp_path / "data"
+    shutil.copytree(package_root(), folder)
+    return folder
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_broken_link_is_reported(book):
@@ -72,17 +72,51 @@ def test_an_unknown_exercise_is_an_error_at_its_line(book):
     assert f"{book / 'index.md'}:3: ERROR: no exercise 'bestaat-niet'" in reported
 
 
-def test_a_mistake_in_an_exercise_file_names_that_file(book, exercises):
-    broken = exercises / "wiens-stem.yml"
+def test_a_mistake_in_an_exercise_file_names_that_file(book, data):
+    broken = data / "exercises" / "wiens-stem.yml"
     broken.write_text(broken.read_text(encoding="utf-8") + "kleur: rood\n", encoding="utf-8")
-    reported = build(book)
+    reported = build(book, toelaten_data=str(data))
     assert f"{book / 'index.md'}:3: ERROR:" in reported
     assert str(broken) in reported and "kleur" in reported
 
 
-def test_a_mistake_in_the_course_file_is_a_configuration_error(book, tmp_path):
-    course = tmp_path / "course.yml"
+def test_a_mistake_in_the_course_file_is_a_configuration_error(book, data):
+    course = data / "course.yml"
     course.write_text("title: T\nsubtitle: S\ndays:\n  - id: dag-1\n    title: X\n", "utf-8")
     with pytest.raises(Exception, match=r"days\[0\]\.theme: is missing") as raised:
-        build(book, toelaten_course_file=str(course))
+        build(book, toelaten_data=str(data))
     assert type(raised.value).__name__ == "ConfigError"
+
+
+def test_a_mistake_in_the_schedule_names_the_file_and_the_block(book, data):
+    edit(data / "schedule.yml", "format: drietallen", "format: viertallen")
+    (book / "index.md").write_text("# Test\n\n```{draaiboek} dag-1\n```\n", "utf-8")
+    reported = build(book, toelaten_data=str(data))
+    assert f"{book / 'index.md'}:3: ERROR:" in reported
+    assert str(data / "schedule.yml") in reported and "viertallen" in reported
+
+
+def test_a_book_with_its_own_data_folder_shows_that_data_only(book, data, monkeypatch):
+    """Another edition: every directive, the notebook-free pages and the printed pack read
+    the folder the book names; the package's own data is never read."""
+    edit(data / "course.yml", 'title: "Hoe maak jij contact?"', 'title: "Een andere eerste dag"')
+    edit(
+        data / "exercises" / "wiens-stem.yml", "title: Van wie is die stem?", "title: Wie zegt dat?"
+    )
+    edit(data / "help-contacts.yml", "name: 113 Zelfmoordpreventie", "name: Testlijn 999")
+    (book / "index.md").write_text(
+        "# Test\n\n```{dagen-overzicht}\n```\n\n```{oefening} wiens-stem\n```\n\n"
+        "```{hulplijnen} NL\n```\n\n```{draaiboek} dag-1\n```\n",
+        "utf-8",
+    )
+
+    def no_package_data():
+        raise AssertionError("the package's own data was read")
+
+    monkeypatch.setattr(toelaten.coursedata, "package_root", no_package_data)
+    reported = build(book, toelaten_data=str(data))
+    assert "ERROR" not in reported, reported
+    page = (book / "_build" / "index.html").read_text(encoding="utf-8")
+    for shown in ("Een andere eerste dag", "Wie zegt dat?", "Testlijn 999"):
+        assert shown in page
+    assert "Hoe maak jij contact?" not in page and "113 Zelfmoordpreventie" not in page

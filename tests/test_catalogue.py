@@ -9,17 +9,19 @@ import pytest
 from pypdf import PdfReader
 
 from samples.answers import entry, full_answers
-from toelaten import load_course, load_help_contacts
-from toelaten.exercises import AnswerError, Journal, catalogue, oefening
+from toelaten.coursedata import CourseData
+from toelaten.exercises import AnswerError, Journal, oefening
 from toelaten.handouts import worksheet_pdf
 
-EXERCISES = list(catalogue().values())
+DATA = CourseData()
+
+EXERCISES = list(DATA.exercises.values())
 IDS = [e.id for e in EXERCISES]
 
 
 def test_every_exercise_of_the_course_has_a_definition():
-    wanted = [e for day in load_course().days for e in day.exercises]
-    assert sorted(set(wanted)) == sorted(catalogue())
+    wanted = [e for day in DATA.course.days for e in day.exercises]
+    assert sorted(set(wanted)) == sorted(DATA.exercises)
     assert len(wanted) == 18
 
 
@@ -84,7 +86,7 @@ def test_front_end_values_reach_the_journal(tmp_path, exercise):
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
 def test_the_worksheet_has_its_questions_and_the_help_line(tmp_path, exercise):
     path = tmp_path / "w.pdf"
-    path.write_bytes(worksheet_pdf(exercise))
+    path.write_bytes(worksheet_pdf(DATA, exercise))
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
     assert exercise.title in text
     for field in exercise.fields:
@@ -94,7 +96,7 @@ def test_the_worksheet_has_its_questions_and_the_help_line(tmp_path, exercise):
             assert response.feedback in text
     for check in exercise.checks:
         assert check["tip"] in text
-    assert " ".join(load_help_contacts().help_line().split()) in text
+    assert " ".join(DATA.contacts.help_line().split()) in text
 
 
 def test_an_action_in_jupyter_adds_to_the_other_exercise(tmp_path):

@@ -9,10 +9,12 @@ import pytest
 
 from browsing import Visit, axe_violations, fill_by_keyboard
 from samples.answers import full_answers
-from toelaten.exercises import catalogue
+from toelaten.coursedata import CourseData
+
+DATA = CourseData()
 
 pytestmark = pytest.mark.browser
-EXERCISES = list(catalogue().values())
+EXERCISES = list(DATA.exercises.values())
 
 
 def page_of(html, exercise_id: str) -> str:

@@ -1,18 +1,75 @@
 """The toelaten command, as a course author and a learner would call it."""
 
 import json
+import shutil
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from toelaten.cli import main
+from toelaten.coursedata import CourseData, package_root
+
+DATA = CourseData()
 
 
 def test_check_accepts_the_real_data_files():
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0, result.output
-    assert "5 days, ok" in result.output
+    files = [p for p in DATA.paths.values() if p.suffix == ".yml"] + DATA.exercise_files()
+    for path in files:
+        assert f"{path}: ok" in result.output
+
+
+@pytest.fixture
+def data(tmp_path):
+    """Another course's data folder: a copy of the shipped one, to change."""
+    folder = tmp_path / "editie"
+    shutil.copytree(package_root(), folder)
+    return folder
+
+
+def replace_in(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_every_command_reads_the_data_folder_it_is_given(data, tmp_path, monkeypatch):
+    replace_in(data / "help-contacts.yml", "name: 113 Zelfmoordpreventie", "name: Testlijn 999")
+    replace_in(data / "course.yml", 'title: "Hoe maak jij contact?"', 'title: "Eerste dag"')
+    replace_in(data / "exercises" / "wiens-stem.yml", "title: Van wie is die stem?", "title: Wie?")
+    shown = CliRunner().invoke(main, ["--data", str(data), "hulp"])
+    assert "Testlijn 999" in shown.output and "113 Zelfmoordpreventie" not in shown.output
+    # $TOELATEN_DATA says the same, for every command and for the notebooks.
+    monkeypatch.setenv("TOELATEN_DATA", str(data))
+    days = CliRunner().invoke(main, ["schedule", "--start", "2027-01-25"])
+    assert days.exit_code == 0 and "Dag 1 – Eerste dag" in days.output
+    journal = str(tmp_path / "journal.sqlite")
+    progress = CliRunner().invoke(main, ["progress", "--journal", journal])
+    assert progress.exit_code == 0 and "Wie?: nog niet begonnen" in progress.output
+
+
+def test_check_reports_every_problem_of_a_data_folder_in_one_run(data):
+    replace_in(data / "exercises" / "een-zin.yml", "title:", "titel:")
+    replace_in(data / "group.yml", "agreements:", "afspraken:")
+    (data / "sources.yml").write_text("sources: [\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data", str(data), "check"])
+    assert result.exit_code == 1
+    assert f"{data / 'exercises' / 'een-zin.yml'}: title: is missing" in result.output
+    assert f"{data / 'group.yml'}: " in result.output
+    assert f"{data / 'sources.yml'}: not valid YAML" in result.output
+    assert "3 problem(s)" in result.output
+    # what needs the broken exercise is not checked, and says so
+    assert f"{data / 'schedule.yml'}: not checked" in result.output
+
+
+def test_a_missing_data_folder_is_named(tmp_path):
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "nergens"), "hulp"])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'nergens'}: no such folder of course data" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_check_names_the_file_and_field_of_a_mistake(tmp_path):
@@ -97,11 +154,10 @@ def test_a_bad_import_file_says_so_in_dutch_and_changes_nothing(tmp_path):
 
 
 def test_check_reads_every_data_file_and_reports_every_problem_in_one_run(tmp_path):
-    from toelaten.exercises.catalogue import exercises_dir
 
     exercise = tmp_path / "wiens-stem.yml"
     exercise.write_text(
-        (exercises_dir() / "wiens-stem.yml").read_text(encoding="utf-8") + "kleur: rood\n",
+        (DATA.paths["exercises"] / "wiens-stem.yml").read_text(encoding="utf-8") + "kleur: rood\n",
         encoding="utf-8",
     )
     schedule = tmp_path / "schedule.yml"
@@ -113,7 +169,7 @@ def test_check_reads_every_data_file_and_reports_every_problem_in_one_run(tmp_pa
     assert f"{exercise}" in result.output and "kleur" in result.output
     assert f"{schedule}: not valid YAML" in result.output
     assert "Traceback" not in result.output
-    assert "5 days, ok" in result.output  # the good files are still checked
+    assert f"{DATA.paths['course']}: ok" in result.output  # the good files are still checked
 
 
 def test_the_readme_names_every_command():

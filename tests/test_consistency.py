@@ -5,7 +5,10 @@ import re
 import pytest
 import yaml
 
-from toelaten import load_course
+from toelaten.coursedata import CourseData
+
+DATA = CourseData()
+
 
 CONTENT_DIRS = ("book", "exercises", "facilitator-guide")
 SUFFIXES = (".md", ".ipynb")
@@ -57,7 +60,7 @@ def test_no_orphan_pages(root):
 
 def test_every_day_has_its_page_in_the_toc_in_order(root):
     files = toc_files(root)
-    days = load_course().days
+    days = DATA.course.days
     positions = []
     for day in days:
         assert day.docname in files, f"{day.id} has no page {day.docname} in _toc.yml"
@@ -67,7 +70,7 @@ def test_every_day_has_its_page_in_the_toc_in_order(root):
     assert folders == [d.id for d in days], "book/ has day folders the course does not know"
 
 
-@pytest.mark.parametrize("day", load_course().days, ids=lambda d: d.id)
+@pytest.mark.parametrize("day", DATA.course.days, ids=lambda d: d.id)
 def test_a_day_page_shows_its_own_day(root, day):
     text = source_of(root, day.docname).read_text(encoding="utf-8")
     titles = re.findall(r"^# (.+)$", text, flags=re.M)

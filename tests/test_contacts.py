@@ -4,7 +4,11 @@ import re
 
 import pytest
 
-from toelaten import DataError, load_help_contacts
+from toelaten import DataError
+from toelaten.contacts import load_help_contacts
+from toelaten.coursedata import CourseData
+
+DATA = CourseData()
 
 MINIMAL = """
 checked: "2026-11"
@@ -28,7 +32,7 @@ def write(tmp_path, text):
 
 
 def test_every_contact_is_well_formed():
-    contacts = load_help_contacts()
+    contacts = DATA.contacts
     assert {c.code for c in contacts.countries} == {"NL", "BE-VLG"}
     for country in contacts.countries:
         assert country.name
@@ -42,7 +46,7 @@ def test_every_contact_is_well_formed():
 
 def test_the_checked_numbers_are_the_ones_in_the_file():
     """The numbers from the checked facts in ../shared/sources/README.md (2026-11)."""
-    contacts = load_help_contacts()
+    contacts = DATA.contacts
     numbers = {
         c.code: {p.number for contact in c.contacts for p in contact.phones}
         for c in contacts.countries
@@ -55,7 +59,7 @@ def test_the_checked_numbers_are_the_ones_in_the_file():
 
 
 def test_the_help_line_names_both_regions_and_the_emergency_number():
-    line = load_help_contacts().help_line()
+    line = DATA.contacts.help_line()
     assert "113" in line and "0800-0113" in line and "1813" in line and "112" in line
 
 

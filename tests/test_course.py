@@ -2,7 +2,11 @@
 
 import pytest
 
-from toelaten import DataError, load_course
+from toelaten import DataError
+from toelaten.course import load_course
+from toelaten.coursedata import CourseData
+
+DATA = CourseData()
 
 HEAD = "title: T\nsubtitle: S\ndays:"
 GOOD_DAY = """
@@ -21,7 +25,7 @@ def write(tmp_path, text):
 
 
 def test_the_course_has_five_days_in_order():
-    course = load_course()
+    course = DATA.course
     assert [d.id for d in course.days] == ["dag-1", "dag-2", "dag-3", "dag-4", "dag-5"]
     assert course.title == "Ik heb (n)iemand nodig"
     assert course.full_title == f"{course.title} – de kunst van de ander toelaten"
@@ -32,7 +36,7 @@ def test_the_course_has_five_days_in_order():
 
 
 def test_the_exercises_of_the_brief_are_assigned_to_their_days():
-    days = {d.id: d.exercises for d in load_course().days}
+    days = {d.id: d.exercises for d in DATA.course.days}
     assert days["dag-1"] == ("acht-redenen", "steunkaart", "twijfelmoment")
     assert days["dag-2"] == ("wiens-stem", "dubbele-maat", "trots-of-bescherming")
     assert days["dag-3"] == ("vraagladder", "een-zin", "experiment", "als-het-nee-is")
@@ -118,4 +122,4 @@ def test_a_missing_file_is_a_data_error(tmp_path):
 
 def test_asking_for_an_unknown_day_lists_the_known_ones():
     with pytest.raises(KeyError, match="dag-1, dag-2"):
-        load_course().day("dag-9")
+        DATA.course.day("dag-9")

@@ -19,8 +19,10 @@ from bs4 import BeautifulSoup, Tag
 
 import browsing
 from browsing import Visit
-from toelaten.exercises import get_exercise
+from toelaten.coursedata import CourseData
 from toelaten.sphinxext.csp import with_policy
+
+DATA = CourseData()
 
 CSP_NAME = "Content-Security-Policy"
 CSP = {"http-equiv": re.compile(f"^{CSP_NAME}$", re.IGNORECASE)}
@@ -136,7 +138,7 @@ def use_exercise_and_search(visit: Visit) -> list[str]:
     page = visit.page
     visit.ready()
     answers = {"zin": "Ik moet het zelf kunnen", "stem": "norm", "waar_voor": 70}
-    browsing.fill_by_keyboard(page, get_exercise("wiens-stem"), answers)
+    browsing.fill_by_keyboard(page, DATA.exercise("wiens-stem"), answers)
     page.wait_for_timeout(200)
     assert "Ik moet het zelf kunnen" in page.evaluate("JSON.stringify(localStorage)")
     seen = visit.csp_violations()

@@ -10,7 +10,9 @@ import pytest
 import browsing
 from browsing import Visit, axe_violations
 from samples.answers import BAD, GOOD
-from toelaten.exercises import get_exercise
+from toelaten.coursedata import CourseData
+
+DATA = CourseData()
 
 pytestmark = pytest.mark.browser
 
@@ -37,11 +39,11 @@ ANSWERS = {
 
 def fill_by_keyboard(page, answers: dict) -> None:
     """Type every answer of the flagship with the keyboard only (see browsing.py)."""
-    browsing.fill_by_keyboard(page, get_exercise("wiens-stem"), answers)
+    browsing.fill_by_keyboard(page, DATA.exercise("wiens-stem"), answers)
 
 
 def form_values(page) -> dict:
-    exercise = get_exercise("wiens-stem")
+    exercise = DATA.exercise("wiens-stem")
     values = {}
     for field in exercise.fields:
         if field.kind == "choice":

@@ -4,8 +4,11 @@ import pytest
 
 from samples.answers import entry
 from toelaten import DataError
-from toelaten.exercises import AnswerError, catalogue, get_exercise
+from toelaten.coursedata import CourseData
+from toelaten.exercises import AnswerError
 from toelaten.exercises.catalogue import read_exercise
+
+DATA = CourseData()
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -19,7 +22,7 @@ HOSTILE = [
 
 @pytest.fixture
 def audit():
-    return get_exercise("wiens-stem")
+    return DATA.exercise("wiens-stem")
 
 
 def test_the_flagship_has_every_field_of_the_brief(audit):
@@ -51,7 +54,7 @@ def test_the_flagship_has_every_field_of_the_brief(audit):
 
 
 def test_every_definition_belongs_to_a_day_that_lists_it():
-    for exercise in catalogue().values():
+    for exercise in DATA.exercises.values():
         assert exercise.fields
         assert exercise.title
 
@@ -131,7 +134,7 @@ def test_the_front_end_gets_limits_with_the_definition(audit):
 
 
 def test_a_definition_mistake_names_the_file_and_field(tmp_path):
-    source = get_exercise("wiens-stem")
+    source = DATA.exercise("wiens-stem")
     path = tmp_path / "wiens-stem.yml"
     text = (
         "id: wiens-stem\nday: dag-2\ntitle: T\nintro: I\nrepeat: false\n"
@@ -140,7 +143,7 @@ def test_a_definition_mistake_names_the_file_and_field(tmp_path):
     )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match=r"wiens-stem\.yml: fields\[0\]\.step: step 3 must divide"):
-        read_exercise(path)
+        read_exercise(path, DATA.course)
     assert source.field("zin").kind == "text"
 
 
@@ -152,4 +155,4 @@ def test_a_definition_for_the_wrong_day_is_refused(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(DataError, match=r"day: dag-1 in .* does not list 'wiens-stem'"):
-        read_exercise(path)
+        read_exercise(path, DATA.course)

@@ -11,15 +11,16 @@ from pypdf import PdfReader
 
 from pages import soup
 from pdfs import fonts_of, is_tagged_a4_pdf_ua, page_text
-from toelaten import DataError, load_course, load_help_contacts
+from toelaten import DataError
 from toelaten.cli import main
-from toelaten.exercises import catalogue
+from toelaten.coursedata import CourseData
 from toelaten.group import load_group_materials
 from toelaten.handouts import HandoutError
 from toelaten.handouts import pack as pack_module
-from toelaten.schedule import load_schedule
 
-HELP_LINE = " ".join(load_help_contacts().help_line().split())
+DATA = CourseData()
+
+HELP_LINE = " ".join(DATA.contacts.help_line().split())
 
 
 def body_text(reader: PdfReader) -> str:
@@ -48,11 +49,11 @@ def pack(pack_dir) -> PdfReader:
 
 
 def sheet_titles() -> list[str]:
-    group = load_group_materials()
+    group = DATA.group
     titles = [group.agreements_title, "Hulpkaart", group.forms["kijkblad"].title]
-    for day in load_course().days:
+    for day in DATA.course.days:
         titles += [f"Draaiboek dag {day.number}", f"Programma dag {day.number}"]
-        titles += [catalogue()[e].title for e in day.exercises]
+        titles += [DATA.exercises[e].title for e in day.exercises]
     return [*titles, group.forms["evaluatie"].title]
 
 
@@ -62,9 +63,9 @@ def test_the_pack_has_every_handout_as_its_own_accessible_pdf(pack_dir):
         "hulpkaart.pdf",
         "kijkblad-waarnemer.pdf",
         "evaluatieformulier.pdf",
-        *(f"programma-{d.id}.pdf" for d in load_course().days),
-        *(f"draaiboek-{d.id}.pdf" for d in load_course().days),
-        *(f"werkblad-{e}.pdf" for e in catalogue()),
+        *(f"programma-{d.id}.pdf" for d in DATA.course.days),
+        *(f"draaiboek-{d.id}.pdf" for d in DATA.course.days),
+        *(f"werkblad-{e}.pdf" for e in DATA.exercises),
         "workshoppakket.pdf",
     }
     assert {p.name for p in pack_dir.iterdir()} == expected
@@ -96,16 +97,16 @@ def test_the_help_line_is_on_every_page_of_the_pack(pack):
 
 def test_the_pack_is_bookmarked_by_part_and_sheet(pack):
     parts = [item.title for item in pack.outline if not isinstance(item, list)]
-    assert parts == ["Voor de hele training", *(d.heading for d in load_course().days)]
+    assert parts == ["Voor de hele training", *(d.heading for d in DATA.course.days)]
     sheets = [s.title for item in pack.outline if isinstance(item, list) for s in item]
     assert sheets == sheet_titles()
 
 
 def test_the_programmes_have_dutch_dates_and_the_times_of_the_variant(pack_dir):
-    schedule = load_schedule()
+    schedule = DATA.schedule
     dates = ["maandag 25 januari 2027", "dinsdag 26 januari 2027", "woensdag 27 januari 2027"]
     dates += ["donderdag 28 januari 2027", "vrijdag 29 januari 2027"]
-    for day, when in zip(load_course().days, dates, strict=True):
+    for day, when in zip(DATA.course.days, dates, strict=True):
         text = body_text(PdfReader(pack_dir / f"programma-{day.id}.pdf"))
         assert f"{when}, 13:00–16:00" in text
         assert day.title in text
@@ -120,8 +121,8 @@ def test_the_programmes_have_dutch_dates_and_the_times_of_the_variant(pack_dir):
 
 
 def test_the_run_sheets_tell_the_facilitator_what_to_do_and_ask(pack_dir):
-    schedule = load_schedule()
-    for day in load_course().days:
+    schedule = DATA.schedule
+    for day in DATA.course.days:
         text = body_text(PdfReader(pack_dir / f"draaiboek-{day.id}.pdf"))
         for slot in schedule.run_sheet(day.id, "dagdeel"):
             block = slot.block
@@ -150,14 +151,14 @@ def test_a_weekly_pack_without_dates_says_how_to_add_them(tmp_path):
     # The cover says how many observer sheets each participant needs: one per triad block.
     triads = sum(
         body_text(PdfReader(undated / f"programma-{d.id}.pdf")).count("In drietallen")
-        for d in load_course().days
+        for d in DATA.course.days
     )
     assert triads > 0
     assert f"in drietallen nodig: {triads} keer" in cover
 
 
 def test_the_group_sheets_print_the_data_file(pack_dir):
-    group = load_group_materials()
+    group = DATA.group
     agreements = body_text(PdfReader(pack_dir / "groepsafspraken.pdf"))
     for agreement in group.agreements:
         assert f"{agreement.title} {' '.join(agreement.text.split())}" in agreements
@@ -172,7 +173,7 @@ def test_the_group_sheets_print_the_data_file(pack_dir):
 
 def test_the_help_card_has_every_contact_of_every_country(pack_dir):
     reader = PdfReader(pack_dir / "hulpkaart.pdf")
-    countries = load_help_contacts().countries
+    countries = DATA.contacts.countries
     assert len(reader.pages) == len(countries)
     for page, country in zip(reader.pages, countries, strict=True):
         text = page_text(page)
@@ -220,7 +221,7 @@ def test_a_failing_handout_leaves_the_earlier_pack_whole(tmp_path, monkeypatch):
     ],
 )
 def test_a_broken_group_file_names_the_problem(tmp_path, old, new, message):
-    text = load_group_materials().source.read_text(encoding="utf-8")
+    text = DATA.group.source.read_text(encoding="utf-8")
     assert old in text
     broken = tmp_path / "group.yml"
     broken.write_text(text.replace(old, new), encoding="utf-8")
@@ -244,7 +245,7 @@ def test_only_the_group_pack_takes_dates():
 
 
 def test_the_guide_pages_show_what_the_pack_prints(html):
-    group = load_group_materials()
+    group = DATA.group
     agreements = soup(html, "facilitator-guide/groepsafspraken.html").select_one(
         "ol.toelaten-afspraken"
     )
@@ -262,7 +263,7 @@ def test_the_guide_pages_show_what_the_pack_prints(html):
 
 def test_the_guide_offers_the_pack_of_each_variant_for_download(html):
     links = soup(html, "facilitator-guide/index.html").select("ul.toelaten-downloads a")
-    assert len(links) == len(load_schedule().variants)
+    assert len(links) == len(DATA.schedule.variants)
     for link in links:
         path = (html / "facilitator-guide" / link["href"]).resolve()
         reader = PdfReader(path)

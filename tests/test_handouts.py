@@ -6,15 +6,17 @@ from pypdf import PdfReader
 
 from pdfs import fonts_of, is_tagged_a4_pdf_ua, read, text_of
 from samples.answers import entry
-from toelaten import load_help_contacts
 from toelaten.cli import main
-from toelaten.exercises import Journal, get_exercise
+from toelaten.coursedata import CourseData
+from toelaten.exercises import Journal
 from toelaten.handouts import HandoutError, _compile, printable, workbook_pdf, worksheet_pdf
+
+DATA = CourseData()
 
 
 @pytest.fixture(scope="module")
 def worksheet(tmp_path_factory):
-    return read(worksheet_pdf(get_exercise("wiens-stem")), tmp_path_factory.mktemp("ws"))
+    return read(worksheet_pdf(DATA, DATA.exercise("wiens-stem")), tmp_path_factory.mktemp("ws"))
 
 
 def test_the_worksheet_is_a_tagged_a4_pdf_ua_with_a_title(worksheet):
@@ -24,7 +26,7 @@ def test_the_worksheet_is_a_tagged_a4_pdf_ua_with_a_title(worksheet):
 
 def test_the_worksheet_has_every_label_and_help_text_as_text(worksheet):
     text = text_of(worksheet)
-    exercise = get_exercise("wiens-stem")
+    exercise = DATA.exercise("wiens-stem")
     assert exercise.title in text
     for field in exercise.fields:
         assert field.label in text, field.label
@@ -35,7 +37,7 @@ def test_the_worksheet_has_every_label_and_help_text_as_text(worksheet):
 
 
 def test_the_help_line_is_on_every_page(worksheet):
-    line = " ".join(load_help_contacts().help_line().split())
+    line = " ".join(DATA.contacts.help_line().split())
     for page in worksheet.pages:
         assert line in " ".join(page.extract_text().split())
 
@@ -46,7 +48,7 @@ def test_the_worksheet_uses_only_our_shipped_font(worksheet):
 
 def test_writing_boxes_are_artifacts(worksheet):
     content = b"".join(page.get_contents().get_data() for page in worksheet.pages)
-    assert content.count(b"/Artifact") >= len(get_exercise("wiens-stem").fields)
+    assert content.count(b"/Artifact") >= len(DATA.exercise("wiens-stem").fields)
 
 
 def test_the_workbook_prints_the_saved_answers(tmp_path):
@@ -75,7 +77,7 @@ def test_the_workbook_prints_the_saved_answers(tmp_path):
     ):
         assert expected in text
     assert reader.metadata.title == "Mijn werkboek"
-    assert " ".join(load_help_contacts().help_line().split()) in text
+    assert " ".join(DATA.contacts.help_line().split()) in text
 
 
 def test_the_workbook_prints_hostile_and_unprintable_text_safely(tmp_path):

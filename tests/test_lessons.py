@@ -7,11 +7,12 @@ import subprocess
 
 import pytest
 
-from toelaten import load_course
+from toelaten.coursedata import CourseData
 from toelaten.readability import TARGET, lesson_pages, prose, score_page, score_text
-from toelaten.sources import load_sources
 
-DAYS = load_course().days
+DATA = CourseData()
+
+DAYS = DATA.course.days
 
 
 def test_no_passage_is_copied_from_the_sources(root):
@@ -60,7 +61,7 @@ def test_every_day_has_goals_key_points_practice_and_a_reflection(root, day):
 
 
 def test_every_cited_source_is_on_the_sources_page(root):
-    keys = {s.key for s in load_sources()}
+    keys = {s.key for s in DATA.sources}
     cited = set()
     for page in (root / "book").rglob("*.md"):
         cited |= set(re.findall(r"\{bron\}`([^`]+)`", page.read_text(encoding="utf-8")))

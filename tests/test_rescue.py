@@ -8,9 +8,12 @@ from click.testing import CliRunner
 
 from samples.answers import entry
 from toelaten.cli import main
+from toelaten.coursedata import CourseData
 from toelaten.exercises import Journal
 from toelaten.exercises.journal import JournalError
 from toelaten.exercises.rescue import is_healthy, rescue
+
+DATA = CourseData()
 
 
 def filled(path, n=40):
@@ -39,10 +42,10 @@ def test_a_journal_with_one_bad_page_keeps_every_other_revision(tmp_path):
     with pytest.raises(JournalError):
         Journal(path).history("wiens-stem")
 
-    done = rescue(path)
+    done = rescue(path, DATA)
     assert done.lost > 0
     assert done.copy.read_bytes() == damaged
-    assert is_healthy(path)
+    assert is_healthy(path, DATA)
     history = Journal(path).history("wiens-stem")
     assert 20 <= len(history) < 40
     assert history[-1].entries[0]["answers"]["zin"].startswith("Zin nummer 39 ")
@@ -54,7 +57,7 @@ def test_a_journal_whose_header_is_gone_is_rescued_from_its_bytes(tmp_path):
     path = tmp_path / "journal.sqlite"
     filled(path, n=5)
     damage(path, 0, 200)
-    done = rescue(path)
+    done = rescue(path, DATA)
     assert done.scanned
     assert Journal(path).latest("wiens-stem")[0]["answers"]["zin"].startswith("Zin nummer 4 ")
     assert len(Journal(path).history("wiens-stem")) == 5
@@ -91,7 +94,7 @@ def test_from_the_bytes_the_last_save_stays_the_last_even_within_one_second(tmp_
     journal.save("wiens-stem", [entry(zin="heen"), entry("e2", zin="en nog een")])
     journal.save("wiens-stem", [entry(zin="terug")])
     damage(path, 0, 200)
-    rescue(path)
+    rescue(path, DATA)
     assert Journal(path).latest("wiens-stem") == [entry(zin="terug")]
 
 

@@ -9,16 +9,19 @@ import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
 
-from toelaten import DataError, load_course
+from toelaten import DataError
 from toelaten.calendar import build_calendar
 from toelaten.cli import main
-from toelaten.schedule import course_dates, default_schedule_file, load_schedule
+from toelaten.coursedata import CourseData
+from toelaten.schedule import course_dates, load_schedule
 
-SCHEDULE = load_schedule()
+DATA = CourseData()
+
+SCHEDULE = DATA.schedule
 
 
 @pytest.mark.parametrize("variant", ["dag", "dagdeel"])
-@pytest.mark.parametrize("day", [d.id for d in load_course().days])
+@pytest.mark.parametrize("day", [d.id for d in DATA.course.days])
 def test_each_day_fills_its_window_and_the_clock_restarts(day, variant):
     window = SCHEDULE.variants[variant]
     slots = SCHEDULE.run_sheet(day, variant)
@@ -30,7 +33,7 @@ def test_each_day_fills_its_window_and_the_clock_restarts(day, variant):
 
 
 def test_the_full_days_cover_every_exercise_of_their_day():
-    for day in load_course().days:
+    for day in DATA.course.days:
         planned = {s.block.exercise for s in SCHEDULE.run_sheet(day.id, "dag")}
         assert set(day.exercises) <= planned, day.id
 
@@ -47,7 +50,7 @@ def test_every_block_is_complete_and_group_work_has_a_debrief():
 
 @pytest.fixture
 def schedule_text():
-    return default_schedule_file().read_text(encoding="utf-8")
+    return DATA.paths["schedule"].read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -90,7 +93,7 @@ def test_a_broken_schedule_names_the_day_and_the_block(tmp_path, schedule_text, 
     path = tmp_path / "schedule.yml"
     path.write_text(schedule_text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DataError) as err:
-        load_schedule(path)
+        load_schedule(path, DATA.course, DATA.exercises)
     assert str(err.value).startswith(str(path))
     assert message in str(err.value)
 
@@ -109,7 +112,7 @@ def test_course_dates_skip_weekends_or_follow_an_interval():
 
 def test_the_calendar_parses_back_with_local_times_across_daylight_saving():
     # 28 March 2027: clocks go forward in Europe/Amsterdam, between course days 2 and 3.
-    raw = build_calendar(SCHEDULE, date(2027, 3, 25), "dagdeel")
+    raw = build_calendar(DATA.course, SCHEDULE, date(2027, 3, 25), "dagdeel")
     calendar = Calendar.from_ical(raw)
     events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
     assert len(events) == 5
@@ -124,7 +127,7 @@ def test_the_calendar_parses_back_with_local_times_across_daylight_saving():
 
 
 def test_a_calendar_per_block_has_every_block():
-    raw = build_calendar(SCHEDULE, date(2027, 1, 25), "dag", per_block=True)
+    raw = build_calendar(DATA.course, SCHEDULE, date(2027, 1, 25), "dag", per_block=True)
     events = Calendar.from_ical(raw).walk("VEVENT")
     assert len(events) == sum(len(SCHEDULE.run_sheet(d, "dag")) for d in SCHEDULE.days)
     first = min(events, key=lambda e: e.decoded("dtstart"))

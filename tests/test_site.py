@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 
 from pages import soup
-from toelaten import load_course, load_help_contacts
+from toelaten.coursedata import CourseData
 from toelaten.site import built_pages
+
+DATA = CourseData()
 
 HELP_PAGE = "book/als-het-even-niet-gaat.html"
 # Elements whose URL the browser fetches by itself, without a click.
@@ -48,7 +50,7 @@ def off_host(url: str) -> bool:
 
 def test_the_site_has_the_pages_of_the_toc(html):
     pages = set(built_pages(html))
-    for day in load_course().days:
+    for day in DATA.course.days:
         assert f"{day.docname}.html" in pages
     assert {HELP_PAGE, "book/privacy.html", "facilitator-guide/index.html"} <= pages
 
@@ -91,7 +93,7 @@ def test_no_stylesheet_fetches_from_another_host(html):
 def test_links_to_other_sites_are_only_the_help_lines(html):
     allowed = {
         urlsplit(c.chat_url).netloc
-        for country in load_help_contacts().countries
+        for country in DATA.contacts.countries
         for c in country.contacts
         if c.chat_url
     }
@@ -104,13 +106,13 @@ def test_links_to_other_sites_are_only_the_help_lines(html):
 
 def test_the_landing_page_is_titled_with_the_course_name(html):
     doc = soup(html, "book/index.html")
-    assert doc.h1.get_text(strip=True).rstrip("#") == load_course().full_title
+    assert doc.h1.get_text(strip=True).rstrip("#") == DATA.course.full_title
 
 
 def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
     table = soup(html, "book/index.html").select_one("table.toelaten-days")
     rows = table.select("tbody tr")
-    days = load_course().days
+    days = DATA.course.days
     assert len(rows) == len(days)
     for row, day in zip(rows, days, strict=True):
         link = row.find("a")
@@ -121,7 +123,7 @@ def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
     assert privacy, "the landing page must link to the privacy page"
 
 
-@pytest.mark.parametrize("day", load_course().days, ids=lambda d: d.id)
+@pytest.mark.parametrize("day", DATA.course.days, ids=lambda d: d.id)
 def test_a_day_page_shows_its_theme_and_goals(html, day):
     doc = soup(html, f"{day.docname}.html")
     assert doc.h1.get_text(strip=True).rstrip("#") == day.heading
@@ -135,7 +137,7 @@ def test_the_help_pages_list_every_contact_with_a_number_to_tap(html, page):
     doc = soup(html, page)
     text = doc.get_text(" ", strip=True)
     tel_links = {a["href"] for a in doc.find_all("a", href=True) if a["href"].startswith("tel:")}
-    for country in load_help_contacts().countries:
+    for country in DATA.contacts.countries:
         assert f"tel:{country.emergency}" in tel_links
         for contact in country.contacts:
             assert contact.name in text
@@ -164,11 +166,10 @@ def test_every_icon_on_a_page_is_in_the_subset_font(html):
     assert not missing, f"icons without a glyph in the subset font: {missing}"
 
 
-@pytest.mark.parametrize("day", load_course().days, ids=lambda d: d.id)
+@pytest.mark.parametrize("day", DATA.course.days, ids=lambda d: d.id)
 def test_the_guide_and_the_day_page_show_the_schedule(html, day):
-    from toelaten.schedule import load_schedule
 
-    schedule = load_schedule()
+    schedule = DATA.schedule
     tables = soup(html, f"facilitator-guide/{day.id}.html").select("table.toelaten-draaiboek")
     assert len(tables) == len(schedule.variants)
     for table, variant in zip(tables, schedule.variants, strict=True):

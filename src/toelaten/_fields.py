@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +16,6 @@ import yaml
 
 class DataError(ValueError):
     """A data file is missing, unreadable or has a field with the wrong shape."""
-
-
-def data_file(name: str) -> Path:
-    """A file or folder in the package's ``data/``: where every default data file lives."""
-    return Path(str(resources.files("toelaten") / "data" / name))
 
 
 def read_yaml(path: Path) -> Fields:
@@ -124,6 +118,11 @@ class Fields:
         if not value and not allow_empty:
             self.fail("must not be empty", key)
         return value
+
+    @property
+    def raw(self) -> Mapping[str, Any]:
+        """The mapping as parsed, for files whose keys are all data (a string catalogue)."""
+        return self._data
 
     def names(self) -> list[str]:
         """The field names present, for mappings whose keys are data (not a fixed schema)."""

@@ -10,16 +10,21 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from toelaten.course import load_course
+from toelaten.course import Course
 from toelaten.schedule import Schedule, course_dates
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 
 def build_calendar(
-    schedule: Schedule, start: date, variant_id: str, *, every: int = 1, per_block: bool = False
+    course: Course,
+    schedule: Schedule,
+    start: date,
+    variant_id: str,
+    *,
+    every: int = 1,
+    per_block: bool = False,
 ) -> bytes:
-    course = load_course()
     variant = schedule.variants[variant_id]
     calendar = Calendar()
     calendar.add("prodid", "-//Toelaten//Ik heb (n)iemand nodig//NL")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from toelaten._fields import Fields, data_file, read_yaml
+from toelaten._fields import Fields, read_yaml
 
 PHONE = re.compile(r"^[0-9](?:[0-9]|[ -](?=[0-9]))*$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}(?:-[A-Z]{2,3})?$")
@@ -88,10 +88,6 @@ class HelpContacts:
         )
 
 
-def default_contacts_file() -> Path:
-    return data_file("help-contacts.yml")
-
-
 def _phone(item: Fields) -> Phone:
     number = item.text("number")
     if not PHONE.match(number):
@@ -139,8 +135,8 @@ def _country(item: Fields) -> Country:
     return country
 
 
-def load_help_contacts(path: Path | str | None = None) -> HelpContacts:
-    path = Path(path) if path is not None else default_contacts_file()
+def load_help_contacts(path: Path | str) -> HelpContacts:
+    path = Path(path)
     top = read_yaml(path)
     checked = top.text("checked")
     if not CHECKED.match(checked):

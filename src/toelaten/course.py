@@ -1,4 +1,4 @@
-"""The course's five days, read from ``data/course.yml``."""
+"""The course's days, read from a data root's ``course.yml``."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from toelaten._fields import data_file, read_yaml
+from toelaten._fields import read_yaml
 
 DAY_ID = re.compile(r"^dag-([1-9][0-9]*)$")
 EXERCISE_ID = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
+LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Course:
     subtitle: str
     days: tuple[Day, ...]
     source: Path
+    #: The interface's language: picks the string catalogue (toelaten/locale/<language>.yml).
+    language: str = "nl"
 
     @property
     def full_title(self) -> str:
@@ -51,14 +54,13 @@ class Course:
         raise KeyError(f"no day {day_id!r} in {self.source} (known: {known})")
 
 
-def default_course_file() -> Path:
-    return data_file("course.yml")
-
-
-def load_course(path: Path | str | None = None) -> Course:
-    path = Path(path) if path is not None else default_course_file()
+def load_course(path: Path | str) -> Course:
+    path = Path(path)
     top = read_yaml(path)
     title, subtitle = top.text("title"), top.text("subtitle")
+    language = top.text("language", optional=True) or "nl"
+    if not LANGUAGE.match(language):
+        top.fail(f"expected a language code like 'nl', found {language!r}", "language")
     days = []
     for number, item in enumerate(top.items("days"), start=1):
         day_id = item.text("id")
@@ -85,4 +87,4 @@ def load_course(path: Path | str | None = None) -> Course:
         )
         item.done()
     top.done()
-    return Course(title=title, subtitle=subtitle, days=tuple(days), source=path)
+    return Course(title=title, subtitle=subtitle, days=tuple(days), source=path, language=language)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toelaten._fields import DataError, data_file, read_yaml
+from toelaten._fields import DataError, read_yaml
 from toelaten.exercises.fields import Field, read_field
 
 #: The forms the guide and the workshop pack rely on.
@@ -52,12 +52,8 @@ class GroupMaterials:
     source: Path
 
 
-def default_group_file() -> Path:
-    return data_file("group.yml")
-
-
-def load_group_materials(path: Path | str | None = None) -> GroupMaterials:
-    path = Path(path) if path is not None else default_group_file()
+def load_group_materials(path: Path | str) -> GroupMaterials:
+    path = Path(path)
     top = read_yaml(path)
     item = top.mapping("agreements")
     agreements = []

@@ -8,12 +8,17 @@ calendar file and the printed agendas all follow. A mistake names the day and th
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from toelaten._fields import DataError, Fields, data_file, read_yaml
-from toelaten.course import load_course
+from toelaten._fields import DataError, Fields, read_yaml
+from toelaten.course import Course
+
+if TYPE_CHECKING:
+    from toelaten.exercises.model import Exercise
 
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 
@@ -74,6 +79,8 @@ class Schedule:
     werkvormen: dict[str, str]
     days: dict[str, tuple[Block, ...]]
     source: Path
+    #: The titles of the exercises the blocks name, as run sheets print them.
+    exercise_titles: dict[str, str]
 
     def run_sheet(self, day_id: str, variant_id: str) -> list[Slot]:
         variant = self.variants[variant_id]
@@ -91,11 +98,9 @@ class Schedule:
     def facts(self, block: Block) -> list[tuple[str, str]]:
         """What a run sheet tells of a block, in order; the guide page and the printed run
         sheet both use it. Werkvorm and debrief are left to the caller (they link, list)."""
-        from toelaten.exercises.catalogue import catalogue
-
         facts = [("Doel", block.goal or "")]
         if block.exercise:
-            facts.append(("Oefening", catalogue()[block.exercise].title))
+            facts.append(("Oefening", self.exercise_titles[block.exercise]))
         if block.materials:
             facts.append(("Materiaal", ", ".join(block.materials)))
         facts.append(("Zo doe je het", block.instructions or ""))
@@ -112,10 +117,6 @@ def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
     return dates
 
 
-def default_schedule_file() -> Path:
-    return data_file("schedule.yml")
-
-
 def _clock(item: Fields, key: str) -> time:
     value = item.text(key)
     match = CLOCK.match(value)
@@ -128,10 +129,9 @@ def _labels(item: Fields) -> dict[str, str]:
     return {key: item.text(key) for key in item.names()}
 
 
-def load_schedule(path: Path | str | None = None) -> Schedule:
-    from toelaten.exercises.catalogue import catalogue  # the schedule names exercises
-
-    path = Path(path) if path is not None else default_schedule_file()
+def load_schedule(path: Path | str, course: Course, exercises: Mapping[str, Exercise]) -> Schedule:
+    """The schedule of ``course``, whose blocks may name its ``exercises``."""
+    path = Path(path)
     top = read_yaml(path)
     variants = {}
     variants_item = top.mapping("variants")
@@ -147,8 +147,7 @@ def load_schedule(path: Path | str | None = None) -> Schedule:
     variants_item.done()
     formats = _labels(top.mapping("formats"))
     werkvormen = _labels(top.mapping("werkvormen"))
-    exercises = catalogue()
-    course_days = [d.id for d in load_course().days]
+    course_days = [d.id for d in course.days]
     days: dict[str, tuple[Block, ...]] = {}
     for day_item in top.items("days"):
         day_id = day_item.text("day")
@@ -163,7 +162,9 @@ def load_schedule(path: Path | str | None = None) -> Schedule:
     top.done()
     if list(days) != course_days:
         raise DataError(f"{path}: days: expected {course_days} in that order, found {list(days)}")
-    schedule = Schedule(variants, formats, werkvormen, days, path)
+    named = [b.exercise for blocks in days.values() for b in blocks if b.exercise]
+    titles = {exercise_id: exercises[exercise_id].title for exercise_id in named}
+    schedule = Schedule(variants, formats, werkvormen, days, path, titles)
     for day_id in days:
         for variant in variants.values():
             total = sum(s.minutes for s in schedule.run_sheet(day_id, variant.id))

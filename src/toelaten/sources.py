@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from toelaten._fields import data_file, read_yaml
+from toelaten._fields import read_yaml
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -18,12 +18,8 @@ class Source:
     reference: str
 
 
-def default_sources_file() -> Path:
-    return data_file("sources.yml")
-
-
-def load_sources(path: Path | str | None = None) -> list[Source]:
-    path = Path(path) if path else default_sources_file()
+def load_sources(path: Path | str) -> list[Source]:
+    path = Path(path)
     top = read_yaml(path)
     sources = []
     for item in top.items("sources"):

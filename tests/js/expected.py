@@ -17,10 +17,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from samples.answers import full_answers  # noqa: E402
-from toelaten.exercises import catalogue  # noqa: E402
+from toelaten.coursedata import CourseData  # noqa: E402
 from toelaten.exercises.fields import AnswerError  # noqa: E402
 from toelaten.exercises.schema import document_schema  # noqa: E402
 from toelaten.exercises.transfer import TransferError, merge, merge3, read_document  # noqa: E402
+
+DATA = CourseData()
 
 FILES = HERE.parent / "samples" / "answer-files"
 JUNK: list[Any] = [
@@ -63,7 +65,7 @@ def files() -> list[dict[str, Any]]:
             {
                 "name": f"{path.parent.name}/{path.name}",
                 "text": text,
-                **verdict(lambda text=text: read_document(text)),
+                **verdict(lambda text=text: read_document(text, DATA.exercises)),
             }
         )
     return cases
@@ -81,7 +83,7 @@ def entry(n: int, answers: dict, updated: str = "2026-11-20T09:30:00Z") -> dict[
 def generated(rng: random.Random) -> list[dict[str, Any]]:
     """Valid bodies with one thing broken (or not), for every exercise."""
     cases = []
-    for exercise in catalogue().values():
+    for exercise in DATA.exercises.values():
         for n in range(40):
             body: dict[str, Any] = {"entries": [entry(1, full_answers(exercise, "tekst"))]}
             target = body["entries"][0]
@@ -120,7 +122,7 @@ def side(rng: random.Random, exercise) -> dict[str, Any]:
 def merges(rng: random.Random) -> list[dict[str, Any]]:
     """Restores into what is there: same ids changed on both sides, new ids, earlier."""
     cases = []
-    for exercise in catalogue().values():
+    for exercise in DATA.exercises.values():
         for _ in range(6):
             current, incoming = side(rng, exercise), side(rng, exercise)
             result = merge(current, incoming, repeat=exercise.repeat)
@@ -160,7 +162,7 @@ def edited(rng: random.Random, exercise, base: list[dict[str, Any]]) -> list[dic
 def merges3(rng: random.Random) -> list[dict[str, Any]]:
     """Two tabs (or two notebooks) changing the same stored answers at once."""
     cases = []
-    for exercise in catalogue().values():
+    for exercise in DATA.exercises.values():
         for _ in range(8):
             base = side(rng, exercise)["entries"]
             mine, theirs = edited(rng, exercise, base), edited(rng, exercise, base)
@@ -181,7 +183,7 @@ def merges3(rng: random.Random) -> list[dict[str, Any]]:
 
 def main() -> None:
     rng = random.Random(20261122)
-    known = catalogue()
+    known = DATA.exercises
     print(
         json.dumps(
             {

@@ -6,25 +6,27 @@ from pathlib import Path
 
 import click
 
-from toelaten import DataError, load_course, load_help_contacts
+from toelaten.coursedata import CourseData
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 @click.command()
-@click.option("--course", "course_file", type=_FILE, help="Course data file to check.")
-@click.option("--contacts", "contacts_file", type=_FILE, help="Help-contacts file to check.")
-@click.option("--schedule", "schedule_file", type=_FILE, help="Group schedule file to check.")
-@click.option("--group", "group_file", type=_FILE, help="Group materials file to check.")
-@click.option("--sources", "sources_file", type=_FILE, help="Sources file to check.")
+@click.option("--course", "course_file", type=_FILE, help="Use this course file instead.")
+@click.option("--contacts", "contacts_file", type=_FILE, help="Use this help-contacts file.")
+@click.option("--schedule", "schedule_file", type=_FILE, help="Use this group schedule.")
+@click.option("--group", "group_file", type=_FILE, help="Use this group materials file.")
+@click.option("--sources", "sources_file", type=_FILE, help="Use this sources file.")
 @click.option(
     "--exercise",
     "exercise_files",
     type=_FILE,
     multiple=True,
-    help="Exercise file to check (repeatable; default: every exercise of the course).",
+    help="Check this exercise file instead of the course's (repeatable).",
 )
+@click.pass_obj
 def check(
+    data: CourseData,
     course_file: Path | None,
     contacts_file: Path | None,
     schedule_file: Path | None,
@@ -33,44 +35,32 @@ def check(
     exercise_files: tuple[Path, ...],
 ) -> None:
     """Validate every data file of the course; report all problems in one run."""
-    from toelaten.exercises.catalogue import catalogue, exercises_dir, read_exercise
-    from toelaten.group import load_group_materials
-    from toelaten.schedule import load_schedule
-    from toelaten.sources import load_sources
-
-    problems = 0
-
-    def attempt(load, describe) -> None:
-        nonlocal problems
-        try:
-            click.echo(describe(load()))
-        except (DataError, ValueError) as exc:
-            problems += 1
-            click.echo(str(exc), err=True)
-
-    attempt(lambda: load_course(course_file), lambda c: f"{c.source}: {len(c.days)} days, ok")
-    attempt(
-        lambda: load_help_contacts(contacts_file),
-        lambda c: (
-            f"{c.source}: {sum(len(x.contacts) for x in c.countries)} contacts in "
-            f"{len(c.countries)} regions, ok"
-        ),
+    data = CourseData(
+        data.root,
+        course=course_file,
+        contacts=contacts_file,
+        schedule=schedule_file,
+        group=group_file,
+        sources=sources_file,
     )
-    for path in exercise_files or sorted(exercises_dir().glob("*.yml")):
-        attempt(lambda path=path: read_exercise(path), lambda e, path=path: f"{path}: ok")
-    if not exercise_files and not problems:
-        attempt(catalogue, lambda found: f"{len(found)} exercises link up, ok")
-    attempt(lambda: load_schedule(schedule_file), lambda s: f"{s.source}: ok")
-    attempt(lambda: load_group_materials(group_file), lambda g: f"{g.source}: ok")
-    attempt(lambda: load_sources(sources_file), lambda s: f"{len(s)} sources, ok")
+    problems = 0
+    for check in data.checks(exercise_files):
+        if check.error:
+            problems += 1
+            click.echo(check.error, err=True)
+        elif check.skipped:
+            click.echo(f"{check.what}: not checked, it needs the files above", err=True)
+        else:
+            click.echo(f"{check.what}: ok")
     if problems:
-        raise click.ClickException(f"{problems} file(s) with a problem; see above.")
+        raise click.ClickException(f"{problems} problem(s); see above.")
 
 
 @click.command()
-def hulp() -> None:
+@click.pass_obj
+def hulp(data: CourseData) -> None:
     """Toon waar je nu terechtkunt als het even niet gaat."""
-    contacts = load_help_contacts()
+    contacts = data.contacts
     click.echo("Als het even niet gaat\n")
     for country in contacts.countries:
         click.echo(click.style(country.name, bold=True))

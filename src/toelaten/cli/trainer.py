@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from toelaten import DataError, load_course
+from toelaten import CourseData, DataError
 from toelaten.cli.common import Problem, why, write_file
 
 #: Course dates a calendar can hold; far outside is a typing mistake.
@@ -57,7 +57,10 @@ _every_option = click.option(
 @_start_option(required=False)
 @_variant_option
 @_every_option
-def handouts(out: Path | None, group: bool, start, variant: str, every: int) -> None:
+@click.pass_obj
+def handouts(
+    data: CourseData, out: Path | None, group: bool, start, variant: str, every: int
+) -> None:
     """Write a blank A4 worksheet (PDF) for every exercise, or with --group the workshop pack."""
     from toelaten.handouts import HandoutError, write_worksheets
     from toelaten.handouts.pack import PACK_FILE, write_group_pack
@@ -67,9 +70,10 @@ def handouts(out: Path | None, group: bool, start, variant: str, every: int) -> 
     out = out or Path("workshoppakket" if group else "handouts")
     try:
         if group:
-            written = write_group_pack(out, variant, start.date() if start else None, every)
+            when = start.date() if start else None
+            written = write_group_pack(data, out, variant, when, every)
         else:
-            written = write_worksheets(out)
+            written = write_worksheets(data, out)
     except (HandoutError, DataError) as exc:
         raise Problem(str(exc)) from exc
     except OSError as exc:
@@ -90,15 +94,18 @@ def handouts(out: Path | None, group: bool, start, variant: str, every: int) -> 
     "--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file."
 )
 @click.option("--per-block", is_flag=True, help="In the calendar file, one event per block.")
-def schedule(start, variant: str, every: int, ics: Path | None, per_block: bool) -> None:
+@click.pass_obj
+def schedule(
+    data: CourseData, start, variant: str, every: int, ics: Path | None, per_block: bool
+) -> None:
     """Print the five days with real dates and times; optionally write a calendar file."""
     from toelaten._dutch import long_date
     from toelaten.calendar import build_calendar
-    from toelaten.schedule import course_dates, load_schedule
+    from toelaten.schedule import course_dates
 
-    plan = load_schedule()
+    plan = data.schedule
     chosen = plan.variants[variant]
-    course = load_course()
+    course = data.course
     for day, when in zip(
         course.days, course_dates(start.date(), len(course.days), every), strict=True
     ):
@@ -113,6 +120,8 @@ def schedule(start, variant: str, every: int, ics: Path | None, per_block: bool)
             click.echo(f"  {slot.hours}  {slot.block.title}{fmt}")
         click.echo()
     if ics:
-        data = build_calendar(plan, start.date(), variant, every=every, per_block=per_block)
-        write_file(ics, data)
+        calendar = build_calendar(
+            course, plan, start.date(), variant, every=every, per_block=per_block
+        )
+        write_file(ics, calendar)
         click.echo(f"Agenda geschreven naar {ics}.")

@@ -1,13 +1,13 @@
-"""All exercise definitions, read from ``data/exercises/<id>.yml`` and checked together."""
+"""All exercise definitions, read from a data root's ``exercises/<id>.yml`` and checked
+together (``CourseData.exercises``)."""
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
-from toelaten._fields import Fields, data_file, read_yaml
-from toelaten.course import EXERCISE_ID, load_course
+from toelaten._fields import DataError, Fields, read_yaml
+from toelaten.course import EXERCISE_ID, Course
 from toelaten.exercises.fields import Field, read_field, read_options
 from toelaten.exercises.model import Exercise
 
@@ -30,27 +30,27 @@ PAIRS = {
 CHECKS = ("max-sentences", "max-count", "needs-one-of", "starts-with-one-of")
 
 
-def exercises_dir() -> Path:
-    return data_file("exercises")
-
-
-def read_exercise(path: Path) -> Exercise:
+def read_exercise(path: Path, course: Course | None) -> Exercise:
+    """One definition; with ``course``, also that its day lists it (``toelaten check``
+    reads each file without a course when course.yml itself is broken)."""
     top = read_yaml(path)
     exercise_id = top.text("id")
     if exercise_id != path.stem or not EXERCISE_ID.match(exercise_id):
         top.fail(f"must match the file name {path.stem!r}", "id")
     day_id = top.text("day")
-    course = load_course()
-    try:
-        day = course.day(day_id)
-    except KeyError as exc:
-        top.fail(str(exc.args[0]), "day")
-    if exercise_id not in day.exercises:
-        top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
+    if course is not None:
+        try:
+            day = course.day(day_id)
+        except KeyError as exc:
+            top.fail(str(exc.args[0]), "day")
+        if exercise_id not in day.exercises:
+            top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
     title, intro, repeat = top.text("title"), top.text("intro"), top.flag("repeat")
     related = tuple(top.texts("related", allow_empty=True))
     # `extends: other-id` takes the other exercise's questions, so they stay the same.
     base = top.text("extends", optional=True)
+    if base is not None and not path.with_name(f"{base}.yml").is_file():
+        top.fail(f"no exercise file {base}.yml beside this one", "extends")
     source = read_yaml(path.with_name(f"{base}.yml")) if base else top
     roles = tuple(read_options(source, "roles", allow_empty=True))
     fields = tuple(read_field(f, roles) for f in source.items("fields"))
@@ -74,6 +74,7 @@ def read_exercise(path: Path) -> Exercise:
         checks=checks,
         actions=actions,
         related=related,
+        extends=base,
     )
 
 
@@ -166,27 +167,32 @@ def _action(item: Fields, fields: dict[str, Field]) -> dict[str, Any]:
     return action
 
 
-@functools.cache
-def catalogue() -> dict[str, Exercise]:
-    """Every exercise that has a definition, by id, in the order of the course."""
-    found = {p.stem: read_exercise(p) for p in sorted(exercises_dir().glob("*.yml"))}
+def read_catalogue(paths: list[Path], course: Course) -> dict[str, Exercise]:
+    """Every exercise in ``paths``, by id, in the order of the course; the exercises they
+    link to must exist, and every exercise the course lists must have a file."""
+    files = {p.stem: p for p in paths}
+    found = {stem: read_exercise(path, course) for stem, path in files.items()}
     for exercise in found.values():
-        for action in exercise.actions:
+        where = files[exercise.id]
+        for i, action in enumerate(exercise.actions):
             target = found.get(action["target"])
-            if target is None or not set(action["copy"]) <= {f.id for f in target.fields}:
-                raise ValueError(
-                    f"{exercise.id}: action to {action['target']!r} names unknown fields"
+            if target is None:
+                raise DataError(f"{where}: actions[{i}].target: no exercise {action['target']!r}")
+            unknown = sorted(set(action["copy"]) - {f.id for f in target.fields})
+            if unknown:
+                raise DataError(
+                    f"{where}: actions[{i}].copy: {action['target']!r} has no field(s) "
+                    f"{', '.join(unknown)}"
                 )
         for other in exercise.related:
             if other not in found:
-                raise ValueError(f"{exercise.id}: related exercise {other!r} has no definition")
-    order = [e for day in load_course().days for e in day.exercises]
-    return {i: found[i] for i in dict.fromkeys(order) if i in found}
-
-
-def get_exercise(exercise_id: str) -> Exercise:
-    try:
-        return catalogue()[exercise_id]
-    except KeyError:
-        known = ", ".join(catalogue()) or "none"
-        raise KeyError(f"no exercise {exercise_id!r} (known: {known})") from None
+                raise DataError(f"{where}: related: no exercise {other!r}")
+    order = [e for day in course.days for e in day.exercises]
+    missing = [i for i in order if i not in found]
+    if missing:
+        folder = paths[0].parent if paths else "exercises"
+        raise DataError(
+            f"{course.source}: lists {', '.join(missing)}, but {folder} has no "
+            f"{', '.join(f'{i}.yml' for i in missing)}; add the file or take the id out"
+        )
+    return {i: found[i] for i in dict.fromkeys(order)}

@@ -14,12 +14,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from toelaten.exercises.catalogue import catalogue, get_exercise
 from toelaten.exercises.journal_errors import JournalError, NotAJournal, looks_like_answers_file
 from toelaten.exercises.model import AnswerError
 from toelaten.exercises.transfer import Body, make_document, merge, now, read_document
+
+if TYPE_CHECKING:
+    from toelaten.coursedata import CourseData
 
 ENV = "TOELATEN_JOURNAL"
 SCHEMA = """
@@ -69,8 +71,19 @@ def body_text(body: Body) -> str:
 
 
 class Journal:
-    def __init__(self, path: Path | str | None = None, *, timeout: float = 10) -> None:
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        data: CourseData | None = None,
+        timeout: float = 10,
+    ) -> None:
+        """``data``: the course whose exercises the journal keeps answers to (default:
+        ``CourseData.default()``, the course as shipped unless ``$TOELATEN_DATA`` says)."""
+        from toelaten.coursedata import CourseData
+
         self.path = Path(path) if path is not None else default_path()
+        self.data = data if data is not None else CourseData.default()
         self.timeout = timeout  # seconds to wait while another program writes
         self._checked = False  # SQLite's quick_check passed once for this object
 
@@ -149,7 +162,7 @@ class Journal:
 
     def save(self, exercise_id: str, entries: Any) -> int:
         """Validate and add a revision; returns its id. Raises AnswerError (Dutch)."""
-        cleaned = get_exercise(exercise_id).clean_entries(entries)
+        cleaned = self.data.exercise(exercise_id).clean_entries(entries)
         return self.update(exercise_id, lambda body: {**body, "entries": cleaned})[0]
 
     def update(self, exercise_id: str, change: Callable[[Body], Body]) -> tuple[int, Body]:
@@ -169,7 +182,7 @@ class Journal:
                 for exercise_id, change in changes.items():
                     last = self._latest_row(db, exercise_id)
                     current = read_body(last[2]) if last else {"entries": [], "earlier": []}
-                    body, _ = get_exercise(exercise_id).clean_body(change(current))
+                    body, _ = self.data.exercise(exercise_id).clean_body(change(current))
                     text = body_text(body)
                     if last is not None and last[2] == text:
                         done[exercise_id] = (last[0], body)  # nothing changed: no revision
@@ -205,7 +218,7 @@ class Journal:
                 "SELECT exercise, entries FROM revisions WHERE id IN "
                 "(SELECT MAX(id) FROM revisions GROUP BY exercise)"
             ).fetchall()
-            known = catalogue()
+            known = self.data.exercises
             return {ex: read_body(text) for ex, text in rows if ex in known}
 
     def all_latest(self) -> dict[str, list[dict[str, Any]]]:
@@ -219,10 +232,10 @@ class Journal:
 
         Raises TransferError (Dutch) and changes nothing when the file is not valid.
         """
-        incoming = read_document(raw)
+        incoming = read_document(raw, self.data.exercises)
 
         def merged(exercise_id: str) -> Callable[[Body], Body]:
-            repeat = get_exercise(exercise_id).repeat
+            repeat = self.data.exercise(exercise_id).repeat
             return lambda body: merge(body, incoming[exercise_id], repeat=repeat)
 
         done = self.update_many({ex: merged(ex) for ex in incoming})

@@ -34,6 +34,13 @@ class Exercise:
     actions: tuple[dict[str, Any], ...] = ()
     #: Other exercises whose answers this one shows (the day-1 support map on day 5).
     related: tuple[str, ...] = ()
+    #: The exercise whose questions this one reuses (its file is read too).
+    extends: str | None = None
+
+    @property
+    def links(self) -> tuple[str, ...]:
+        """The exercises this one reads (related) or writes to (actions)."""
+        return tuple(dict.fromkeys([*self.related, *(a["target"] for a in self.actions)]))
 
     def field(self, field_id: str) -> Field:
         return next(f for f in self.fields if f.id == field_id)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from toelaten.course import load_course
-from toelaten.exercises.catalogue import catalogue
+from toelaten.coursedata import CourseData
+from toelaten.strings import Strings
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,10 @@ class DayProgress:
         return sum(1 for e in self.exercises if e.entries)
 
 
-def progress(answers: dict[str, list[dict[str, Any]]]) -> list[DayProgress]:
-    known = catalogue()
+def progress(answers: dict[str, list[dict[str, Any]]], data: CourseData) -> list[DayProgress]:
+    known = data.exercises
     days = []
-    for day in load_course().days:
+    for day in data.course.days:
         items = tuple(
             ExerciseProgress(i, known[i].title, len(answers.get(i) or []))
             for i in day.exercises
@@ -40,10 +40,10 @@ def progress(answers: dict[str, list[dict[str, Any]]]) -> list[DayProgress]:
     return days
 
 
-def state_text(item: ExerciseProgress, repeat: bool) -> str:
-    """How the book and the CLI say it, in Dutch."""
+def state_text(item: ExerciseProgress, repeat: bool, strings: Strings) -> str:
+    """How the book and the CLI say it (the same words: ``progress.*``)."""
     if not item.entries:
-        return "nog niet begonnen"
+        return strings("progress.not_started")
     if not repeat:
-        return "ingevuld"
-    return f"{item.entries} {'antwoord' if item.entries == 1 else 'antwoorden'}"
+        return strings("progress.filled_in")
+    return strings.plural("progress.entries", item.entries)

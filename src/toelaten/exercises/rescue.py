@@ -15,14 +15,18 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from toelaten.exercises.catalogue import catalogue
 from toelaten.exercises.journal import Journal, JournalError, read_body
-from toelaten.exercises.model import AnswerError
+from toelaten.exercises.model import AnswerError, Exercise
 from toelaten.exercises.transfer import Body
+
+if TYPE_CHECKING:
+    from toelaten.coursedata import CourseData
 
 SIDE_FILES = ("-wal", "-shm")  # SQLite's: unsaved changes, and a shared-memory index
 STAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
@@ -54,13 +58,13 @@ class Rescue:
         return found
 
 
-def is_healthy(path: Path) -> bool:
+def is_healthy(path: Path, data: CourseData) -> bool:
     """SQLite's own check passes and every stored revision reads."""
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             if db.execute("PRAGMA integrity_check").fetchone() != ("ok",):
                 return False
-        journal = Journal(path)
+        journal = Journal(path, data=data)
         for exercise_id in journal.all_bodies():
             journal.history(exercise_id)
         return True
@@ -68,16 +72,18 @@ def is_healthy(path: Path) -> bool:
         return False
 
 
-def rescue(path: Path) -> Rescue:
-    """Copy the damaged journal aside and put every readable revision in a new one."""
+def rescue(path: Path, data: CourseData) -> Rescue:
+    """Copy the damaged journal aside and put every readable revision in a new one;
+    ``data``: the course, whose exercises say which revisions can still be used."""
     result = Rescue(copy=_copy_aside(path))
-    ordered, result.lost, complete = _rows_by_sqlite(result.copy)
+    known = data.exercises
+    ordered, result.lost, complete = _rows_by_sqlite(result.copy, known)
     if not complete:
         result.scanned = True
         # The same revision can sit in the file more than once (old pages, the WAL): keep
         # its latest place, so the last save stays the last.
         found = {_key(row): (row_id, row) for row_id, row in ordered}
-        for row_id, row in _rows_by_scan(result.copy):
+        for row_id, row in _rows_by_scan(result.copy, known):
             key = _key(row)
             if key not in found:
                 result.lost = max(0, result.lost - 1)  # found after all
@@ -86,7 +92,7 @@ def rescue(path: Path) -> Rescue:
             found[key] = (row_id, row)
         ordered = sorted(found.values(), key=lambda item: (item[1][1], item[0]))
     result.rows = [row for _, row in ordered]
-    _replace(path, result.rows)
+    _replace(path, result.rows, data)
     return result
 
 
@@ -108,7 +114,9 @@ def _copy_aside(path: Path) -> Path:
     return copy
 
 
-def _rows_by_sqlite(path: Path) -> tuple[list[tuple[int, Row]], int, bool]:
+def _rows_by_sqlite(
+    path: Path, known: Mapping[str, Exercise]
+) -> tuple[list[tuple[int, Row]], int, bool]:
     """Rows one at a time, so one bad page costs only its rows; False when not all of the
     table could be read."""
     rows: list[tuple[int, Row]] = []
@@ -126,7 +134,7 @@ def _rows_by_sqlite(path: Path) -> tuple[list[tuple[int, Row]], int, bool]:
                 found = db.execute(
                     "SELECT exercise, saved_at, entries FROM revisions WHERE id = ?", (row_id,)
                 ).fetchone()
-                rows.append((row_id, _valid(*found)))
+                rows.append((row_id, _valid(known, *found)))
             except (sqlite3.Error, ValueError, TypeError):
                 lost += 1
     return rows, lost, lost == 0
@@ -145,9 +153,9 @@ def _row_ids(db: sqlite3.Connection) -> list[int] | None:
     return None
 
 
-def _rows_by_scan(path: Path) -> list[tuple[int, Row]]:
+def _rows_by_scan(path: Path, exercises: Mapping[str, Exercise]) -> list[tuple[int, Row]]:
     """Revisions found in the raw bytes: an exercise id, a time stamp, then JSON."""
-    known = sorted(catalogue(), key=len, reverse=True)
+    known = sorted(exercises, key=len, reverse=True)
     pattern = re.compile(
         rb"(" + b"|".join(re.escape(k.encode()) for k in known) + rb")(" + STAMP.pattern + rb")"
     )
@@ -164,7 +172,7 @@ def _rows_by_scan(path: Path) -> list[tuple[int, Row]]:
             tail = data[start : start + WINDOW].decode("utf-8", "replace")
             try:
                 value, _ = decoder.raw_decode(tail)
-                row = _valid(match[1].decode(), match[2].decode(), json.dumps(value))
+                row = _valid(exercises, match[1].decode(), match[2].decode(), json.dumps(value))
             except (ValueError, TypeError):
                 continue
             rows.append((_rowid_before(data, match.start()), row))
@@ -194,9 +202,9 @@ def _rowid_before(data: bytes, start: int) -> int:
     return UNKNOWN
 
 
-def _valid(exercise_id: str, saved_at: str, text: str) -> Row:
+def _valid(known: Mapping[str, Exercise], exercise_id: str, saved_at: str, text: str) -> Row:
     """A revision that the course can still use; ValueError if it is not one."""
-    exercise = catalogue().get(exercise_id)
+    exercise = known.get(exercise_id)
     if exercise is None or not isinstance(saved_at, str):
         raise ValueError("unknown exercise")
     try:
@@ -206,11 +214,11 @@ def _valid(exercise_id: str, saved_at: str, text: str) -> Row:
     return exercise_id, saved_at, body
 
 
-def _replace(path: Path, rows: list[Row]) -> None:
+def _replace(path: Path, rows: list[Row], data: CourseData) -> None:
     """The new journal is written next to the old one and then takes its place."""
     fresh = path.with_name(f"{path.name}.nieuw")
-    Journal(fresh).forget()
-    Journal(fresh).add_revisions(rows)
+    Journal(fresh, data=data).forget()
+    Journal(fresh, data=data).add_revisions(rows)
     for side in SIDE_FILES:
         with contextlib.suppress(FileNotFoundError):
             Path(f"{path}{side}").unlink()

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from toelaten.exercises.catalogue import get_exercise
 from toelaten.exercises.journal import Journal, JournalError
 from toelaten.exercises.model import AnswerError, Exercise
 from toelaten.exercises.transfer import Body, merge3, now
+
+if TYPE_CHECKING:
+    from toelaten.coursedata import CourseData
 
 
 def new_entry_id() -> str:
@@ -23,9 +25,14 @@ def new_entry_id() -> str:
 
 
 class ExerciseSession:
-    def __init__(self, exercise_id: str, journal: Journal | None = None) -> None:
-        self.exercise: Exercise = get_exercise(exercise_id)
-        self.journal = journal or Journal()
+    def __init__(
+        self, exercise_id: str, journal: Journal | None = None, data: CourseData | None = None
+    ) -> None:
+        if journal is None:
+            journal = Journal(data=data)
+        self.data = data if data is not None else journal.data
+        self.exercise: Exercise = self.data.exercise(exercise_id)
+        self.journal = journal
         #: What this notebook last read or wrote: the base of the next merge.
         self.base: list[dict[str, Any]] = []
         #: Earlier versions of a single-set answer, to show and bring back.
@@ -56,7 +63,7 @@ class ExerciseSession:
         if self.problem:
             return f"Niet gelukt. {self.problem}"
         try:
-            cleaned = get_exercise(target).clean_answers(answers)
+            cleaned = self.data.exercise(target).clean_answers(answers)
             stamp = now()
             entry = {"id": new_entry_id(), "created": stamp, "updated": stamp, "answers": cleaned}
             self.journal.update(target, lambda body: {**body, "entries": [*body["entries"], entry]})

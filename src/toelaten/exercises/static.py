@@ -9,6 +9,7 @@ Holds no answers: those never leave the learner's device.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from html import escape
 
 from toelaten.exercises.model import Exercise
@@ -26,16 +27,14 @@ def json_attribute(name: str, value: object) -> str:
     return f"{name}='{escape(text, quote=False).replace(chr(39), '&#x27;')}'"
 
 
-def linked(exercise: Exercise) -> dict:
+def linked(exercise: Exercise, exercises: Mapping[str, Exercise]) -> dict:
     """The definitions this exercise reads (related) or writes to (actions): the book
     checks their stored answers against their own schemas."""
-    from toelaten.exercises.catalogue import get_exercise
-
-    ids = [*exercise.related, *(a["target"] for a in exercise.actions)]
-    return {i: get_exercise(i).as_json() for i in dict.fromkeys(ids)}
+    return {i: exercises[i].as_json() for i in exercise.links}
 
 
-def mount_html(exercise: Exercise) -> str:
+def mount_html(exercise: Exercise, exercises: Mapping[str, Exercise]) -> str:
+    """``exercises``: the course's, for the definitions this one links to."""
     questions = "".join(
         f'<li><span class="tl-static-label">{escape(f.label)}</span>'
         + (f'<br><span class="tl-static-help">{escape(f.help)}</span>' if f.help else "")
@@ -45,7 +44,7 @@ def mount_html(exercise: Exercise) -> str:
     return (
         f'<div class="toelaten-oefening" data-exercise="{escape(exercise.id)}" '
         f"{json_attribute('data-definition', exercise.as_json())} "
-        f"{json_attribute('data-linked', linked(exercise))}>"
+        f"{json_attribute('data-linked', linked(exercise, exercises))}>"
         f'<div class="tl-static"><p class="tl-static-title"><strong>Oefening: '
         f"{escape(exercise.title)}</strong></p><p>{escape(exercise.intro)}</p>"
         f"<ol>{questions}</ol>"

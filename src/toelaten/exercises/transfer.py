@@ -9,12 +9,12 @@ the sample files in ``tests/samples/answers/``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from toelaten.exercises import schema
-from toelaten.exercises.catalogue import catalogue
-from toelaten.exercises.model import AnswerError, copy_id, normalise
+from toelaten.exercises.model import AnswerError, Exercise, copy_id, normalise
 
 FORMAT = schema.FORMAT
 SCHEMA = 2
@@ -43,7 +43,7 @@ def make_document(answers: dict[str, Body]) -> dict[str, Any]:
     return {"format": FORMAT, "schema": SCHEMA, "exported": now(), "exercises": exercises}
 
 
-def read_document(raw: bytes | str) -> dict[str, Body]:
+def read_document(raw: bytes | str, known: Mapping[str, Exercise]) -> dict[str, Body]:
     """Validated answers per exercise from a downloaded file; TransferError if it is not one.
 
     A file that holds two current answer sets for a single-set exercise (made by an older
@@ -61,7 +61,6 @@ def read_document(raw: bytes | str) -> dict[str, Body]:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise TransferError(not_ours) from None
-    known = catalogue()
     try:
         schema.check(schema.document_schema(list(known)), data)
     except AnswerError as exc:

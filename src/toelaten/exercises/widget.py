@@ -10,6 +10,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from toelaten.coursedata import CourseData
 from toelaten.exercises import front
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.session import ExerciseSession
@@ -26,8 +27,14 @@ class ExerciseWidget(anywidget.AnyWidget):
     related = traitlets.Dict().tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
 
-    def __init__(self, exercise_id: str, journal: Journal | None = None, **kwargs: Any) -> None:
-        session = self._session = ExerciseSession(exercise_id, journal)
+    def __init__(
+        self,
+        exercise_id: str,
+        journal: Journal | None = None,
+        data: CourseData | None = None,
+        **kwargs: Any,
+    ) -> None:
+        session = self._session = ExerciseSession(exercise_id, journal, data)
         self._loaded = False  # filling the traits from the journal is not a save
         super().__init__(
             definition=session.exercise.as_json(),
@@ -74,5 +81,5 @@ class ExerciseWidget(anywidget.AnyWidget):
         if bundle is None:
             return None
         data, meta = bundle if isinstance(bundle, tuple) else (bundle, {})
-        data["text/html"] = mount_html(self._session.exercise)
+        data["text/html"] = mount_html(self._session.exercise, self._session.data.exercises)
         return data, meta

@@ -18,9 +18,7 @@ from typing import Any
 import typst
 
 from toelaten._dutch import from_stamp, long_date
-from toelaten.contacts import load_help_contacts
-from toelaten.course import load_course
-from toelaten.exercises.catalogue import catalogue
+from toelaten.coursedata import CourseData
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.model import Exercise
 
@@ -73,17 +71,25 @@ def _compile(template: str, data: dict[str, Any], *, folder: Path = HERE) -> byt
     return pdf
 
 
-def _context() -> dict[str, str]:
-    return {"course": load_course().full_title, "help_line": load_help_contacts().help_line()}
+def _context(data: CourseData) -> dict[str, str]:
+    """What every page prints: the course's name and where to get help (the footer)."""
+    return {"course": data.course.full_title, "help_line": data.contacts.help_line()}
 
 
-def render(sheets: list[dict[str, Any]], title: str, pack: dict[str, Any] | None = None) -> bytes:
+def render(
+    data: CourseData,
+    sheets: list[dict[str, Any]],
+    title: str,
+    pack: dict[str, Any] | None = None,
+) -> bytes:
     """One PDF of ``sheets`` (see sheets.typ); with ``pack``, a cover, contents and parts."""
-    return _compile("handout.typ", {**_context(), "title": title, "sheets": sheets, "pack": pack})
+    return _compile(
+        "handout.typ", {**_context(data), "title": title, "sheets": sheets, "pack": pack}
+    )
 
 
-def worksheet_sheet(exercise: Exercise) -> dict[str, Any]:
-    course = load_course()
+def worksheet_sheet(data: CourseData, exercise: Exercise) -> dict[str, Any]:
+    course = data.course
     return {
         "kind": "form",
         "title": exercise.title,
@@ -92,8 +98,8 @@ def worksheet_sheet(exercise: Exercise) -> dict[str, Any]:
     }
 
 
-def worksheet_pdf(exercise: Exercise) -> bytes:
-    return render([worksheet_sheet(exercise)], exercise.title)
+def worksheet_pdf(data: CourseData, exercise: Exercise) -> bytes:
+    return render(data, [worksheet_sheet(data, exercise)], exercise.title)
 
 
 def write_pdfs(out_dir: Path, pdfs: dict[str, bytes]) -> list[Path]:
@@ -107,9 +113,9 @@ def write_pdfs(out_dir: Path, pdfs: dict[str, bytes]) -> list[Path]:
     return written
 
 
-def write_worksheets(out_dir: Path) -> list[Path]:
+def write_worksheets(data: CourseData, out_dir: Path) -> list[Path]:
     """A blank worksheet for every exercise: ``<out_dir>/werkblad-<id>.pdf``."""
-    pdfs = {f"werkblad-{e.id}.pdf": worksheet_pdf(e) for e in catalogue().values()}
+    pdfs = {f"werkblad-{e.id}.pdf": worksheet_pdf(data, e) for e in data.exercises.values()}
     return write_pdfs(out_dir, pdfs)
 
 
@@ -124,7 +130,7 @@ def workbook_data(journal: Journal) -> dict[str, Any]:
         return text
 
     exercises = []
-    for exercise in catalogue().values():
+    for exercise in journal.data.exercises.values():
         entries = saved.get(exercise.id) or []
         if not entries:
             continue
@@ -149,7 +155,7 @@ def workbook_data(journal: Journal) -> dict[str, Any]:
             }
         )
     return {
-        **_context(),
+        **_context(journal.data),
         "date": long_date(date.today()),
         "exercises": exercises,
         "missing_note": replaced,

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from toelaten._dutch import long_date
-from toelaten.contacts import load_help_contacts
-from toelaten.course import Day, load_course
-from toelaten.exercises.catalogue import catalogue
-from toelaten.group import Form, load_group_materials
+from toelaten.contacts import HelpContacts
+from toelaten.course import Day
+from toelaten.coursedata import CourseData
+from toelaten.group import Form
 from toelaten.handouts import render, worksheet_sheet, write_pdfs
-from toelaten.schedule import Schedule, course_dates, load_schedule
+from toelaten.schedule import Schedule, course_dates
 
 PACK_FILE = "workshoppakket.pdf"
 PACK_TITLE = "Workshoppakket"
@@ -88,14 +88,14 @@ def _day_sheets(
     return run_sheet, programme
 
 
-def _help_card_sheet(subtitle: str) -> dict[str, Any]:
+def _help_card_sheet(contacts: HelpContacts, subtitle: str) -> dict[str, Any]:
     countries = [
         {
             "name": country.name,
             "emergency": country.emergency,
             "contacts": [{"name": c.name, "line": c.reach} for c in country.contacts],
         }
-        for country in load_help_contacts().countries
+        for country in contacts.countries
     ]
     return {
         "kind": "help-card",
@@ -110,15 +110,15 @@ def _help_card_sheet(subtitle: str) -> dict[str, Any]:
 
 
 def group_handouts(
-    variant: str = "dag", start: date | None = None, every: int = 1
+    data: CourseData, variant: str = "dag", start: date | None = None, every: int = 1
 ) -> list[Handout]:
     """The pack's handouts in the order of the pack: first what the whole training uses,
     then per day the facilitator's run sheet, the group's programme and the worksheets (the
     evaluation form ends day 5)."""
-    course, schedule, group = load_course(), load_schedule(), load_group_materials()
+    course, schedule, group = data.course, data.schedule, data.group
     if variant not in schedule.variants:
         raise ValueError(f"unknown variant {variant!r} (known: {', '.join(schedule.variants)})")
-    exercises = catalogue()
+    exercises = data.exercises
     dates = course_dates(start, len(course.days), every) if start else [None] * len(course.days)
     subtitle = course.full_title
     agreements = {
@@ -132,7 +132,7 @@ def group_handouts(
     }
     out = [
         Handout("groepsafspraken.pdf", GENERAL_PART, agreements),
-        Handout("hulpkaart.pdf", GENERAL_PART, _help_card_sheet(subtitle)),
+        Handout("hulpkaart.pdf", GENERAL_PART, _help_card_sheet(data.contacts, subtitle)),
         Handout(
             "kijkblad-waarnemer.pdf",
             GENERAL_PART,
@@ -144,7 +144,7 @@ def group_handouts(
         out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading, run_sheet))
         out.append(Handout(f"programma-{day.id}.pdf", day.heading, programme))
         for exercise_id in day.exercises:
-            sheet = worksheet_sheet(exercises[exercise_id])
+            sheet = worksheet_sheet(data, exercises[exercise_id])
             out.append(Handout(f"werkblad-{exercise_id}.pdf", day.heading, sheet))
     last = course.days[-1].heading
     evaluation = _form_sheet(group.forms["evaluatie"], subtitle)
@@ -152,19 +152,21 @@ def group_handouts(
     return out
 
 
-def pack_pdf(handouts: list[Handout], cover: dict[str, Any]) -> bytes:
+def pack_pdf(data: CourseData, handouts: list[Handout], cover: dict[str, Any]) -> bytes:
     sheets, part = [], None
     for handout in handouts:
         sheet = dict(handout.sheet)
         if handout.part != part:
             sheet["part"] = part = handout.part
         sheets.append(sheet)
-    return render(sheets, PACK_TITLE, pack=cover)
+    return render(data, sheets, PACK_TITLE, pack=cover)
 
 
-def cover(variant: str, start: date | None, every: int, *, loose: bool = True) -> dict[str, Any]:
+def cover(
+    data: CourseData, variant: str, start: date | None, every: int, *, loose: bool = True
+) -> dict[str, Any]:
     """What the cover says: which variant, the dates when known, and how to print."""
-    schedule, course = load_schedule(), load_course()
+    schedule, course = data.schedule, data.course
     chosen = schedule.variants[variant]
     about = [f"{chosen.label}: {chosen.hours}"]
     command = None
@@ -194,10 +196,14 @@ def cover(variant: str, start: date | None, every: int, *, loose: bool = True) -
 
 
 def write_group_pack(
-    out_dir: Path, variant: str = "dag", start: date | None = None, every: int = 1
+    data: CourseData,
+    out_dir: Path,
+    variant: str = "dag",
+    start: date | None = None,
+    every: int = 1,
 ) -> list[Path]:
     """Every handout as its own PDF in ``out_dir``, then the combined pack."""
-    handouts = group_handouts(variant, start, every)
-    pdfs = {h.filename: render([h.sheet], h.sheet["title"]) for h in handouts}
-    pdfs[PACK_FILE] = pack_pdf(handouts, cover(variant, start, every))
+    handouts = group_handouts(data, variant, start, every)
+    pdfs = {h.filename: render(data, [h.sheet], h.sheet["title"]) for h in handouts}
+    pdfs[PACK_FILE] = pack_pdf(data, handouts, cover(data, variant, start, every))
     return write_pdfs(out_dir, pdfs)

@@ -14,7 +14,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 
-from toelaten import DataError, load_course
+from toelaten import CourseData, DataError
 from toelaten.sphinxext import (
     citations,
     csp,
@@ -34,9 +34,14 @@ def _configure(app: Sphinx, config: Any) -> None:
     # Ours first, so our templates shadow the theme's.
     config.templates_path.insert(0, str(HERE / "templates"))
     config.html_static_path.append(str(HERE / "assets"))
+    # One CourseData per app: every directive, transform and the pack read this one.
+    root = config.toelaten_data
+    data = directives.attach_data(
+        app, CourseData(Path(app.confdir, root) if root is not None else None)
+    )
     # The course's name is written once, in course.yml; pages say {{ cursus }}.
     try:
-        course = load_course(config.toelaten_course_file)
+        course = data.course
     except DataError as exc:  # a normal "Configuration error", naming the file
         raise ConfigError(str(exc)) from None
     config.myst_substitutions = {**config.myst_substitutions, "cursus": course.full_title}
@@ -45,8 +50,8 @@ def _configure(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("toelaten_help_page", "book/als-het-even-niet-gaat", "env", [str])
     app.add_config_value("toelaten_privacy_page", "book/privacy", "env", [str])
-    app.add_config_value("toelaten_course_file", None, "env", [str, type(None)])
-    app.add_config_value("toelaten_contacts_file", None, "env", [str, type(None)])
+    # A folder of course data (relative to the book), instead of the package's own.
+    app.add_config_value("toelaten_data", None, "env", [str, type(None)])
     app.connect("config-inited", _configure)
     app.add_css_file("toelaten.css")
     directives.setup(app)

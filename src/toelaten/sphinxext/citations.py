@@ -11,27 +11,31 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.docutils import SphinxRole
 
-from toelaten.sources import default_sources_file, load_sources
-from toelaten.sphinxext.directives import xref
+from toelaten import DataError
+from toelaten.sphinxext.directives import DataDirective, course_data, xref
 
 
 class CiteRole(SphinxRole):
     """``{bron}`key``` -> "(Schein, 2009)", linked to the sources page."""
 
     def run(self) -> tuple[list[nodes.Node], list[Any]]:
-        cites = {s.key: s.cite for s in load_sources()}
+        data = course_data(self.env.app)
+        self.env.note_dependency(str(data.paths["sources"].resolve()))
+        try:
+            cites = {s.key: s.cite for s in data.sources}
+        except DataError as exc:
+            return [], [self.inliner.reporter.error(str(exc), line=self.lineno)]
         key = self.text.strip()
         return [xref("ref", f"bron-{key}", f"({cites.get(key, key)})")], []
 
 
-class SourcesDirective(SphinxDirective):
+class SourcesDirective(DataDirective):
     """``{bronnen}``: every source in data/sources.yml, each with its own anchor."""
 
     def run(self) -> list[nodes.Node]:
-        sources = load_sources()
-        self.env.note_dependency(str(default_sources_file()))
+        sources = self.part(lambda: self.data.sources, self.data.paths["sources"])
         std = self.env.get_domain("std")
         items = nodes.bullet_list(classes=["toelaten-bronnen"])
         for source in sources:

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from toelaten import Course, DataError, HelpContacts, load_course, load_help_contacts
-from toelaten.group import GroupMaterials, load_group_materials
-from toelaten.schedule import Schedule, default_schedule_file, load_schedule
+from toelaten import Course, CourseData, DataError, HelpContacts
+from toelaten.exercises.model import Exercise
+from toelaten.group import GroupMaterials
+from toelaten.schedule import Schedule
+
+T = TypeVar("T")
+_DATA: weakref.WeakKeyDictionary[Sphinx, CourseData] = weakref.WeakKeyDictionary()
+
+
+def attach_data(app: Sphinx, data: CourseData) -> CourseData:
+    """The course data this app builds from (set once, when the config is read)."""
+    _DATA[app] = data
+    return data
+
+
+def course_data(app: Sphinx) -> CourseData:
+    return _DATA[app]
 
 
 def xref(reftype: str, target: str, text: str) -> addnodes.pending_xref:
@@ -29,38 +46,44 @@ def xref(reftype: str, target: str, text: str) -> addnodes.pending_xref:
 
 
 class DataDirective(SphinxDirective):
-    """Loads a data file and records it as a dependency, so editing it rebuilds the page."""
+    """Reads a part of the app's course data and records its files as dependencies, so
+    editing one rebuilds the page; a mistake in a file is a normal build error naming it."""
+
+    @property
+    def data(self) -> CourseData:
+        return course_data(self.env.app)
+
+    def depend(self, *paths: Path) -> None:
+        for path in paths:
+            self.env.note_dependency(str(Path(path).resolve()))
+
+    def part(self, load: Callable[[], T], *paths: Path) -> T:
+        self.depend(*paths)  # also when it fails: fixing the file must rebuild the page
+        try:
+            return load()
+        except (DataError, ValueError) as exc:
+            raise self.error(str(exc)) from exc
 
     def course(self) -> Course:
-        try:
-            course = load_course(self.config.toelaten_course_file)
-        except DataError as exc:
-            raise self.error(str(exc)) from exc
-        self.env.note_dependency(str(Path(course.source).resolve()))
-        return course
+        return self.part(lambda: self.data.course, self.data.paths["course"])
 
     def contacts(self) -> HelpContacts:
-        try:
-            contacts = load_help_contacts(self.config.toelaten_contacts_file)
-        except DataError as exc:
-            raise self.error(str(exc)) from exc
-        self.env.note_dependency(str(Path(contacts.source).resolve()))
-        return contacts
+        return self.part(lambda: self.data.contacts, self.data.paths["contacts"])
 
     def group(self) -> GroupMaterials:
-        try:
-            group = load_group_materials()
-        except DataError as exc:
-            raise self.error(str(exc)) from exc
-        self.env.note_dependency(str(Path(group.source).resolve()))
-        return group
+        return self.part(lambda: self.data.group, self.data.paths["group"])
+
+    def exercises(self) -> dict[str, Exercise]:
+        """Every exercise (only the course's file is noted: pages note the exercise files
+        they show themselves)."""
+        return self.part(lambda: self.data.exercises, self.data.paths["course"])
 
     def schedule(self) -> Schedule:
-        self.env.note_dependency(str(default_schedule_file()))
-        try:
-            return load_schedule()
-        except DataError as exc:
-            raise self.error(str(exc)) from exc
+        paths = self.data.paths
+        schedule = self.part(lambda: self.data.schedule, paths["schedule"], paths["course"])
+        # Run sheets print the titles of the exercises the blocks name.
+        self.depend(*(self.data.exercise_file(i) for i in schedule.exercise_titles))
+        return schedule
 
     def doc_link(self, docname: str, text: str) -> addnodes.pending_xref:
         return xref("doc", "/" + docname, text)

@@ -17,15 +17,13 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 
-from toelaten import DataError
-from toelaten.course import load_course
-from toelaten.exercises import catalogue, front, get_exercise
-from toelaten.exercises.catalogue import exercises_dir
+from toelaten.coursedata import CourseData
+from toelaten.exercises import front
+from toelaten.exercises.model import Exercise
 from toelaten.exercises.schema import document_schema
-from toelaten.exercises.static import NOSCRIPT, json_attribute, linked, mount_html
-from toelaten.sphinxext.directives import xref
+from toelaten.exercises.static import NOSCRIPT, json_attribute, mount_html
+from toelaten.sphinxext.directives import DataDirective, xref
 
 SCRIPT = "toelaten/oefeningen.js"
 STYLE = "toelaten/oefeningen.css"
@@ -43,53 +41,42 @@ def _write_assets(app: Sphinx) -> None:
     (target / "oefeningen.css").write_text(front.css(book=True), encoding="utf-8")
 
 
-class CatalogueDirective(SphinxDirective):
-    """A directive that needs the exercises: a mistake in an exercise file becomes a
-    normal build error naming that file, not an internal exception."""
-
-    def exercises(self) -> dict[str, Any]:
-        try:
-            return catalogue()
-        except (DataError, ValueError) as exc:
-            raise self.error(str(exc)) from exc
-
-
-def note_exercise_files(env: Any, exercise: Any) -> None:
+def note_exercise_files(env: Any, data: CourseData, exercise: Exercise) -> None:
     """The page shows this exercise and embeds the definitions it reads or writes to:
     a change in any of their files rebuilds the page."""
-    for exercise_id in [exercise.id, *linked(exercise)]:
-        env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
+    for path in data.files_of(exercise):
+        env.note_dependency(str(path.resolve()))
 
 
-class ExerciseDirective(CatalogueDirective):
+class ExerciseDirective(DataDirective):
     """``{oefening} wiens-stem``: the exercise, live in the browser."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        self.exercises()
-        try:
-            exercise = get_exercise(self.arguments[0])
-        except KeyError as exc:
-            raise self.error(str(exc.args[0])) from exc
-        note_exercise_files(self.env, exercise)
+        # Noted before reading: when the file is broken, fixing it must rebuild the page.
+        self.depend(self.data.exercise_file(self.arguments[0]))
+        known = self.exercises()
+        exercise = known.get(self.arguments[0])
+        if exercise is None:
+            raise self.error(f"no exercise {self.arguments[0]!r} (known: {', '.join(known)})")
+        note_exercise_files(self.env, self.data, exercise)
         # A label per exercise, so other pages (Mijn voortgang) can link to where it lives.
         label = f"oefening-{exercise.id}"
         std = self.env.get_domain("std")
         std.note_hyperlink_target(label, self.env.docname, label, exercise.title)
         return [
             nodes.target("", "", ids=[label]),
-            nodes.raw("", mount_html(exercise), format="html"),
+            nodes.raw("", mount_html(exercise, known), format="html"),
         ]
 
 
-class WorkbookDirective(CatalogueDirective):
+class WorkbookDirective(DataDirective):
     """``{werkboek}``: every saved answer, with download, restore, wipe and print."""
 
     def run(self) -> list[nodes.Node]:
         definitions = {i: e.as_json() for i, e in self.exercises().items()}
-        for exercise_id in definitions:
-            self.env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
+        self.depend(*(self.data.exercise_file(i) for i in definitions))
         html = (
             f'<div class="toelaten-werkboek" {json_attribute("data-definitions", definitions)} '
             f"{json_attribute('data-schema', document_schema(list(definitions)))}>"
@@ -102,7 +89,7 @@ def _exercise_link(exercise_id: str, title: str) -> addnodes.pending_xref:
     return xref("ref", f"oefening-{exercise_id}", title)
 
 
-class DayExercisesDirective(CatalogueDirective):
+class DayExercisesDirective(DataDirective):
     """``{dag-oefeningen} dag-1``: the day's exercises, each linked to where it is."""
 
     required_arguments = 1
@@ -110,7 +97,7 @@ class DayExercisesDirective(CatalogueDirective):
     def run(self) -> list[nodes.Node]:
         known = self.exercises()
         try:
-            day = load_course().day(self.arguments[0])
+            day = self.course().day(self.arguments[0])
         except KeyError as exc:
             raise self.error(str(exc.args[0])) from exc
         items = nodes.bullet_list(classes=["toelaten-dag-oefeningen"])
@@ -121,13 +108,13 @@ class DayExercisesDirective(CatalogueDirective):
         return [items]
 
 
-class ProgressDirective(CatalogueDirective):
+class ProgressDirective(DataDirective):
     """``{voortgang}``: per day, every exercise with a link; the script adds the state."""
 
     def run(self) -> list[nodes.Node]:
         known = self.exercises()
         box = nodes.container(classes=["toelaten-voortgang"])
-        for day in load_course().days:
+        for day in self.course().days:
             heading = nodes.paragraph(classes=["tl-progress-day"])
             heading += nodes.strong(text=day.heading)
             heading += nodes.inline(text="", classes=["tl-day-count"])
@@ -135,7 +122,7 @@ class ProgressDirective(CatalogueDirective):
             items = nodes.bullet_list()
             for exercise_id in day.exercises:
                 exercise = known[exercise_id]
-                self.env.note_dependency(str(exercises_dir() / f"{exercise_id}.yml"))
+                self.depend(self.data.exercise_file(exercise_id))
                 classes = ["tl-progress", f"tl-ex-{exercise_id}"]
                 item = nodes.list_item(
                     classes=[*classes, "tl-repeat"] if exercise.repeat else classes

@@ -84,13 +84,15 @@ def _write_packs(app: Sphinx, exception: Exception | None) -> None:
         return
     from toelaten.handouts import HandoutError
     from toelaten.handouts.pack import cover, group_handouts, pack_pdf
-    from toelaten.schedule import load_schedule
+    from toelaten.sphinxext.directives import course_data
 
     folder = Path(app.outdir) / PACK_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        for variant_id in load_schedule().variants:
-            pdf = pack_pdf(group_handouts(variant_id), cover(variant_id, None, 1, loose=False))
+        data = course_data(app)
+        for variant_id in data.schedule.variants:
+            handouts = group_handouts(data, variant_id)
+            pdf = pack_pdf(data, handouts, cover(data, variant_id, None, 1, loose=False))
             (folder / pack_file(variant_id)).write_bytes(pdf)
     except (DataError, ValueError, HandoutError) as exc:  # named like any build error
         logger.error("the workshop pack was not written: %s", exc)

@@ -16,8 +16,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from toelaten import DataError
-from toelaten.exercises import catalogue
 from toelaten.exercises.static import mount_html
+from toelaten.sphinxext.directives import course_data
 from toelaten.sphinxext.exercises import note_exercise_files
 
 CALL = re.compile(r"""\boefening\(\s*["']([^"']+)["']""")
@@ -32,8 +32,10 @@ class NotebookExercises(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         if not str(self.env.doc2path(self.env.docname)).endswith(".ipynb"):
             return
+        data = course_data(self.app)
+        self.env.note_dependency(str(data.paths["course"].resolve()))
         try:
-            known = catalogue()
+            known = data.exercises
         except (DataError, ValueError) as exc:
             logger.error("%s", exc, location=self.document)
             return
@@ -45,10 +47,10 @@ class NotebookExercises(SphinxTransform):
             if exercise is None:
                 logger.warning("unknown exercise %r in oefening(...)", found[1], location=block)
                 continue
-            note_exercise_files(self.env, exercise)
+            note_exercise_files(self.env, data, exercise)
             cell = _cell_of(block)
             output = nodes.container(classes=["cell_output", "docutils", "container"])
-            output += nodes.raw("", mount_html(exercise), format="html")
+            output += nodes.raw("", mount_html(exercise, known), format="html")
             cell += output
 
 
