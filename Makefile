@@ -105,13 +105,15 @@ test-quick: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 # biome.jsonc lints the front end. The parts in exercises/front/ share one scope, so unused
-# and undeclared names are checked on the script as the book gets it (front.py joins it).
+# and undeclared names are checked on what front.py joins: the book's script and the
+# Jupyter widget's module, written to _build/lint/.
 lint: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	@mkdir -p _build/lint
-	$(BIN)/python -c 'from toelaten.exercises.front import classic_script as s; print(s(), end="")' \
-	  > _build/lint/front.js
+	$(BIN)/python -c 'from toelaten.exercises.front import classic_script; print(classic_script(), end="")' \
+	  > _build/lint/book.js
+	$(BIN)/python -c 'from toelaten.exercises.front import esm; print(esm(), end="")' > _build/lint/widget.js
 	node_modules/.bin/biome lint --error-on-warnings
 
 format: $(VENV)/.test-deps
