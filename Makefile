@@ -24,7 +24,7 @@ help:
 	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel)"
 	@echo "make test      set up and run the whole test suite (pytest, browser tests)"
 	@echo "make test-quick  the suite without the browser tests"
-	@echo "make lint      ruff check and format check"
+	@echo "make lint      ruff (Python) and biome (JavaScript, CSS)"
 	@echo "make clean     remove build output"
 
 $(BIN)/python:
@@ -91,7 +91,8 @@ chromium:
 	  exit 1; \
 	fi
 
-# axe-core, injected into pages by the accessibility tests (never shipped in the book).
+# axe-core, injected into pages by the accessibility tests, and biome for `make lint`
+# (neither is shipped in the book).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -103,9 +104,17 @@ test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium lint
 test-quick: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
-lint: $(VENV)/.test-deps
+# biome.jsonc lints the front end. The parts in exercises/front/ share one scope, so unused
+# and undeclared names are checked on what front.py joins: the book's script and the
+# Jupyter widget's module, written to _build/lint/.
+lint: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	@mkdir -p _build/lint
+	$(BIN)/python -c 'from toelaten.exercises.front import classic_script; print(classic_script(), end="")' \
+	  > _build/lint/book.js
+	$(BIN)/python -c 'from toelaten.exercises.front import esm; print(esm(), end="")' > _build/lint/widget.js
+	node_modules/.bin/biome lint --error-on-warnings
 
 format: $(VENV)/.test-deps
 	$(BIN)/ruff check --fix src tests benchmarks

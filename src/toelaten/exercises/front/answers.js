@@ -36,7 +36,7 @@ function normalAnswers(definition, answers) {
     const ids = (field.options || []).map((o) => o.id);
     if (field.kind === "multi") clean[key] = ids.filter((id) => value.includes(id));
     else if (field.kind === "roles")
-      clean[key] = Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]));
+      clean[key] = Object.fromEntries(Object.keys(value).sort(byCodePoint).map((k) => [k, value[k]]));
     else clean[key] = value;
   }
   return clean;
@@ -123,7 +123,7 @@ function readDocument(text, definitions, documentSchema) {
   let data;
   try {
     data = JSON.parse(text);
-  } catch (error) {
+  } catch {
     refuse(NOT_OURS);
   }
   const found = firstProblem(documentSchema, data);

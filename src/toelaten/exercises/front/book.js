@@ -19,7 +19,7 @@ function progressPage(el, canStore) {
         n === 0 ? "nog niet begonnen" : !repeat ? "ingevuld" : `${n} ${n === 1 ? "antwoord" : "antwoorden"}`;
       item.classList.toggle("tl-started", n > 0);
     }
-    const count = day.previousElementSibling && day.previousElementSibling.querySelector(".tl-day-count");
+    const count = day.previousElementSibling?.querySelector(".tl-day-count");
     if (count) count.textContent = ` (${started} van ${items.length})`;
   }
 }
@@ -28,7 +28,7 @@ function storedCount(exerciseId) {
   try {
     const data = JSON.parse(window.localStorage.getItem(STORE + exerciseId) || "{}");
     return Array.isArray(data.entries) ? data.entries.length : 0;
-  } catch (error) {
+  } catch {
     return 0;
   }
 }
@@ -64,11 +64,11 @@ function start() {
   // Back to this page from the browser's memory (Back/Forward): storage may have changed
   // meanwhile, and no storage event reached the page then.
   window.addEventListener("pageshow", (event) => {
-    if (event.persisted) Object.keys(definitions).forEach((id) => refresh(id, definitions, true));
+    if (event.persisted) for (const id of Object.keys(definitions)) refresh(id, definitions, true);
   });
   // Another tab saved, restored or wiped: catch up here (key null: everything was cleared).
   window.addEventListener("storage", (event) => {
-    if (event.key === null) Object.keys(definitions).forEach((id) => refresh(id, definitions, true));
+    if (event.key === null) for (const id of Object.keys(definitions)) refresh(id, definitions, true);
     else if (event.key.startsWith(STORE) && !event.key.endsWith(ASIDE))
       refresh(event.key.slice(STORE.length), definitions, true);
   });

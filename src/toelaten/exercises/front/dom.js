@@ -41,7 +41,7 @@ function longDate(stamp) {
 }
 
 function newEntry(answers = {}) {
-  const id = "e" + Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
+  const id = `e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
   const now = stamp();
   return { id, created: now, updated: now, answers: { ...answers } };
 }

@@ -17,7 +17,7 @@ function phraseCount(text, phrases) {
 
 // The hints for one field's text, from the exercise's `checks` (see the definition files).
 function hintsFor(checks, fieldId, text) {
-  if (!text || !text.trim()) return [];
+  if (!text?.trim()) return [];
   const hints = [];
   for (const check of checks.filter((c) => c.field === fieldId)) {
     if (check.kind === "max-sentences") {

@@ -64,7 +64,7 @@ function beforeAfter(definition, entries) {
   );
 }
 
-function actualScore(pair, fields, entry) {
+function actualScore(pair, entry) {
   const value = entry.answers[pair.actual];
   if (isEmpty(value)) return null;
   return pair.scores ? pair.scores[value] : value;
@@ -73,17 +73,17 @@ function actualScore(pair, fields, entry) {
 function predictedActual(definition, entries) {
   const spec = definition.overview;
   const fields = fieldsOf(definition);
-  const done = entries.filter((e) => spec.pairs.some((p) => actualScore(p, fields, e) !== null));
+  const done = entries.filter((e) => spec.pairs.some((p) => actualScore(p, e) !== null));
   if (!done.length) return null;
   const max = (p) => fields[p.predicted].max;
   const averages = spec.pairs.map((p) => {
-    const both = done.filter((e) => !isEmpty(e.answers[p.predicted]) && actualScore(p, fields, e) !== null);
+    const both = done.filter((e) => !isEmpty(e.answers[p.predicted]) && actualScore(p, e) !== null);
     if (!both.length) return null;
     const mean = (xs) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
     return {
       label: p.label,
       predicted: mean(both.map((e) => e.answers[p.predicted])),
-      actual: mean(both.map((e) => actualScore(p, fields, e))),
+      actual: mean(both.map((e) => actualScore(p, e))),
       max: max(p),
     };
   }).filter(Boolean);
@@ -95,13 +95,13 @@ function predictedActual(definition, entries) {
       title: entryTitle(definition, e),
       bars: spec.pairs.flatMap((p) => [
         { label: `${p.label}, verwacht`, value: e.answers[p.predicted], max: max(p) },
-        { label: `${p.label}, echt`, value: actualScore(p, fields, e), max: max(p) },
+        { label: `${p.label}, echt`, value: actualScore(p, e), max: max(p) },
       ]),
     })))),
     table(
       spec.title,
       [definition.entry.name, ...spec.pairs.flatMap((p) => [`${p.label}, verwacht`, `${p.label}, echt`])],
-      done.map((e) => [entryTitle(definition, e), ...spec.pairs.flatMap((p) => [shown(e.answers[p.predicted]), shown(actualScore(p, fields, e))])]),
+      done.map((e) => [entryTitle(definition, e), ...spec.pairs.flatMap((p) => [shown(e.answers[p.predicted]), shown(actualScore(p, e))])]),
     ),
   );
 }
@@ -153,7 +153,7 @@ function ladder(definition, entries) {
   );
 }
 
-function circles(definition, entries, related, spec = definition.overview) {
+function circles(definition, entries, _related, spec = definition.overview) {
   const fields = fieldsOf(definition);
   const rings = fields[spec.circle].options;
   const people = entries.filter((e) => e.answers[spec.label] && e.answers[spec.circle]);
@@ -206,7 +206,7 @@ function compareMaps(definition, now, before) {
 
 function compare(definition, entries, related) {
   const spec = definition.overview;
-  const before = (related && related[spec.with]) || [];
+  const before = related?.[spec.with] || [];
   const picture = circles(definition, entries, related, { ...spec, title: "Je steunkaart nu" });
   if (!picture && !before.length) return null;
   const c = compareMaps(definition, entries, before);

@@ -24,11 +24,22 @@ function isObject(value) {
   return jsonType(value) === "object";
 }
 
+// Python's order of strings: by code point. A plain sort() compares UTF-16 units, which
+// puts a character beyond U+FFFF (an emoji) before one from U+E000 to U+FFFF.
+function byCodePoint(a, b) {
+  const [x, y] = [[...a], [...b]];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
 // Equal as JSON values (object keys in any order), as JSON Schema compares them.
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (isObject(value))
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+    return `{${Object.keys(value).sort(byCodePoint).map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
   return JSON.stringify(value);
 }
 
@@ -46,13 +57,13 @@ function fillMessage(template, instance, extra = "") {
 }
 
 function problem(schema, keyword, instance, extra) {
-  const template = (schema["x-messages"] || {})[keyword];
+  const template = schema["x-messages"]?.[keyword];
   if (template === undefined) throw new Error(`schema.js: no message for '${keyword}'`);
   return fillMessage(template, instance, extra);
 }
 
 function has(object, key) {
-  return Object.prototype.hasOwnProperty.call(object, key);
+  return Object.hasOwn(object, key);
 }
 
 // The Dutch message for the first problem of `instance`, or null when it is valid.
@@ -104,7 +115,7 @@ function checkKeyword(schema, keyword, arg, instance, root) {
       if (type !== "object") return null;
       const known = schema.properties || {};
       const extra = Object.keys(instance).filter((k) => !has(known, k));
-      if (arg === false) return extra.length ? fails(extra.sort()[0]) : null;
+      if (arg === false) return extra.length ? fails(extra.sort(byCodePoint)[0]) : null;
       for (const key of extra) {
         const found = sub(arg, instance[key]);
         if (found !== null) return found;

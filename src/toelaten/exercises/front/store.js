@@ -18,9 +18,9 @@ function clock() {
 // Whether this browser lets the page read its storage at all (blocked storage throws).
 function storageReadable() {
   try {
-    window.localStorage.getItem(STORE + "probe");
+    window.localStorage.getItem(`${STORE}probe`);
     return true;
-  } catch (error) {
+  } catch {
     return false;
   }
 }
@@ -39,7 +39,7 @@ function setAside(exerciseId, raw) {
     window.localStorage.setItem(key, JSON.stringify([...persisted, item]));
     asideInMemory.set(exerciseId, memory);
     return true;
-  } catch (error) {
+  } catch {
     asideInMemory.set(exerciseId, [...memory, item]);
     return false; // only in memory: the caller must keep the stored original
   }
@@ -50,7 +50,7 @@ function storedAside(exerciseId) {
   try {
     const kept = JSON.parse(raw || "[]");
     return Array.isArray(kept) ? kept.filter((k) => k && typeof k.raw === "string") : [];
-  } catch (error) {
+  } catch {
     return [{ at: "", raw }];
   }
 }
@@ -84,7 +84,7 @@ function readBody(definition, onWorkbook = false) {
   let data;
   try {
     data = JSON.parse(raw);
-  } catch (error) {
+  } catch {
     data = null;
   }
   const lists = data && typeof data === "object" && !Array.isArray(data) ? data : {};
@@ -108,7 +108,7 @@ function readBody(definition, onWorkbook = false) {
   let repaired = false;
   try {
     ({ body, repaired } = cleanBody(definition, candidate));
-  } catch (error) {
+  } catch {
     putAside(raw);
   }
   const notices = [];
@@ -118,7 +118,7 @@ function readBody(definition, onWorkbook = false) {
   if ((aside && keptAside) || (repaired && !aside)) {
     try {
       writeBody(id, body);
-    } catch (error) {
+    } catch {
       /* full storage: repaired again next time */
     }
   }
@@ -126,7 +126,7 @@ function readBody(definition, onWorkbook = false) {
 }
 
 function writeBody(exerciseId, body) {
-  const value = body.earlier && body.earlier.length ? body : { entries: body.entries };
+  const value = body.earlier?.length ? body : { entries: body.entries };
   if (!body.entries.length && !(body.earlier || []).length) window.localStorage.removeItem(STORE + exerciseId);
   else window.localStorage.setItem(STORE + exerciseId, JSON.stringify(value));
 }
@@ -166,10 +166,12 @@ function storageModel(definition, definitions, canStore) {
       : "Je browser laat deze pagina niets bewaren. Wat je invult, is weg als je de pagina sluit.",
   };
   const listeners = {};
-  const emit = (name) => (listeners[name] || []).slice().forEach((fn) => fn());
+  const emit = (name) => {
+    for (const fn of (listeners[name] || []).slice()) fn();
+  };
   const set = (name, value) => {
     state[name] = value;
-    emit("change:" + name);
+    emit(`change:${name}`);
   };
 
   const setEarlier = (earlier) => {
@@ -188,7 +190,7 @@ function storageModel(definition, definitions, canStore) {
     }
     try {
       writeBody(definition.id, merged);
-    } catch (error) {
+    } catch {
       set("status", FULL);
       return false;
     }
@@ -203,7 +205,7 @@ function storageModel(definition, definitions, canStore) {
     get: (name) => state[name],
     set,
     on(name, fn) {
-      (listeners[name] = listeners[name] || []).push(fn);
+      listeners[name] = [...(listeners[name] || []), fn];
     },
     off(name, fn) {
       listeners[name] = (listeners[name] || []).filter((f) => f !== fn);
@@ -238,7 +240,7 @@ function storageModel(definition, definitions, canStore) {
         const found = firstProblem(target.schema, { entries: [...stored.entries, entry] });
         if (found !== null) return set("status", `Niet gelukt. ${found}`);
         writeBody(target.id, { ...stored, entries: [...stored.entries, entry] });
-      } catch (error) {
+      } catch {
         return set("status", FULL);
       }
       refresh(message.exercise, definitions);
@@ -256,7 +258,7 @@ function storageModel(definition, definitions, canStore) {
     const earlier = [...stored.entries, ...others.filter((e) => !stored.entries.some((s) => s.id === e.id))];
     try {
       writeBody(definition.id, { entries: [revived], earlier });
-    } catch (error) {
+    } catch {
       return set("status", FULL);
     }
     base = [revived];

@@ -258,7 +258,7 @@ function render({ model, el }) {
     if (caret && again.setSelectionRange) {
       try {
         again.setSelectionRange(...caret);
-      } catch (error) {
+      } catch {
         /* not a text control */
       }
     }

@@ -124,7 +124,7 @@ function workbook(el, definitions, documentSchema, canStore) {
         before[id] = window.localStorage.getItem(STORE + id);
         writeBody(id, merge(readBody(definitions[id]).body, body, definitions[id].repeat));
       }
-    } catch (error) {
+    } catch {
       for (const [id, raw] of Object.entries(before)) {
         if (raw === null) window.localStorage.removeItem(STORE + id);
         else window.localStorage.setItem(STORE + id, raw);

@@ -1,0 +1,207 @@
+// The exercise UI's logic that needs no browser: how an answer reads as text (dom.js), the
+// gentle hints on a text (form.js) and the overviews (overviews.js), drawn into a tiny fake
+// document and read back as the tables and lists a screen reader reads. Real definitions.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { definitions, fakeDocument, loadUi, tableRows } from "./front.mjs";
+
+const { definitions: defs } = definitions();
+const ui = loadUi({ document: fakeDocument });
+const field = (exercise, id) => defs[exercise].fields.find((f) => f.id === id);
+const entry = (id, answers) => ({ id, created: "2026-11-20T09:00:00Z", updated: "2026-11-20T09:00:00Z", answers });
+
+// ---- dom.js -------------------------------------------------------------------------------
+
+test("an answer reads as text the way Mijn werkboek shows it", () => {
+  assert.equal(ui.answerText(field("experiment", "spanning"), 7), "7 van 10");
+  assert.equal(ui.answerText(field("experiment", "spanning"), 0), "0 van 10", "0 is an answer");
+  assert.equal(ui.answerText(field("steunkaart", "kring"), "midden"), "Dichtbij");
+  assert.equal(
+    ui.answerText(field("steunkaart", "hulp"), ["praktisch", "advies"]),
+    "Praktische hulp, zoals een klus of een lift, Advies",
+  );
+  assert.equal(ui.answerText(field("helpersrollen", "rapport"), { b: "proces", a: "dokter" }), "A: Dokter; B: Procesbegeleider");
+  assert.equal(ui.answerText(field("steunkaart", "kring"), "oud-antwoord"), "oud-antwoord", "an option gone from the course still shows");
+  assert.equal(ui.answerText(field("brief-aan-jezelf", "brief"), "Lieve ik,"), "Lieve ik,");
+  for (const empty of [null, undefined, "", [], {}]) assert.equal(ui.answerText(field("steunkaart", "hulp"), empty), "");
+});
+
+test("an answer set is named by its title question, or says what is still missing", () => {
+  assert.equal(ui.entryTitle(defs.steunkaart, entry("e1", { naam: "Els" })), "Els");
+  assert.equal(ui.entryTitle(defs.steunkaart, entry("e1", { kring: "midden" })), "(persoon nog niet ingevuld)");
+});
+
+test("numbers and dates are written the Dutch way", () => {
+  assert.equal(ui.number(20000), "20.000");
+  assert.equal(ui.longDate("2026-11-20T09:00:00Z"), "20 november 2026");
+  assert.equal(ui.longDate("kapot"), "");
+  assert.match(ui.clockTime("2026-11-20T09:00:00Z"), /^\d{2}:\d{2}$/);
+  assert.equal(ui.clockTime("kapot"), "");
+  assert.match(ui.stamp(), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, "no milliseconds: the merges compare stamps as text");
+  const made = [ui.newEntry({ naam: "Els" }), ui.newEntry()];
+  assert.notEqual(made[0].id, made[1].id);
+  assert.match(made[0].id, /^[A-Za-z0-9_-]{1,64}$/);
+  assert.deepEqual(made[0].answers, { naam: "Els" });
+});
+
+// ---- form.js ------------------------------------------------------------------------------
+
+const hints = (exercise, fieldId, text) => ui.hintsFor(defs[exercise].checks, fieldId, text);
+
+test("a clear one-sentence question gets no hints", () => {
+  assert.deepEqual(hints("een-zin", "zin", "Wil je morgen om drie uur een kwartier met me meekijken?"), []);
+  assert.deepEqual(hints("een-zin", "zin", ""), []);
+  assert.deepEqual(hints("een-zin", "zin", "   "), []);
+  assert.deepEqual(hints("een-zin", "bericht", "Sorry sorry sorry."), [], "hints are for their own question only");
+});
+
+test("the hints count sentences and apologies, and miss what is not there", () => {
+  assert.deepEqual(hints("een-zin", "zin", "Sorry. Het spijt me, wil je morgen een uurtje helpen? Dank je!"), [
+    "Dit zijn 3 zinnen. Lukt het in één?",
+    "Je zegt 2 keer sorry. Eén keer is genoeg, en het mag ook zonder.",
+  ]);
+  assert.deepEqual(hints("een-zin", "zin", "Help me even."), [
+    "Staat er wat je precies vraagt? Bijvoorbeeld: ‘Wil je …?’",
+    "Zeg erbij wanneer: vandaag, zaterdag of om drie uur?",
+    "Hoe lang duurt het ongeveer? ‘Tien minuten’ of ‘een uurtje’ maakt ja zeggen makkelijker.",
+  ]);
+});
+
+test("hint words count as whole words, in any case", () => {
+  // "uur" is in "duurste": only the word itself counts; "Morgen" is "morgen".
+  const asked = "Kun je Morgen helpen met de duurste klus?";
+  assert.deepEqual(hints("een-zin", "zin", asked), [
+    "Hoe lang duurt het ongeveer? ‘Tien minuten’ of ‘een uurtje’ maakt ja zeggen makkelijker.",
+  ]);
+  assert.deepEqual(hints("eerst-vragen", "vraag", "Wat moet er nu gebeuren?"), [
+    "Er zit nog een advies in je vraag. Lukt het om hem helemaal open te laten?",
+  ]);
+  assert.deepEqual(hints("eerst-vragen", "vraag", "Wat verwacht je van die ontmoeting?"), [], "'moet' in a longer word is no advice");
+  assert.deepEqual(hints("eerst-vragen", "vraag", "Waarom ga je niet gewoon?"), [
+    "Begin je vraag eens met wat, hoe of welke. Dan kan de ander vrij antwoorden.",
+    "Er zit nog een advies in je vraag. Lukt het om hem helemaal open te laten?",
+  ]);
+  assert.deepEqual(hints("eerst-vragen", "vraag", "  Hoe gaat het nu?"), [], "the first word, after spaces and in any case");
+});
+
+// ---- overviews.js -------------------------------------------------------------------------
+
+const overview = (exercise, entries, related = {}) => {
+  const definition = defs[exercise];
+  return ui.OVERVIEWS[definition.overview.kind](definition, entries, related);
+};
+
+test("experiments show the average prediction against what happened, only for finished ones", () => {
+  const done = overview("experiment", [
+    entry("e1", { vraag: "Lift", kans_ja: 20, irritatie_verwacht: 8, uitkomst: "ja", irritatie_echt: 2 }),
+    entry("e2", { vraag: "Klus", kans_ja: 30, irritatie_verwacht: 6, uitkomst: "deels", irritatie_echt: 1 }),
+    entry("e3", { vraag: "Nog niet gevraagd", kans_ja: 90, irritatie_verwacht: 9 }),
+  ]);
+  assert.deepEqual(
+    done.all("li").map((li) => li.textContent),
+    [
+      "Kans op ja: gemiddeld verwachtte je 25 van 100, het werd 75 van 100.",
+      "Irritatie: gemiddeld verwachtte je 7 van 10, het werd 2 van 10.",
+    ],
+  );
+  assert.deepEqual(tableRows(done.all("table")[0]).slice(1), [
+    ["Lift", "20", "100", "8", "2"],
+    ["Klus", "30", "50", "6", "1"],
+  ]);
+  assert.equal(overview("experiment", [entry("e1", { vraag: "Lift", kans_ja: 20 })]), null, "nothing to show yet");
+});
+
+test("the double standard shows each trait with the difference, signed", () => {
+  const view = overview("dubbele-maat", [
+    entry("e1", { ander_zwak: 2, zelf_zwak: 7, ander_moedig: 8, zelf_moedig: 3, ander_lastig: 4, zelf_lastig: 4, ander_vertrouwen: 5 }),
+  ]);
+  assert.deepEqual(tableRows(view.all("table")[0]), [
+    ["Eigenschap", "De ander", "Jij", "Verschil"],
+    ["Zwak", "2", "7", "+5"],
+    ["Lastig", "4", "4", "0"],
+    ["Moedig", "8", "3", "-5"],
+  ]);
+});
+
+test("the help tally counts each kind of help given and received", () => {
+  const view = overview("vormen-van-hulp", [
+    entry("e1", { wat: "Lift", vorm: "informeel", richting: "kreeg" }),
+    entry("e2", { wat: "Soep", vorm: "informeel", richting: "gaf" }),
+    entry("e3", { wat: "Oppas", vorm: "informeel", richting: "gaf" }),
+    entry("e4", { wat: "Huisarts", vorm: "formeel", richting: "kreeg" }),
+    entry("e5", { wat: "Nog niet af", vorm: "semiformeel" }),
+  ]);
+  assert.deepEqual(tableRows(view.all("table")[0]), [
+    ["Wat voor hulp was het?", "Ik gaf hulp", "Ik kreeg hulp"],
+    ["Informeel (iemand die ik ken)", "2", "1"],
+    ["Semiformeel (iemand in een rol)", "0", "0"],
+    ["Formeel (een professional)", "0", "1"],
+  ]);
+});
+
+test("the support map lists who is in each circle", () => {
+  const view = overview("steunkaart", [
+    entry("e1", { naam: "Els", kring: "dichtbij" }),
+    entry("e2", { naam: "Jan", kring: "dichtbij" }),
+    entry("e3", { naam: "Ria", kring: "verder" }),
+    entry("e4", { naam: "Zonder kring" }),
+  ]);
+  assert.deepEqual(tableRows(view.all("table")[0]), [
+    ["Kring", "Wie"],
+    ["Heel dichtbij", "Els, Jan"],
+    ["Dichtbij", "–"],
+    ["Wat verder weg", "Ria"],
+  ]);
+});
+
+test("the day 5 map says who is new, came closer, is asked more, or is gone", () => {
+  const day1 = [
+    entry("a", { naam: "Els", kring: "verder", laatst: "jaar" }),
+    entry("b", { naam: "Jan ", kring: "dichtbij", laatst: "week" }),
+    entry("c", { naam: "Ria", kring: "midden" }),
+  ];
+  const day5 = [
+    entry("d", { naam: "els", kring: "midden", laatst: "week" }),
+    entry("e", { naam: "jan", kring: "dichtbij", laatst: "maand" }),
+    entry("f", { naam: "Mo", kring: "verder" }),
+  ];
+  assert.deepEqual(ui.compareMaps(defs["steunkaart-2"], day5, day1), {
+    added: ["Mo"],
+    closer: ["els"],
+    askedMore: ["els"],
+    gone: ["Ria"],
+  });
+  const view = overview("steunkaart-2", day5, { steunkaart: day1 });
+  assert.deepEqual(
+    view.all("ul")[0].all("li").map((li) => li.textContent),
+    [
+      "Nieuw op je kaart: Mo.",
+      "Dichterbij gekomen: els.",
+      "Vaker gevraagd dan op dag 1: els.",
+      "Niet meer op je kaart: Ria.",
+    ],
+  );
+  const first = overview("steunkaart-2", day5, { steunkaart: [] });
+  assert.match(first.textContent, /Op dag 1 heb je nog geen steunkaart ingevuld\./);
+});
+
+test("the question ladder lists the questions from easy to hard", () => {
+  const view = overview("vraagladder", [
+    entry("e1", { vraag: "Lift vragen", moeilijk: 6 }),
+    entry("e2", { vraag: "Hulp bij verhuizen", moeilijk: 9 }),
+    entry("e3", { vraag: "Zout lenen", moeilijk: 1 }),
+    entry("e4", { vraag: "Nog geen cijfer" }),
+  ]);
+  assert.deepEqual(
+    view.all("ol")[0].all("li").map((li) => li.textContent),
+    ["Zout lenen: moeilijk 1 van 10", "Lift vragen: moeilijk 6 van 10", "Hulp bij verhuizen: moeilijk 9 van 10"],
+  );
+});
+
+test("before and after shows a dash where a scale is not filled in yet", () => {
+  const view = overview("wiens-stem", [entry("e1", { zin: "Ik moet het zelf kunnen.", waar_voor: 90 })]);
+  assert.deepEqual(tableRows(view.all("table")[0]), [
+    ["Zin", "Oude zin eerst", "Oude zin nu", "Nieuwe zin"],
+    ["Ik moet het zelf kunnen.", "90", "–", "–"],
+  ]);
+});
