@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
-from toelaten.exercises import catalogue
+from toelaten.coursedata import CourseData
 from toelaten.exercises.schema import document_schema
 
 
 def main() -> None:
-    known = catalogue()
+    known = CourseData().exercises
     definitions = {i: e.as_json() for i, e in known.items()}
     print(json.dumps({"definitions": definitions, "documentSchema": document_schema(list(known))}))
 
