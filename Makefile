@@ -1,5 +1,6 @@
 # The single entry point for people and CI: `make book`, `make test`.
-# Everything installs into .venv from requirements*.txt and pyproject.toml.
+# Everything installs into .venv from requirements*.txt: every version pinned, generated from
+# pyproject.toml's extras by `make requirements`.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,7 +16,7 @@ BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-gui
                   -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help book serve lab handouts test test-quick lint format clean chromium
+.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements
 
 help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
@@ -26,6 +27,7 @@ help:
 	@echo "make test-quick  the suite without the browser tests"
 	@echo "make lint      ruff check and format check"
 	@echo "make clean     remove build output"
+	@echo "make requirements  pin requirements*.txt from pyproject.toml (UPGRADE=1: newest allowed)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -110,6 +112,12 @@ lint: $(VENV)/.test-deps
 format: $(VENV)/.test-deps
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
+
+# requirements*.txt from pyproject.toml's extras (tools/lock.py), by uv pinned in
+# requirements-dev.txt. Pins are kept; UPGRADE=1 moves them (then build and test the book).
+requirements: | $(BIN)/python
+	$(PIP) install "$$(grep -m1 '^uv==' requirements-dev.txt | cut -d' ' -f1)"
+	$(BIN)/python tools/lock.py $(if $(UPGRADE),--upgrade)
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache workshoppakket handouts
