@@ -16,7 +16,7 @@ BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-gui
                   -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements
+.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements cli-doc
 
 help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
@@ -28,6 +28,7 @@ help:
 	@echo "make lint      ruff check and format check"
 	@echo "make clean     remove build output"
 	@echo "make requirements  pin requirements*.txt from pyproject.toml (UPGRADE=1: newest allowed)"
+	@echo "make cli-doc   write docs/cli.md from the commands' --help"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -118,6 +119,10 @@ format: $(VENV)/.test-deps
 requirements: | $(BIN)/python
 	$(PIP) install "$$(grep -m1 '^uv==' requirements-dev.txt | cut -d' ' -f1)"
 	$(BIN)/python tools/lock.py $(if $(UPGRADE),--upgrade)
+
+# docs/cli.md, the command reference, from the commands' --help (tests/test_cli_doc.py).
+cli-doc: $(VENV)/.book-deps
+	$(BIN)/python tools/cli_doc.py
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache workshoppakket handouts

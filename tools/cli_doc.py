@@ -4,10 +4,12 @@ differs, so a changed option or help text only needs this script run again."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import click
+from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "cli.md"
@@ -26,23 +28,49 @@ trainers are in Dutch, those for course authors in English. Every error is one l
 """
 
 
+def help_text(args: list[str]) -> str:
+    """What `toelaten ARGS --help` prints, at a fixed width."""
+    from toelaten.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        [*args, "--help"],
+        prog_name="toelaten",
+        terminal_width=WIDTH,
+        max_content_width=WIDTH,
+    )
+    assert result.exit_code == 0, result.output
+    return result.output.rstrip("\n")
+
+
+def commands(group: click.Group, path: list[str]) -> list[tuple[list[str], click.Command]]:
+    """Every command under the group, subgroups followed, in --help's order."""
+    ctx = click.Context(group)
+    found: list[tuple[list[str], click.Command]] = []
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is None or command.hidden:
+            continue
+        found.append(([*path, name], command))
+        if isinstance(command, click.Group):
+            found += commands(command, [*path, name])
+    return found
+
+
 def render() -> str:
     from toelaten.cli import main
 
-    root = click.Context(main, info_name="toelaten", terminal_width=WIDTH, max_content_width=WIDTH)
-    names = main.list_commands(root)
+    everything = commands(main, [])
     parts = [HEADER]
-    for name in names:
-        command = main.get_command(root, name)
-        assert command is not None
-        parts.append(f"- [`toelaten {name}`](#toelaten-{name}): {command.get_short_help_str(70)}")
+    for path, command in everything:
+        name = " ".join(path)
+        anchor = "-".join(["toelaten", *path])
+        summary = re.sub(r"([\\`*_\[\]<>])", r"\\\1", command.get_short_help_str(200))
+        parts.append(f"- [`toelaten {name}`](#{anchor}): {summary}")
     parts.append("")
-    parts.append(f"## `toelaten`\n\n```text\n{main.get_help(root)}\n```\n")
-    for name in names:
-        command = main.get_command(root, name)
-        assert command is not None
-        ctx = click.Context(command, info_name=name, parent=root)
-        parts.append(f"## `toelaten {name}`\n\n```text\n{command.get_help(ctx)}\n```\n")
+    for path in [[]] + [path for path, _ in everything]:
+        title = " ".join(["toelaten", *path])
+        parts.append(f"## `{title}`\n\n```text\n{help_text(path)}\n```\n")
     return "\n".join(parts)
 
 
