@@ -79,33 +79,17 @@ def pins(name: str) -> dict[str, set[str]]:
     return found
 
 
-def wanted(project: dict, extras: list[str]) -> list[Requirement]:
-    """The package's own requirements and those of the extras, the package's own extras
-    (`toelaten[book]`) followed."""
-    todo, seen, found = list(extras), set(), [Requirement(r) for r in project["dependencies"]]
-    while todo:
-        extra = todo.pop()
-        if extra in seen:
-            continue
-        seen.add(extra)
-        for req in map(Requirement, project["optional-dependencies"][extra]):
-            if canonicalize_name(req.name) == project["name"]:
-                todo += req.extras
-            else:
-                found.append(req)
-    return found
-
-
 @pytest.mark.parametrize("name", list(LOCK.LOCKS))
 def test_the_requirements_files_are_made_from_the_extras(name):
     project = LOCK.project_table(ROOT)
     text = (ROOT / name).read_text(encoding="utf-8")
-    assert f"{LOCK.DIGEST_PREFIX} {LOCK.digest(project)}" in text, (
+    extras = LOCK.LOCKS[name]
+    assert f"{LOCK.DIGEST_PREFIX} {LOCK.digest(project, extras)}" in text, (
         f"{name} was not made from pyproject.toml's current dependency lists: "
         "run `make requirements`"
     )
     have = pins(name)
-    for req in wanted(project, LOCK.LOCKS[name]):
+    for req in map(Requirement, LOCK.requirements_of(project, extras)):
         versions = have.get(canonicalize_name(req.name))
         assert versions, f"{req.name} is not pinned in {name}: run `make requirements`"
         assert all(req.specifier.contains(v, prereleases=True) for v in versions), (

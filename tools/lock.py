@@ -9,7 +9,7 @@ Pins already in a file are kept (uv prefers them), so adding a dependency moves 
 `--upgrade` moves everything to the newest versions the extras allow (then build and test
 the book: the stack in ../shared/TECH-NOTES.md was verified offline).
 
-Each file records a digest of the dependency lists it came from; tests/test_packaging.py
+Each file records a digest of the requirement lists it came from; tests/test_packaging.py
 compares it with pyproject.toml, so a changed list without regenerated files fails the tests.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tomllib
@@ -38,19 +39,32 @@ DIGEST_PREFIX = "# pyproject.toml dependencies sha256:"
 PYTHON = "3.11"  # the oldest Python the package supports (requires-python)
 
 
-def digest(project: dict[str, Any]) -> str:
-    """A digest of what the files are made from: requires-python and the dependency lists,
-    without whitespace (a reformatted pyproject.toml does not count as a change)."""
+def requirements_of(project: dict[str, Any], extras: list[str]) -> list[str]:
+    """The package's own requirements and those of the extras, following the package's
+    references to its own extras (`toelaten[book,lab]`)."""
+    name = str(project["name"]).lower()
+    found = list(project.get("dependencies", []))
+    todo, seen = list(extras), set()
+    while todo:
+        extra = todo.pop()
+        if extra in seen:
+            continue
+        seen.add(extra)
+        for requirement in project.get("optional-dependencies", {})[extra]:
+            own = re.fullmatch(rf"\s*{re.escape(name)}\s*\[([^\]]*)\]\s*", requirement, re.I)
+            if own:
+                todo += [e.strip() for e in own.group(1).split(",")]
+            else:
+                found.append(requirement)
+    return found
 
-    def norm(requirements: list[str]) -> list[str]:
-        return sorted("".join(r.split()) for r in requirements)
 
+def digest(project: dict[str, Any], extras: list[str]) -> str:
+    """A digest of what one file is made from: requires-python and the requirements of its
+    extras, without whitespace (a reformatted pyproject.toml is not a change)."""
     inputs = {
         "requires-python": project.get("requires-python", ""),
-        "dependencies": norm(project.get("dependencies", [])),
-        "optional-dependencies": {
-            extra: norm(reqs) for extra, reqs in project.get("optional-dependencies", {}).items()
-        },
+        "requirements": sorted("".join(r.split()) for r in requirements_of(project, extras)),
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
@@ -93,13 +107,13 @@ def main(argv: list[str] | None = None) -> None:
         "--upgrade", action="store_true", help="newest versions the extras allow, not the pins"
     )
     args = parser.parse_args(argv)
-    value = digest(project_table())
+    project = project_table()
     first, *rest = LOCKS
     compile_one(first, LOCKS[first], constraint=None, upgrade=args.upgrade)
     for name in rest:
         compile_one(name, LOCKS[name], constraint=first, upgrade=False)
     for name in LOCKS:
-        stamp(name, value)
+        stamp(name, digest(project, LOCKS[name]))
         print(f"wrote {name}")
 
 
