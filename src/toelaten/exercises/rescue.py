@@ -70,14 +70,15 @@ def is_healthy(path: Path) -> bool:
 
 def rescue(path: Path) -> Rescue:
     """Copy the damaged journal aside and put every readable revision in a new one."""
-    result = Rescue(copy=_copy_aside(path))
-    ordered, result.lost, complete = _rows_by_sqlite(result.copy)
+    copy = _copy_aside(path)
+    result = Rescue(copy=copy)
+    ordered, result.lost, complete = _rows_by_sqlite(copy)
     if not complete:
         result.scanned = True
         # The same revision can sit in the file more than once (old pages, the WAL): keep
         # its latest place, so the last save stays the last.
         found = {_key(row): (row_id, row) for row_id, row in ordered}
-        for row_id, row in _rows_by_scan(result.copy):
+        for row_id, row in _rows_by_scan(copy):
             key = _key(row)
             if key not in found:
                 result.lost = max(0, result.lost - 1)  # found after all
