@@ -7,10 +7,11 @@ is on the page.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.domains.std import StandardDomain
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from toelaten.sources import default_sources_file, load_sources
@@ -32,7 +33,7 @@ class SourcesDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         sources = load_sources()
         self.env.note_dependency(str(default_sources_file()))
-        std = self.env.get_domain("std")
+        std = cast(StandardDomain, self.env.get_domain("std"))
         items = nodes.bullet_list(classes=["toelaten-bronnen"])
         for source in sources:
             label = f"bron-{source.key}"
