@@ -25,7 +25,7 @@ help:
 	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel)"
 	@echo "make test      set up and run the whole test suite (pytest, browser tests)"
 	@echo "make test-quick  the suite without the browser tests"
-	@echo "make lint      ruff check and format check"
+	@echo "make lint      ruff check and format check, mypy"
 	@echo "make clean     remove build output"
 	@echo "make requirements  pin requirements*.txt from pyproject.toml (UPGRADE=1: newest allowed)"
 	@echo "make cli-doc   write docs/cli.md from the commands' --help"
@@ -107,12 +107,13 @@ test-quick: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/mypy
 
 format: $(VENV)/.test-deps
-	$(BIN)/ruff check --fix src tests benchmarks
-	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks tools
+	$(BIN)/ruff format src tests benchmarks tools
 
 # requirements*.txt from pyproject.toml's extras (tools/lock.py), by uv pinned in
 # requirements-dev.txt. Pins are kept; UPGRADE=1 moves them (then build and test the book).
@@ -125,5 +126,5 @@ cli-doc: $(VENV)/.book-deps
 	$(BIN)/python tools/cli_doc.py
 
 clean:
-	rm -rf _build .pytest_cache .ruff_cache workshoppakket handouts
+	rm -rf _build .pytest_cache .ruff_cache .mypy_cache workshoppakket handouts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
