@@ -1,5 +1,6 @@
 # The single entry point for people and CI: `make book`, `make test`.
-# Everything installs into .venv from requirements*.txt and pyproject.toml.
+# Everything installs into .venv from requirements*.txt: every version pinned, generated from
+# pyproject.toml's extras by `make requirements`.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,7 +16,7 @@ BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-gui
                   -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: help book serve lab handouts test test-quick lint format clean chromium
+.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements cli-doc
 
 help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
@@ -24,8 +25,10 @@ help:
 	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel)"
 	@echo "make test      set up and run the whole test suite (pytest, browser tests)"
 	@echo "make test-quick  the suite without the browser tests"
-	@echo "make lint      ruff (Python) and biome (JavaScript, CSS)"
+	@echo "make lint      ruff and mypy (Python), biome (JavaScript, CSS)"
 	@echo "make clean     remove build output"
+	@echo "make requirements  pin requirements*.txt from pyproject.toml (UPGRADE=1: newest allowed)"
+	@echo "make cli-doc   write docs/cli.md from the commands' --help"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -108,8 +111,9 @@ test-quick: $(VENV)/.test-deps node_modules/.installed
 # and undeclared names are checked on what front.py joins: the book's script and the
 # Jupyter widget's module, written to _build/lint/.
 lint: $(VENV)/.test-deps node_modules/.installed
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/mypy
 	@mkdir -p _build/lint
 	$(BIN)/python -c 'from toelaten.exercises.front import classic_script; print(classic_script(), end="")' \
 	  > _build/lint/book.js
@@ -117,9 +121,19 @@ lint: $(VENV)/.test-deps node_modules/.installed
 	node_modules/.bin/biome lint --error-on-warnings
 
 format: $(VENV)/.test-deps
-	$(BIN)/ruff check --fix src tests benchmarks
-	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks tools
+	$(BIN)/ruff format src tests benchmarks tools
+
+# requirements*.txt from pyproject.toml's extras (tools/lock.py), by uv pinned in
+# requirements-dev.txt. Pins are kept; UPGRADE=1 moves them (then build and test the book).
+requirements: | $(BIN)/python
+	$(PIP) install "$$(grep -m1 '^uv==' requirements-dev.txt | cut -d' ' -f1)"
+	$(BIN)/python tools/lock.py $(if $(UPGRADE),--upgrade)
+
+# docs/cli.md, the command reference, from the commands' --help (tests/test_cli_doc.py).
+cli-doc: $(VENV)/.book-deps
+	$(BIN)/python tools/cli_doc.py
 
 clean:
-	rm -rf _build .pytest_cache .ruff_cache workshoppakket handouts
+	rm -rf _build .pytest_cache .ruff_cache .mypy_cache workshoppakket handouts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, NoReturn, overload
 
 import yaml
 
@@ -54,7 +54,7 @@ class Fields:
         self._data = data
         self._seen: set[str] = set()
 
-    def fail(self, message: str, key: str | None = None) -> None:
+    def fail(self, message: str, key: str | None = None) -> NoReturn:
         field = ".".join(p for p in (self.where, key) if p) or "top level"
         raise DataError(f"{self.source}: {field}: {message}")
 
@@ -66,6 +66,10 @@ class Fields:
             self.fail("is missing", key)
         return self._data[key]
 
+    @overload
+    def text(self, key: str, *, optional: Literal[False] = False) -> str: ...
+    @overload
+    def text(self, key: str, *, optional: bool) -> str | None: ...
     def text(self, key: str, *, optional: bool = False) -> str | None:
         value = self._get(key, optional)
         if value is None:
@@ -80,6 +84,10 @@ class Fields:
             self.fail(f"expected a whole number, found {_kind(value)}", key)
         return value
 
+    @overload
+    def mapping(self, key: str, *, optional: Literal[False] = False) -> Fields: ...
+    @overload
+    def mapping(self, key: str, *, optional: bool) -> Fields | None: ...
     def mapping(self, key: str, *, optional: bool = False) -> Fields | None:
         value = self._get(key, optional)
         if value is None:

@@ -61,10 +61,10 @@ class CourseData:
         unknown = set(files) - set(FILES)
         if unknown:
             raise TypeError(f"unknown data part(s): {', '.join(sorted(unknown))}")
-        self.paths = {
-            part: Path(files[part]) if files.get(part) else self.root / name
-            for part, name in FILES.items()
-        }
+        self.paths: dict[str, Path] = {}
+        for part, name in FILES.items():
+            given = files.get(part)
+            self.paths[part] = Path(given) if given else self.root / name
 
     def __repr__(self) -> str:
         return f"CourseData({str(self.root)!r})"
@@ -195,7 +195,7 @@ class CourseData:
         except DataError:
             course = None
         for path in paths:
-            yield _attempt(path, lambda path=path: read_exercise(path, course))
+            yield _attempt(path, functools.partial(read_exercise, path, course))
 
 
 def _attempt(what: Path | str, load: Callable[[], Any]) -> Check:

@@ -42,7 +42,8 @@ def prose(markdown: str) -> list[str]:
     text = re.sub(r"\{[a-z-]+\}`[^`]*`", "", text)  # roles such as {bron}`key`
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep their text
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    blocks, current = [], []
+    blocks: list[str] = []
+    current: list[str] = []
     for line in text.splitlines():
         stripped = line.strip()
         starts_item = re.match(r"^([-*+]|\d+[.)])\s+", stripped)

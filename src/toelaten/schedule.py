@@ -109,7 +109,8 @@ class Schedule:
 
 def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
     """The course's days from ``start``: every ``every`` days; daily courses skip weekends."""
-    dates, current = [], start
+    dates: list[date] = []
+    current = start
     while len(dates) < days:
         if every != 1 or current.weekday() < 5:
             dates.append(current)

@@ -10,7 +10,7 @@ from toelaten.exercises.schema import document_schema
 
 
 def main() -> None:
-    known = CourseData.default().exercises
+    known = CourseData().exercises
     definitions = {i: e.as_json() for i, e in known.items()}
     print(json.dumps({"definitions": definitions, "documentSchema": document_schema(list(known))}))
 

@@ -22,7 +22,7 @@ OVERVIEWS: dict[str, dict[str, tuple[str, ...]]] = {
     "gap": {},
 }
 #: Kinds of overview that draw pairs of fields: key in each pair -> allowed field kinds.
-PAIRS = {
+PAIRS: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
     "before-after": ("bars", {"field": ("scale",)}),
     "predicted-actual": ("pairs", {"predicted": ("scale",), "actual": ("scale", "choice")}),
     "gap": ("pairs", {"them": ("scale",), "me": ("scale",)}),
@@ -122,7 +122,7 @@ def _overview(
         key, refs = PAIRS[kind]
         pairs = []
         for pair in item.items(key):
-            data = {"label": pair.text("label")}
+            data: dict[str, Any] = {"label": pair.text("label")}
             for ref, kinds in refs.items():
                 data[ref] = _field_ref(pair, ref, fields, kinds)
             actual = fields[data["actual"]] if "actual" in data else None
@@ -156,7 +156,11 @@ def _check(item: Fields, fields: dict[str, Field]) -> dict[str, Any]:
 
 
 def _action(item: Fields, fields: dict[str, Field]) -> dict[str, Any]:
-    action = {"label": item.text("label"), "target": item.text("target"), "done": item.text("done")}
+    action: dict[str, Any] = {
+        "label": item.text("label"),
+        "target": item.text("target"),
+        "done": item.text("done"),
+    }
     copy = item.mapping("copy")
     action["copy"] = {
         target: _field_ref(copy, target, fields, ("text", "longtext"))

@@ -177,6 +177,7 @@ class Journal:
         """All or nothing: a failure in any change leaves every exercise as it was."""
         saved_at, done = now(), {}
         with self._db(write=True) as db:
+            assert db is not None  # only a read finds no journal
             db.execute("BEGIN IMMEDIATE")
             try:
                 for exercise_id, change in changes.items():
@@ -203,6 +204,7 @@ class Journal:
     def add_revisions(self, rows: list[tuple[str, str, Body]]) -> None:
         """Rows (exercise, saved_at, body) as they are, in order: for a rescued journal."""
         with self._db(write=True) as db:
+            assert db is not None  # only a read finds no journal
             db.execute("BEGIN IMMEDIATE")
             db.executemany(
                 "INSERT INTO revisions (exercise, saved_at, entries) VALUES (?, ?, ?)",

@@ -75,15 +75,16 @@ def is_healthy(path: Path, data: CourseData) -> bool:
 def rescue(path: Path, data: CourseData) -> Rescue:
     """Copy the damaged journal aside and put every readable revision in a new one;
     ``data``: the course, whose exercises say which revisions can still be used."""
-    result = Rescue(copy=_copy_aside(path))
+    copy = _copy_aside(path)
+    result = Rescue(copy=copy)
     known = data.exercises
-    ordered, result.lost, complete = _rows_by_sqlite(result.copy, known)
+    ordered, result.lost, complete = _rows_by_sqlite(copy, known)
     if not complete:
         result.scanned = True
         # The same revision can sit in the file more than once (old pages, the WAL): keep
         # its latest place, so the last save stays the last.
         found = {_key(row): (row_id, row) for row_id, row in ordered}
-        for row_id, row in _rows_by_scan(result.copy, known):
+        for row_id, row in _rows_by_scan(copy, known):
             key = _key(row)
             if key not in found:
                 result.lost = max(0, result.lost - 1)  # found after all

@@ -68,13 +68,14 @@ def field_schema(field: Field) -> dict[str, Any]:
     """What one question accepts; null means 'not answered'."""
     where = f"Bij ‘{field.label}’"
     if field.kind in MAX_LENGTH:
+        limit = MAX_LENGTH[field.kind]
         return {
             "type": ["string", "null"],
-            "maxLength": field.max_length,
+            "maxLength": limit,
             **_messages(
                 type=f"{where} hoort tekst te staan.",
                 maxLength=f"{where} staat te veel tekst: {{length}} tekens. "
-                f"Er passen er {number(field.max_length)} in.",
+                f"Er passen er {number(limit)} in.",
             ),
         }
     if field.kind == "scale":

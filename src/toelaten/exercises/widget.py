@@ -22,8 +22,8 @@ class ExerciseWidget(anywidget.AnyWidget):
     _css = front.css()
 
     definition = traitlets.Dict().tag(sync=True)
-    entries = traitlets.List().tag(sync=True)
-    earlier = traitlets.List().tag(sync=True)
+    entries: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
+    earlier: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
     related = traitlets.Dict().tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
 
@@ -76,7 +76,7 @@ class ExerciseWidget(anywidget.AnyWidget):
         # output must not carry them into a built book or a shared notebook.
         return iter(())
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
         bundle = super()._repr_mimebundle_(**kwargs)
         if bundle is None:
             return None

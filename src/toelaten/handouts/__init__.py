@@ -68,6 +68,8 @@ def _compile(template: str, data: dict[str, Any], *, folder: Path = HERE) -> byt
         raise HandoutError(f"{template}: {exc.message} {' '.join(exc.hints)}") from exc
     if warnings:
         raise HandoutError(f"{template}: " + "; ".join(w.message for w in warnings))
+    if not isinstance(pdf, bytes):  # one PDF; a list is typst's images, page by page
+        raise HandoutError(f"{template}: typst made no PDF")
     return pdf
 
 

@@ -7,10 +7,11 @@ is on the page.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.domains.std import StandardDomain
 from sphinx.util.docutils import SphinxRole
 
 from toelaten import DataError
@@ -36,7 +37,7 @@ class SourcesDirective(DataDirective):
 
     def run(self) -> list[nodes.Node]:
         sources = self.part(lambda: self.data.sources, self.data.paths["sources"])
-        std = self.env.get_domain("std")
+        std = cast(StandardDomain, self.env.get_domain("std"))
         items = nodes.bullet_list(classes=["toelaten-bronnen"])
         for source in sources:
             label = f"bron-{source.key}"

@@ -167,7 +167,7 @@ class HelpLines(DataDirective):
                 if contact.hours:
                     line += nodes.Text(f", {contact.hours}")
                 item += line
-            if contact.chat_url:
+            if contact.chat:
                 line = nodes.paragraph(text="Chatten kan via ")
                 line += nodes.reference(contact.chat, contact.chat, refuri=contact.chat_url)
                 line += nodes.Text(".")

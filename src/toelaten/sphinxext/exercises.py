@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.domains.std import StandardDomain
 
 from toelaten.coursedata import CourseData
 from toelaten.exercises import front
@@ -63,7 +64,7 @@ class ExerciseDirective(DataDirective):
         note_exercise_files(self.env, self.data, exercise)
         # A label per exercise, so other pages (Mijn voortgang) can link to where it lives.
         label = f"oefening-{exercise.id}"
-        std = self.env.get_domain("std")
+        std = cast(StandardDomain, self.env.get_domain("std"))
         std.note_hyperlink_target(label, self.env.docname, label, exercise.title)
         return [
             nodes.target("", "", ids=[label]),
