@@ -115,7 +115,7 @@ lint: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
 	@mkdir -p _build/lint
-	$(BIN)/python -c 'from toelaten.exercises.front import classic_script; print(classic_script(), end="")' \
+	$(BIN)/python -c 'from toelaten import CourseData; from toelaten.exercises.front import classic_script; print(classic_script(CourseData.default().strings), end="")' \
 	  > _build/lint/book.js
 	$(BIN)/python -c 'from toelaten.exercises.front import esm; print(esm(), end="")' > _build/lint/widget.js
 	node_modules/.bin/biome lint --error-on-warnings

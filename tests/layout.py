@@ -88,8 +88,9 @@ def day_problems(root: Path, data: CourseData) -> list[str]:
             continue
         text = opening.read_text(encoding="utf-8")
         titles = re.findall(r"^# (.+)$", text, flags=re.M)
-        if titles[:1] != [day.heading]:
-            problems.append(f"{day.docname}: the title must be '# {day.heading}'")
+        heading = day.heading(data.strings)
+        if titles[:1] != [heading]:
+            problems.append(f"{day.docname}: the title must be '# {heading}'")
         for directive in ("dag-thema", "dag-doelen", "dag-oefeningen"):
             used = re.findall(rf"^```{{{directive}}} (\S+)$", text, flags=re.M)
             if used != [day.id]:

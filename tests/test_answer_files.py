@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
 def test_a_valid_file_is_restored(path):
-    restored = read_document(path.read_bytes(), DATA.exercises)
+    restored = read_document(path.read_bytes(), DATA.exercises, DATA.strings)
     for exercise_id, body in restored.items():
         exercise = DATA.exercises[exercise_id]
         assert exercise.repeat or len(body["entries"]) <= 1  # never two current sets
@@ -33,7 +33,7 @@ def test_a_valid_file_is_restored(path):
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_an_invalid_file_is_refused_with_its_reason(path):
     with pytest.raises(TransferError) as refused:
-        read_document(path.read_bytes(), DATA.exercises)
+        read_document(path.read_bytes(), DATA.exercises, DATA.strings)
     assert PHRASES[path.stem] in str(refused.value)
     assert "Traceback" not in str(refused.value)
 
@@ -44,7 +44,7 @@ def test_every_invalid_file_has_a_phrase_and_every_phrase_a_file():
 
 def test_a_two_device_backup_of_a_single_set_exercise_keeps_both_answers():
     path = next(p for p in VALID if p.stem == "single-set-with-two-answers")
-    body = read_document(path.read_bytes(), DATA.exercises)["trots-of-bescherming"]
+    body = read_document(path.read_bytes(), DATA.exercises, DATA.strings)["trots-of-bescherming"]
     kept = [e["answers"] for e in body["entries"] + body["earlier"]]
     assert body["entries"][0]["answers"] == {"trots": "Nieuwer"}  # the latest is the answer
     assert {"trots": "Ouder"} in kept and {"bang": "Oudst"} in kept
@@ -63,7 +63,7 @@ def test_restoring_two_conflicting_files_then_the_download_again_changes_nothing
     assert [e["answers"]["brief"] for e in stored["entries"]] == ["Op de telefoon"]
     assert [e["answers"]["brief"] for e in stored["earlier"]] == ["Op de laptop"]
     document = {"format": "toelaten-antwoorden", "schema": 2, "exercises": {exercise.id: stored}}
-    again = read_document(json.dumps(document), DATA.exercises)[exercise.id]
+    again = read_document(json.dumps(document), DATA.exercises, DATA.strings)[exercise.id]
     assert merge(stored, again, repeat=False) == stored
     assert merge(stored, laptop, repeat=False) == stored  # the same file twice: no copies
 
@@ -90,7 +90,7 @@ def test_schemas_use_only_keywords_the_browser_knows_and_name_a_message_for_each
 
     for exercise in DATA.exercises.values():
         walk(body_schema(exercise))
-    walk(document_schema(list(DATA.exercises)))
+    walk(document_schema(list(DATA.exercises), DATA.strings))
 
 
 def test_the_book_javascript_agrees_with_python_on_every_file_and_merge():

@@ -77,7 +77,7 @@ def test_the_worksheet_has_its_questions_and_the_help_line(tmp_path, exercise):
             assert response.feedback in text
     for check in exercise.checks:
         assert check["tip"] in text
-    assert " ".join(DATA.contacts.help_line().split()) in text
+    assert " ".join(DATA.contacts.help_line(DATA.strings).split()) in text
 
 
 def test_an_action_in_jupyter_adds_to_the_other_exercise(tmp_path):

@@ -59,7 +59,7 @@ def test_the_checked_numbers_are_the_ones_in_the_file():
 
 
 def test_the_help_line_names_both_regions_and_the_emergency_number():
-    line = DATA.contacts.help_line()
+    line = DATA.contacts.help_line(DATA.strings)
     assert "113" in line and "0800-0113" in line and "1813" in line and "112" in line
 
 

@@ -32,7 +32,7 @@ def test_the_course_has_five_days_in_order():
     for day in course.days:
         assert day.title and day.theme
         assert len(day.goals) >= 3, day.id
-        assert day.heading == f"Dag {day.number} – {day.title}"
+        assert day.heading(DATA.strings) == f"Dag {day.number} – {day.title}"
 
 
 def test_the_exercises_of_the_brief_are_assigned_to_their_days():

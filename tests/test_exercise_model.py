@@ -143,7 +143,7 @@ def test_a_definition_mistake_names_the_file_and_field(tmp_path):
     )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match=r"wiens-stem\.yml: fields\[0\]\.step: step 3 must divide"):
-        read_exercise(path, DATA.course)
+        read_exercise(path, DATA.course, DATA.strings)
     assert source.field("zin").kind == "text"
 
 
@@ -155,4 +155,4 @@ def test_a_definition_for_the_wrong_day_is_refused(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(DataError, match=r"day: dag-1 in .* does not list 'wiens-stem'"):
-        read_exercise(path, DATA.course)
+        read_exercise(path, DATA.course, DATA.strings)

@@ -20,7 +20,7 @@ from toelaten.handouts import pack as pack_module
 
 DATA = CourseData()
 
-HELP_LINE = " ".join(DATA.contacts.help_line().split())
+HELP_LINE = " ".join(DATA.contacts.help_line(DATA.strings).split())
 
 
 def body_text(reader: PdfReader) -> str:
@@ -97,7 +97,7 @@ def test_the_help_line_is_on_every_page_of_the_pack(pack):
 
 def test_the_pack_is_bookmarked_by_part_and_sheet(pack):
     parts = [item.title for item in pack.outline if not isinstance(item, list)]
-    assert parts == ["Voor de hele training", *(d.heading for d in DATA.course.days)]
+    assert parts == ["Voor de hele training", *(d.heading(DATA.strings) for d in DATA.course.days)]
     sheets = [s.title for item in pack.outline if isinstance(item, list) for s in item]
     assert sheets == sheet_titles()
 
@@ -129,7 +129,7 @@ def test_the_run_sheets_tell_the_facilitator_what_to_do_and_ask(pack_dir):
             assert f"{slot.start:%H:%M}–{slot.end:%H:%M} {slot.minutes} min {block.title}" in text
             if block.format == "pauze":
                 continue
-            for label, fact in schedule.facts(block):
+            for label, fact in schedule.facts(block, DATA.strings):
                 assert f"{label}: {' '.join(fact.split())}" in text, (day.id, block.id, label)
             for question in block.debrief:
                 assert question in text

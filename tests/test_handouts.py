@@ -37,7 +37,7 @@ def test_the_worksheet_has_every_label_and_help_text_as_text(worksheet):
 
 
 def test_the_help_line_is_on_every_page(worksheet):
-    line = " ".join(DATA.contacts.help_line().split())
+    line = " ".join(DATA.contacts.help_line(DATA.strings).split())
     for page in worksheet.pages:
         assert line in " ".join(page.extract_text().split())
 
@@ -77,7 +77,7 @@ def test_the_workbook_prints_the_saved_answers(tmp_path):
     ):
         assert expected in text
     assert reader.metadata.title == "Mijn werkboek"
-    assert " ".join(DATA.contacts.help_line().split()) in text
+    assert " ".join(DATA.contacts.help_line(DATA.strings).split()) in text
 
 
 def test_the_workbook_prints_hostile_and_unprintable_text_safely(tmp_path):

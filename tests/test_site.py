@@ -116,7 +116,7 @@ def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
     assert len(rows) == len(days)
     for row, day in zip(rows, days, strict=True):
         link = row.find("a")
-        assert link.get_text(strip=True) == day.heading
+        assert link.get_text(strip=True) == day.heading(DATA.strings)
         assert resolve("book/index.html", link["href"]) == f"{day.docname}.html"
         assert day.theme in row.get_text(" ", strip=True)
     privacy = [a for a in soup(html, "book/index.html").find_all("a") if "privacy" in a["href"]]
@@ -126,7 +126,7 @@ def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
 @pytest.mark.parametrize("day", DATA.course.days, ids=lambda d: d.id)
 def test_a_day_page_shows_its_theme_and_goals(html, day):
     doc = soup(html, f"{day.docname}.html")
-    assert doc.h1.get_text(strip=True).rstrip("#") == day.heading
+    assert doc.h1.get_text(strip=True).rstrip("#") == day.heading(DATA.strings)
     assert doc.select_one("p.toelaten-lead").get_text(strip=True) == day.theme
     goals = [li.get_text(" ", strip=True) for li in doc.select("ul.toelaten-goals > li")]
     assert goals == list(day.goals)

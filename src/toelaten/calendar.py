@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from toelaten.course import Course
 from toelaten.schedule import Schedule, course_dates
+from toelaten.strings import Strings
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -21,6 +22,7 @@ def build_calendar(
     schedule: Schedule,
     start: date,
     variant_id: str,
+    strings: Strings,
     *,
     every: int = 1,
     per_block: bool = False,
@@ -33,10 +35,11 @@ def build_calendar(
     stamp = datetime.now(UTC)
     for day, when in zip(course.days, course_dates(start, len(course.days), every), strict=True):
         slots = schedule.run_sheet(day.id, variant_id)
+        heading = day.heading(strings)
         if per_block:
-            items = [(f"{day.heading}: {s.block.title}", s.start, s.end, s.block.id) for s in slots]
+            items = [(f"{heading}: {s.block.title}", s.start, s.end, s.block.id) for s in slots]
         else:
-            items = [(f"{course.title}: {day.heading}", variant.start, variant.end, "dag")]
+            items = [(f"{course.title}: {heading}", variant.start, variant.end, "dag")]
         for summary, begin, end, key in items:
             event = Event()
             name = f"toelaten/{start}/{variant_id}/{day.id}/{key}"

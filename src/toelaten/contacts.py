@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toelaten._fields import Fields, read_yaml
+
+if TYPE_CHECKING:
+    from toelaten.strings import Strings
 
 PHONE = re.compile(r"^[0-9](?:[0-9]|[ -](?=[0-9]))*$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}(?:-[A-Z]{2,3})?$")
@@ -42,19 +46,19 @@ class Contact:
     def chat_url(self) -> str | None:
         return f"https://{self.chat}" if self.chat else None
 
-    @property
-    def numbers(self) -> str:
+    def numbers(self, strings: Strings) -> str:
         """Its numbers as text: '113 of 0800-0113 (gratis)'; empty without a phone."""
-        return " of ".join(p.number + (f" ({p.note})" if p.note else "") for p in self.phones)
+        numbers = (p.number + (f" ({p.note})" if p.note else "") for p in self.phones)
+        return f" {strings('help.or')} ".join(numbers)
 
-    @property
-    def reach(self) -> str:
+    def reach(self, strings: Strings) -> str:
         """How to reach them on paper: 'bel 113 of 0800-0113 (gratis) · chat 113.nl'."""
         parts = []
         if self.phones:
-            parts.append(f"bel {self.numbers}" + (f", {self.hours}" if self.hours else ""))
+            call = strings("help.call", numbers=self.numbers(strings))
+            parts.append(call + (f", {self.hours}" if self.hours else ""))
         if self.chat:
-            parts.append(f"chat {self.chat}")
+            parts.append(strings("help.chat", chat=self.chat))
         return " · ".join(parts)
 
 
@@ -76,16 +80,20 @@ class HelpContacts:
     countries: tuple[Country, ...]
     source: Path
 
-    def help_line(self) -> str:
-        """One line for a footer: the primary numbers per country and the emergency number."""
-        parts = []
+    def help_numbers(self, strings: Strings) -> str:
+        """The primary numbers per country and the emergency number: 'Nederland: 113
+        Zelfmoordpreventie, bel 113 of 0800-0113; …. Bij nood: 112.'"""
+        places = []
         for country in self.countries:
-            numbers = " of ".join(p.number for p in country.primary.phones)
-            parts.append(f"{country.name}: {country.primary.name}, bel {numbers}")
-        emergency = sorted({c.emergency for c in self.countries})
-        return (
-            "Als het even niet gaat – " + "; ".join(parts) + f". Bij nood: {' / '.join(emergency)}."
-        )
+            numbers = f" {strings('help.or')} ".join(p.number for p in country.primary.phones)
+            call = strings("help.call", numbers=numbers)
+            places.append(f"{country.name}: {country.primary.name}, {call}")
+        emergency = " / ".join(sorted({c.emergency for c in self.countries}))
+        return strings("help.numbers", places="; ".join(places), emergency=emergency)
+
+    def help_line(self, strings: Strings) -> str:
+        """One line for a footer: 'Als het even niet gaat – ' and the help numbers."""
+        return strings("help.line", title=strings("help.title"), numbers=self.help_numbers(strings))
 
 
 def _phone(item: Fields) -> Phone:

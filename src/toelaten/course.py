@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toelaten._fields import read_yaml
+
+if TYPE_CHECKING:
+    from toelaten.strings import Strings
 
 DAY_ID = re.compile(r"^dag-([1-9][0-9]*)$")
 EXERCISE_ID = re.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
@@ -22,10 +26,9 @@ class Day:
     goals: tuple[str, ...]
     exercises: tuple[str, ...]
 
-    @property
-    def heading(self) -> str:
+    def heading(self, strings: Strings) -> str:
         """The page title learners see, e.g. 'Dag 1 – Hoe maak jij contact?'."""
-        return f"Dag {self.number} – {self.title}"
+        return strings("course.day", number=self.number, title=self.title)
 
     @property
     def docname(self) -> str:

@@ -41,6 +41,8 @@ FILES = {
     "group": "group.yml",
     "contacts": "help-contacts.yml",
     "sources": "sources.yml",
+    # Optional: the course's own interface strings, before the package's (strings.py).
+    "locale": "locale",
 }
 
 
@@ -93,7 +95,7 @@ class CourseData:
         """Every exercise, by id, in the order of the course; their links checked."""
         from toelaten.exercises.catalogue import read_catalogue
 
-        return read_catalogue(self.exercise_files(), self.course)
+        return read_catalogue(self.exercise_files(), self.course, self.strings)
 
     @functools.cached_property
     def schedule(self) -> Schedule:
@@ -124,10 +126,11 @@ class CourseData:
 
     @functools.cached_property
     def strings(self) -> Strings:
-        """The interface's words, in the course's language (``language`` in course.yml)."""
+        """The interface's words, in the course's language (``language`` in course.yml):
+        ``<root>/locale/<language>.yml`` if the course has it, else the package's."""
         from toelaten.strings import load_strings
 
-        return load_strings(self.course.language)
+        return load_strings(self.course.language, self.paths["locale"])
 
     def exercise(self, exercise_id: str) -> Exercise:
         try:
@@ -189,13 +192,18 @@ class CourseData:
         """Each exercise file on its own; without a readable course.yml, what can be checked
         without it (everything but the day listing the exercise)."""
         from toelaten.exercises.catalogue import read_exercise
+        from toelaten.strings import REFERENCE, load_strings
 
         try:
             course: Course | None = self.course
         except DataError:
             course = None
+        try:
+            strings = self.strings
+        except (DataError, KeyError):  # reported on its own; a check makes no answers
+            strings = load_strings(REFERENCE)
         for path in paths:
-            yield _attempt(path, functools.partial(read_exercise, path, course))
+            yield _attempt(path, functools.partial(read_exercise, path, course, strings))
 
 
 def _attempt(what: Path | str, load: Callable[[], Any]) -> Check:

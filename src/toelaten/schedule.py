@@ -19,6 +19,7 @@ from toelaten.course import Course
 
 if TYPE_CHECKING:
     from toelaten.exercises.model import Exercise
+    from toelaten.strings import Strings
 
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
 
@@ -95,15 +96,15 @@ class Schedule:
             clock = end
         return slots
 
-    def facts(self, block: Block) -> list[tuple[str, str]]:
+    def facts(self, block: Block, strings: Strings) -> list[tuple[str, str]]:
         """What a run sheet tells of a block, in order; the guide page and the printed run
         sheet both use it. Werkvorm and debrief are left to the caller (they link, list)."""
-        facts = [("Doel", block.goal or "")]
+        facts = [(strings("schedule.goal"), block.goal or "")]
         if block.exercise:
-            facts.append(("Oefening", self.exercise_titles[block.exercise]))
+            facts.append((strings("schedule.exercise"), self.exercise_titles[block.exercise]))
         if block.materials:
-            facts.append(("Materiaal", ", ".join(block.materials)))
-        facts.append(("Zo doe je het", block.instructions or ""))
+            facts.append((strings("schedule.materials"), ", ".join(block.materials)))
+        facts.append((strings("schedule.how"), block.instructions or ""))
         return facts
 
 

@@ -1,15 +1,20 @@
 """The words of the interface (buttons, states, messages), one catalogue per language.
 
 ``locale/<language>.yml`` holds them, nested by where they appear (``progress.started``);
-the course's ``language`` in course.yml picks the catalogue. Python asks for a string by
-its key, the book's script gets the catalogue inside the definitions each page embeds,
-and typst gets the words it prints in its JSON. Adding a language is adding a file.
+the course's ``language`` in course.yml picks the catalogue, and a course's data folder
+may bring its own (``<data>/locale/<language>.yml``, looked for first). Every renderer
+reads the same file: Python asks ``strings("key", **values)``; the browser gets the
+sections in ``front.JS_SECTIONS`` (the book inside its generated script, Jupyter as the
+widget's ``strings``) and asks ``tr("key", values)``; typst gets ``handouts.TYPST_SECTIONS``
+in its JSON and asks ``tr("key")``; the page templates ask ``toelaten_strings("key")``.
+Adding a language is adding a file.
 """
 
 from __future__ import annotations
 
 import functools
 import string
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,21 +27,27 @@ REFERENCE = "nl"
 
 
 def locale_dir() -> Path:
+    """The catalogues the package ships."""
     return Path(str(resources.files("toelaten") / "locale"))
 
 
 class Strings:
     """A catalogue: ``strings("progress.entries", n=3)`` formats one message."""
 
-    def __init__(self, language: str, messages: dict[str, str]) -> None:
+    def __init__(self, language: str, messages: dict[str, str], source: Path | None = None) -> None:
         self.language = language
         self.messages = messages
+        #: The file the messages come from.
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"Strings({self.language!r}, {str(self.source)!r})"
 
     def __call__(self, key: str, **values: Any) -> str:
         try:
             text = self.messages[key]
         except KeyError:
-            raise KeyError(f"no interface string {key!r} in {self.language}.yml") from None
+            raise KeyError(f"no interface string {key!r} in {self.source}") from None
         return text.format(**values) if values else text
 
     def plural(self, key: str, n: int, **values: Any) -> str:
@@ -44,9 +55,32 @@ class Strings:
         return self(f"{key}.{'one' if n == 1 else 'other'}", n=n, **values)
 
     def section(self, prefix: str) -> dict[str, str]:
-        """The strings under ``prefix.`` with the prefix cut off (what a page embeds)."""
+        """The strings under ``prefix.`` with the prefix cut off."""
         cut = len(prefix) + 1
         return {k[cut:]: v for k, v in self.messages.items() if k.startswith(prefix + ".")}
+
+    def sections(self, *names: str) -> dict[str, str]:
+        """The strings of whole top-level sections, by their full keys: what a renderer
+        outside Python (the browser, typst) gets."""
+        return {k: v for k, v in self.messages.items() if k.split(".", 1)[0] in names}
+
+    # Numbers and dates, the way this language writes them.
+
+    def number(self, n: int) -> str:
+        """12000 -> '12.000' (``format.thousands``; the browser's number() does the same)."""
+        return f"{n:,}".replace(",", self("format.thousands"))
+
+    def date(self, day: date | datetime, *, weekday: bool = False) -> str:
+        """'21 november 2026'; with ``weekday``, 'zaterdag 21 november 2026'."""
+        months, weekdays = self.section("date.months"), self.section("date.weekdays")
+        text = self("date.long", day=day.day, month=months[str(day.month)], year=day.year)
+        if weekday:
+            text = self("date.weekday", weekday=weekdays[str(day.isoweekday())], date=text)
+        return text
+
+    def stamp_date(self, stamp: str) -> str:
+        """'2026-11-21T08:00:00Z' -> '21 november 2026'."""
+        return self.date(datetime.fromisoformat(stamp.replace("Z", "+00:00")))
 
 
 def placeholders(text: str) -> set[str]:
@@ -55,20 +89,27 @@ def placeholders(text: str) -> set[str]:
 
 @functools.cache
 def load_strings(language: str, folder: Path | None = None) -> Strings:
-    folder = folder or locale_dir()
+    """The catalogue of ``language``: ``folder/<language>.yml`` if ``folder`` (a course's
+    own ``locale/``) has it, else the package's. Every catalogue but the package's own
+    ``nl.yml`` must have exactly its keys and placeholders."""
     if not LANGUAGE.match(language):
         raise DataError(f"language: expected a code like 'nl', found {language!r}")
-    path = folder / f"{language}.yml"
+    package = locale_dir()
+    own = folder / f"{language}.yml" if folder is not None else None
+    path = own if own is not None and own.is_file() else package / f"{language}.yml"
     if not path.is_file():
-        known = ", ".join(sorted(p.stem for p in folder.glob("*.yml"))) or "none"
+        places = [f for f in (folder, package) if f is not None and f.is_dir()]
+        known = ", ".join(sorted({p.stem for f in places for p in f.glob("*.yml")})) or "none"
+        where = own if own is not None else path
         raise DataError(
-            f"{path}: no interface strings for language {language!r} (known: {known}); "
-            f"copy {REFERENCE}.yml to {language}.yml and translate it"
+            f"{where}: no interface strings for language {language!r} (known: {known}); "
+            f"copy {package / REFERENCE}.yml to {where} and translate it"
         )
     messages = _flatten(read_yaml(path).raw, path)
-    if language != REFERENCE:
-        _match(messages, load_strings(REFERENCE, folder).messages, path)
-    return Strings(language, messages)
+    reference = package / f"{REFERENCE}.yml"
+    if path.resolve() != reference.resolve():
+        _match(messages, load_strings(REFERENCE).messages, path)
+    return Strings(language, messages, path)
 
 
 def _flatten(data: Any, path: Path, prefix: str = "") -> dict[str, str]:
@@ -76,6 +117,9 @@ def _flatten(data: Any, path: Path, prefix: str = "") -> dict[str, str]:
         raise DataError(f"{path}: {prefix or 'the file'}: expected keys with texts under them")
     flat: dict[str, str] = {}
     for key, value in data.items():
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            # yes/no/on/off unquoted are booleans in YAML: "yes": ja
+            raise DataError(f"{path}: {prefix}{key}: put the key in quotes")
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             flat.update(_flatten(value, path, name + "."))
@@ -83,6 +127,12 @@ def _flatten(data: Any, path: Path, prefix: str = "") -> dict[str, str]:
             flat[name] = value
         else:
             raise DataError(f"{path}: {name}: expected a text")
+        try:
+            placeholders(flat.get(name, ""))
+        except ValueError:
+            raise DataError(
+                f"{path}: {name}: a {{ without its }} (or the other way round)"
+            ) from None
     return flat
 
 

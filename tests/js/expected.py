@@ -65,7 +65,7 @@ def files() -> list[dict[str, Any]]:
             {
                 "name": f"{path.parent.name}/{path.name}",
                 "text": text,
-                **verdict(lambda text=text: read_document(text, DATA.exercises)),
+                **verdict(lambda text=text: read_document(text, DATA.exercises, DATA.strings)),
             }
         )
     return cases
@@ -188,7 +188,7 @@ def main() -> None:
         json.dumps(
             {
                 "definitions": {i: e.as_json() for i, e in known.items()},
-                "documentSchema": document_schema(list(known)),
+                "documentSchema": document_schema(list(known), DATA.strings),
                 "files": files(),
                 "generated": generated(rng),
                 "merges": merges(rng),

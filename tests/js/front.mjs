@@ -45,22 +45,26 @@ function environment({ window = {}, document = {} }) {
 }
 
 // The exercise UI (dom.js, form.js, overviews.js, ui.js) with all its top-level names, as
-// one module scope: `export default {...}` becomes `default`.
+// one module scope: `export default {...}` becomes `default`. It has the words of the
+// course's catalogue, as a widget gets them.
 export function loadUi(options = {}) {
   const source = read(partsOf("PARTS"));
   assert.equal(source.split("export default").length, 2, "one `export default` (in ui.js)");
   const names = topLevelNames(source);
-  return run(source.replace("export default", "const __default ="), [...names, "__default"], environment(options));
+  const ui = run(source.replace("export default", "const __default ="), [...names, "__default"], environment(options));
+  ui.useWords(definitions().strings);
+  return ui;
 }
 
-// The book's script as front.py's classic_script() builds it: the UI as `ui`, then
-// schema.js, answers.js, store.js, workbook.js and book.js in one scope. Every top-level
-// name of the book's parts comes back, and `ui`. The fake document is still "loading",
-// so book.js does not mount anything; a test calls what it needs.
+// The book's script as front.py's classic_script() builds it: the UI as `ui` with the
+// catalogue's words, `tr`, then schema.js, answers.js, store.js, workbook.js and book.js in
+// one scope. Every top-level name of the book's parts comes back, and `ui`. The fake
+// document is still "loading", so book.js does not mount anything; a test calls what it needs.
 export function loadBook(options = {}) {
   const ui = read(partsOf("PARTS")).replace("export default", "return");
   const book = read(partsOf("BOOK_PARTS"));
-  const source = `const ui = (function () {\n${ui}\n})();\n${book}`;
+  const words = JSON.stringify(definitions().strings);
+  const source = `const ui = (function () {\n${ui}\n})();\nui.useWords(${words});\nconst tr = ui.tr;\n${book}`;
   return run(source, ["ui", ...topLevelNames(book)], environment(options));
 }
 
@@ -68,8 +72,8 @@ export function loadBook(options = {}) {
 
 let known = null;
 
-// Every exercise definition as the book gets it ({definitions, documentSchema}), from
-// Python (tests/js/definitions.py), once per test file.
+// Every exercise definition as the book gets it ({definitions, documentSchema, strings}),
+// from Python (tests/js/definitions.py), once per test file.
 export function definitions() {
   known ??= JSON.parse(
     execFileSync(python, [path.join(here, "definitions.py")], { encoding: "utf8", maxBuffer: 1 << 26 }),

@@ -1,6 +1,7 @@
 """The learner's commands: their answers in the journal, out of it and back, and rescue.
 
-Everything here speaks Dutch; answers are written 0600 and whole (common.write_private).
+Everything here speaks the course's language (``cli.*`` in the catalogue); answers are
+written 0600 and whole (common.write_private).
 """
 
 from __future__ import annotations
@@ -10,17 +11,12 @@ from pathlib import Path
 
 import click
 
-from toelaten._dutch import from_stamp
 from toelaten.cli.common import Problem, write_file
 from toelaten.coursedata import CourseData
 from toelaten.exercises import Journal, TransferError
 from toelaten.exercises.journal_errors import looks_like_answers_file
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
-
-
-def plural(n: int, one: str, more: str) -> str:
-    return f"{n} {one if n == 1 else more}"
 
 
 def _journal(ctx: click.Context, param: click.Parameter, path: Path | None) -> Journal:
@@ -52,8 +48,9 @@ def export_answers(journal: Journal, out: Path | None) -> None:
     if out is None:
         click.echo(text)
         return
-    write_file(out, (text + "\n").encode("utf-8"), private=True)
-    click.echo(f"Je antwoorden staan in {out}.", err=True)
+    strings = journal.data.strings
+    write_file(out, (text + "\n").encode("utf-8"), strings, private=True)
+    click.echo(strings("cli.export", path=out), err=True)
 
 
 @click.command("import")
@@ -61,16 +58,17 @@ def export_answers(journal: Journal, out: Path | None) -> None:
 @click.argument("file", type=_FILE)
 def import_answers(journal: Journal, file: Path) -> None:
     """Zet antwoorden terug uit een gedownload bestand; wat je al had, blijft bestaan."""
+    strings = journal.data.strings
     if not file.is_file():
-        raise Problem(f"Het bestand {file} bestaat niet. Er is niets veranderd.")
+        raise Problem(strings("cli.import.missing", path=file))
     try:
         counts = journal.import_file(file.read_bytes())
     except TransferError as exc:
-        raise Problem(f"{exc} Er is niets veranderd.") from exc
+        raise Problem(strings("cli.import.refused", problem=exc)) from exc
     titles = journal.data.exercises
     for exercise_id, n in counts.items():
-        click.echo(f"{titles[exercise_id].title}: {plural(n, 'antwoord', 'antwoorden')}")
-    click.echo(f"Teruggezet in {journal.path}.")
+        click.echo(f"{titles[exercise_id].title}: {strings.plural('progress.entries', n)}")
+    click.echo(strings("cli.import.done", path=journal.path))
 
 
 @click.command()
@@ -78,25 +76,25 @@ def import_answers(journal: Journal, file: Path) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def forget(journal: Journal, yes: bool) -> None:
     """Wis al je antwoorden van deze computer."""
+    strings = journal.data.strings
     copies = sorted(journal.path.parent.glob(f"{journal.path.name}.beschadigd-*"))
     if not journal.path.exists() and not copies:
-        click.echo("Er zijn geen antwoorden om te wissen.")
+        click.echo(strings("cli.forget.nothing"))
         return
     if not yes:
-        also = " Ook de kopieën van een beschadigd dagboek." if copies else ""
-        answer = click.prompt(
-            f"Al je antwoorden in {journal.path} worden gewist.{also} Weet je het zeker? "
-            "Typ ja of nee",
-            default="nee",
-            show_default=False,
-        )
-        if answer.strip().lower() not in ("ja", "j", "yes", "y"):
-            click.echo("Er is niets gewist.")
+        sure, unsure = strings("cli.forget.yes"), strings("cli.forget.no")
+        question = [strings("cli.forget.warning", path=journal.path)]
+        if copies:
+            question.append(strings("cli.forget.copies"))
+        question.append(strings("cli.forget.question", yes=sure, no=unsure))
+        answer = click.prompt(" ".join(question), default=unsure, show_default=False)
+        if answer.strip().lower() not in (sure, sure[:1], "yes", "y"):
+            click.echo(strings("cli.forget.kept"))
             raise SystemExit(1)
     journal.forget()
     for copy in copies:
         copy.unlink(missing_ok=True)
-    click.echo("Je antwoorden zijn gewist.")
+    click.echo(strings("cli.forget.done"))
 
 
 @click.command()
@@ -112,12 +110,13 @@ def workbook(journal: Journal, out: Path) -> None:
     """Maak een pdf van al je bewaarde antwoorden."""
     from toelaten.handouts import HandoutError, workbook_pdf
 
+    strings = journal.data.strings
     try:
         pdf = workbook_pdf(journal)
     except HandoutError as exc:
         raise Problem(str(exc)) from exc
-    write_file(out, pdf, private=True)
-    click.echo(f"Je werkboek staat in {out}.")
+    write_file(out, pdf, strings, private=True)
+    click.echo(strings("cli.workbook", path=out))
 
 
 @click.command()
@@ -127,14 +126,13 @@ def progress(journal: Journal) -> None:
     from toelaten.exercises.progress import progress as day_progress
     from toelaten.exercises.progress import state_text
 
-    known = journal.data.exercises
+    known, strings = journal.data.exercises, journal.data.strings
     for day in day_progress(journal.all_latest(), journal.data):
-        click.echo(
-            click.style(day.heading, bold=True) + f"  ({day.started} van {len(day.exercises)})"
-        )
+        count = strings("progress.count", started=day.started, total=len(day.exercises))
+        click.echo(click.style(day.heading, bold=True) + f"  {count}")
         for item in day.exercises:
             mark = "✓" if item.entries else "·"
-            state = state_text(item, known[item.id].repeat, journal.data.strings)
+            state = state_text(item, known[item.id].repeat, strings)
             click.echo(f"  {mark} {item.title}: {state}")
 
 
@@ -145,37 +143,28 @@ def rescue(journal: Journal) -> None:
     from toelaten.exercises.rescue import is_healthy
     from toelaten.exercises.rescue import rescue as rescue_journal
 
-    path = journal.path
+    path, strings = journal.path, journal.data.strings
     if not path.is_file():
-        click.echo(f"Er is geen dagboek in {path}; er is niets te redden.")
+        click.echo(strings("cli.rescue.no_journal", path=path))
         return
     if looks_like_answers_file(path):
-        raise Problem(
-            f"{path} is een antwoordenbestand, geen dagboek; er is niets aan kapot. "
-            f"Zet het in je dagboek met: toelaten import {path}"
-        )
+        command = f"toelaten import {path}"
+        raise Problem(strings("cli.rescue.answers_file", path=path, command=command))
     if is_healthy(path, journal.data):
-        click.echo(f"Je dagboek ({path}) is in orde; er is niets te redden.")
+        click.echo(strings("cli.rescue.healthy", path=path))
         return
     done = rescue_journal(path, journal.data)
-    click.echo(f"Je beschadigde dagboek is ongewijzigd bewaard als {done.copy}.")
+    click.echo(strings("cli.rescue.copy", path=done.copy))
     found = done.per_exercise()
     if not found:
-        click.echo("Er was geen enkel antwoord meer leesbaar. Je dagboek is nu leeg.")
+        click.echo(strings("cli.rescue.nothing"))
     else:
-        n = len(done.rows)
-        click.echo(f"Gered: {n} {'versie' if n == 1 else 'versies'}, nu weer in {path}:")
+        click.echo(strings.plural("cli.rescue.rescued", len(done.rows), path=path))
         titles = journal.data.exercises
         for exercise_id, (count, last) in sorted(found.items()):
-            versions = "versie" if count == 1 else "versies"
-            click.echo(
-                f"  {titles[exercise_id].title}: {count} {versions}, "
-                f"de laatste van {from_stamp(last)}"
-            )
+            title, date = titles[exercise_id].title, strings.stamp_date(last)
+            click.echo("  " + strings.plural("cli.rescue.exercise", count, title=title, date=date))
     if done.lost:
-        click.echo(f"Niet te redden: {done.lost} {'versie' if done.lost == 1 else 'versies'}.")
+        click.echo(strings.plural("cli.rescue.lost", done.lost))
     elif done.scanned:
-        click.echo(
-            "Een deel van het bestand was beschadigd; misschien ontbreekt daardoor iets. "
-            "Het oude bestand blijft bewaard."
-        )
+        click.echo(strings("cli.rescue.scanned"))

@@ -1,8 +1,9 @@
 """What every command shares: how a problem is shown, and how answers are written to disk.
 
 No command may end in a traceback: the group turns every error a person can cause into a
-one-line message (Dutch for learners and trainers) and everything else into a short note
-with the way to see details (``TOELATEN_DEBUG=1``).
+one-line message (in the course's language for learners and trainers: ``cli.*`` in the
+catalogue) and everything else into a short note with the way to see details
+(``TOELATEN_DEBUG=1``).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from typing import Any
 
 import click
 
-from toelaten import DataError
+from toelaten import CourseData, DataError
 from toelaten.exercises.journal import JournalError
+from toelaten.strings import REFERENCE, Strings, load_strings
 
 DEBUG = "TOELATEN_DEBUG"
 
@@ -29,19 +31,30 @@ class Problem(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
-def why(exc: OSError) -> str:
-    """An operating-system error in plain Dutch."""
+def strings_of(ctx: click.Context | None) -> Strings:
+    """The course's words; when even those cannot be read (a broken course.yml, which the
+    message is about), the package's own catalogue, so the message can still be said."""
+    data = ctx.find_object(CourseData) if ctx is not None else None
+    try:
+        return (data or CourseData.default()).strings
+    except (DataError, KeyError):
+        return load_strings(REFERENCE)
+
+
+def why(exc: OSError, strings: Strings) -> str:
+    """An operating-system error in plain words."""
     reasons = {
-        errno.ENOENT: "die map bestaat niet",
-        errno.ENOTDIR: "een deel van die plek is geen map",
-        errno.EISDIR: "dat is een map, geen bestand",
-        errno.EACCES: "je computer laat er niet in schrijven",
-        errno.EPERM: "je computer laat er niet in schrijven",
-        errno.EROFS: "die schijf kan alleen gelezen worden",
-        errno.ENOSPC: "de schijf is vol",
-        errno.ENAMETOOLONG: "die naam is te lang",
+        errno.ENOENT: "why.no_folder",
+        errno.ENOTDIR: "why.not_folder",
+        errno.EISDIR: "why.is_folder",
+        errno.EACCES: "why.no_permission",
+        errno.EPERM: "why.no_permission",
+        errno.EROFS: "why.read_only",
+        errno.ENOSPC: "why.full",
+        errno.ENAMETOOLONG: "why.long_name",
     }
-    return reasons.get(exc.errno or 0, exc.strerror or "onbekende fout")
+    key = reasons.get(exc.errno or 0)
+    return strings(key) if key else exc.strerror or strings("why.unknown")
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -62,19 +75,17 @@ def write_private(path: Path, data: bytes) -> None:
         raise
 
 
-def write_file(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write or say in Dutch why not (the folder is missing, the disk is full, ...)."""
+def write_file(path: Path, data: bytes, strings: Strings, *, private: bool = False) -> None:
+    """Write or say why not (the folder is missing, the disk is full, ...)."""
     if Path(path).exists() and not Path(path).is_file():
-        raise Problem(
-            f"Kan {path} niet schrijven: dat is geen gewoon bestand. Kies een bestandsnaam."
-        )
+        raise Problem(strings("cli.not_a_file", path=path))
     try:
         if private:
             write_private(path, data)
         else:
             Path(path).write_bytes(data)
     except OSError as exc:
-        raise Problem(f"Kan {path} niet schrijven: {why(exc)}. Er is niets veranderd.") from None
+        raise Problem(strings("cli.not_written", path=path, why=why(exc, strings))) from None
 
 
 class Group(click.Group):
@@ -90,12 +101,11 @@ class Group(click.Group):
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise  # click's main handles a closed pipe (`| head`) quietly
+            strings = strings_of(ctx)
             where = f"{exc.filename}: " if exc.filename else ""
-            raise Problem(f"Niet gelukt: {where}{why(exc)}.") from None
+            raise Problem(strings("cli.failed", where=where, why=why(exc, strings))) from None
         except (Exception, RecursionError) as exc:
             if os.environ.get(DEBUG):
                 raise
-            raise Problem(
-                f"Er ging iets mis dat niet had mogen gebeuren ({type(exc).__name__}: {exc}). "
-                f"Met {DEBUG}=1 zie je de details."
-            ) from None
+            strings, error = strings_of(ctx), f"{type(exc).__name__}: {exc}"
+            raise Problem(strings("cli.bug", error=error, variable=DEBUG)) from None

@@ -60,15 +60,15 @@ def check(
 @click.pass_obj
 def hulp(data: CourseData) -> None:
     """Toon waar je nu terechtkunt als het even niet gaat."""
-    contacts = data.contacts
-    click.echo("Als het even niet gaat\n")
+    contacts, strings = data.contacts, data.strings
+    click.echo(strings("help.title") + "\n")
     for country in contacts.countries:
         click.echo(click.style(country.name, bold=True))
         for contact in country.contacts:
-            details = ", ".join(x for x in (contact.numbers, contact.hours) if x)
-            chat = f"; chat via {contact.chat}" if contact.chat else ""
+            details = ", ".join(x for x in (contact.numbers(strings), contact.hours) if x)
+            chat = "; " + strings("cli.hulp.chat", chat=contact.chat) if contact.chat else ""
             click.echo(f"  {contact.name}" + (f": {details}" if details else "") + chat)
-        click.echo(f"  Bij direct gevaar: {country.emergency}\n")
+        click.echo("  " + strings("cli.hulp.emergency", number=country.emergency) + "\n")
 
 
 @click.command()

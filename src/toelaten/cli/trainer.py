@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from toelaten import CourseData, DataError
-from toelaten.cli.common import Problem, why, write_file
+from toelaten.cli.common import Problem, strings_of, why, write_file
 
 #: Course dates a calendar can hold; far outside is a typing mistake.
 YEARS = (2000, 2200)
@@ -16,7 +16,8 @@ YEARS = (2000, 2200)
 
 def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | None):
     if value is not None and not YEARS[0] <= value.year <= YEARS[1]:
-        raise click.BadParameter(f"kies een datum tussen {YEARS[0]} en {YEARS[1]}.")
+        strings = strings_of(ctx)
+        raise click.BadParameter(strings("cli.start_between", first=YEARS[0], last=YEARS[1]))
     return value
 
 
@@ -77,13 +78,12 @@ def handouts(
     except (HandoutError, DataError) as exc:
         raise Problem(str(exc)) from exc
     except OSError as exc:
-        raise Problem(f"Kan niet schrijven in {out}: {why(exc)}.") from exc
+        strings = data.strings
+        raise Problem(strings("cli.not_written_in", folder=out, why=why(exc, strings))) from exc
     for path in written:
         click.echo(str(path))
     if group:
-        click.echo(
-            f"Het workshoppakket staat in {out / PACK_FILE}; elk blad staat ook los in {out}."
-        )
+        click.echo(data.strings("cli.pack", path=out / PACK_FILE, folder=out))
 
 
 @click.command()
@@ -99,18 +99,17 @@ def schedule(
     data: CourseData, start, variant: str, every: int, ics: Path | None, per_block: bool
 ) -> None:
     """Print the five days with real dates and times; optionally write a calendar file."""
-    from toelaten._dutch import long_date
     from toelaten.calendar import build_calendar
     from toelaten.schedule import course_dates
 
     plan = data.schedule
     chosen = plan.variants[variant]
-    course = data.course
+    course, strings = data.course, data.strings
     for day, when in zip(
         course.days, course_dates(start.date(), len(course.days), every), strict=True
     ):
-        click.echo(click.style(day.heading, bold=True))
-        click.echo(f"{long_date(when, weekday=True)}, {chosen.hours}")
+        click.echo(click.style(day.heading(strings), bold=True))
+        click.echo(f"{strings.date(when, weekday=True)}, {chosen.hours}")
         for slot in plan.run_sheet(day.id, variant):
             fmt = (
                 ""
@@ -121,7 +120,7 @@ def schedule(
         click.echo()
     if ics:
         calendar = build_calendar(
-            course, plan, start.date(), variant, every=every, per_block=per_block
+            course, plan, start.date(), variant, strings, every=every, per_block=per_block
         )
-        write_file(ics, calendar)
-        click.echo(f"Agenda geschreven naar {ics}.")
+        write_file(ics, calendar, strings)
+        click.echo(strings("cli.calendar", path=ics))

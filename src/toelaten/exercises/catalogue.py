@@ -10,6 +10,7 @@ from toelaten._fields import DataError, Fields, read_yaml
 from toelaten.course import EXERCISE_ID, Course
 from toelaten.exercises.fields import Field, read_field, read_options
 from toelaten.exercises.model import Exercise
+from toelaten.strings import Strings
 
 #: Per overview kind: which keys name a field, and the kinds that field may have.
 OVERVIEWS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -30,9 +31,10 @@ PAIRS: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
 CHECKS = ("max-sentences", "max-count", "needs-one-of", "starts-with-one-of")
 
 
-def read_exercise(path: Path, course: Course | None) -> Exercise:
+def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exercise:
     """One definition; with ``course``, also that its day lists it (``toelaten check``
-    reads each file without a course when course.yml itself is broken)."""
+    reads each file without a course when course.yml itself is broken). ``strings``: the
+    course's interface words, which its answers' messages are in."""
     top = read_yaml(path)
     exercise_id = top.text("id")
     if exercise_id != path.stem or not EXERCISE_ID.match(exercise_id):
@@ -75,6 +77,7 @@ def read_exercise(path: Path, course: Course | None) -> Exercise:
         actions=actions,
         related=related,
         extends=base,
+        strings=strings,
     )
 
 
@@ -171,11 +174,11 @@ def _action(item: Fields, fields: dict[str, Field]) -> dict[str, Any]:
     return action
 
 
-def read_catalogue(paths: list[Path], course: Course) -> dict[str, Exercise]:
+def read_catalogue(paths: list[Path], course: Course, strings: Strings) -> dict[str, Exercise]:
     """Every exercise in ``paths``, by id, in the order of the course; the exercises they
     link to must exist, and every exercise the course lists must have a file."""
     files = {p.stem: p for p in paths}
-    found = {stem: read_exercise(path, course) for stem, path in files.items()}
+    found = {stem: read_exercise(path, course, strings) for stem, path in files.items()}
     for exercise in found.values():
         where = files[exercise.id]
         for i, action in enumerate(exercise.actions):

@@ -3,16 +3,20 @@
 Kinds: ``text`` and ``longtext`` (free text), ``scale`` (a whole number between two ends),
 ``choice`` (one option), ``multi`` (any number of options) and ``roles`` (a scenario whose
 responses the learner matches to roles; feedback explains each). Messages for learners are
-Dutch; errors in a definition file are for course authors, in English.
+in the course's language (the catalogue); errors in a definition file are for course
+authors, in English.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten._fields import Fields
+
+if TYPE_CHECKING:
+    from toelaten.strings import Strings
 
 KINDS = ("text", "longtext", "scale", "choice", "multi", "roles")
 #: Longest answer a field takes, in characters: room for a real answer, and a bound on
@@ -22,7 +26,7 @@ FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class AnswerError(ValueError):
-    """Answers that cannot be saved; the message is Dutch and meant for the learner."""
+    """Answers that cannot be saved; the message is meant for the learner."""
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,11 @@ class Field:
     def max_length(self) -> int | None:
         return MAX_LENGTH.get(self.kind)
 
-    def display(self, value: Any) -> str:
-        """An answer as a learner reads it back (as ui.js's answerText does)."""
+    def display(self, value: Any, strings: Strings) -> str:
+        """An answer as a learner reads it back (as dom.js's answerText does)."""
         labels = {o.id: o.label for o in self.options}
         if self.kind == "scale":
-            return f"{value} van {self.max}"
+            return strings("exercise.scale_value", value=value, max=self.max)
         if self.kind == "choice":
             return labels.get(value, str(value))
         if self.kind == "multi":

@@ -91,7 +91,7 @@ class Journal:
     def _db(self, write: bool) -> Iterator[sqlite3.Connection | None]:
         """A connection; for reading, None when there is no journal (yet) to read.
 
-        Every failure inside comes out as a JournalError (Dutch, naming the file)."""
+        Every failure inside comes out as a JournalError (for the learner, naming the file)."""
         if not write and not self.path.exists():
             yield None  # reading never creates the file
             return
@@ -119,7 +119,9 @@ class Journal:
             if isinstance(exc, AnswerError):
                 raise
             elsewhere = self.path != default_path()
-            raise JournalError(self.path, exc, writing=write, elsewhere=elsewhere) from exc
+            raise JournalError(
+                self.path, exc, self.data.strings, writing=write, elsewhere=elsewhere
+            ) from exc
         finally:
             if db is not None:
                 db.close()
@@ -161,7 +163,7 @@ class Journal:
             return [Revision(r[0], r[1], r[2], **read_body(r[3])) for r in rows]
 
     def save(self, exercise_id: str, entries: Any) -> int:
-        """Validate and add a revision; returns its id. Raises AnswerError (Dutch)."""
+        """Validate and add a revision; returns its id. Raises AnswerError (for the learner)."""
         cleaned = self.data.exercise(exercise_id).clean_entries(entries)
         return self.update(exercise_id, lambda body: {**body, "entries": cleaned})[0]
 
@@ -232,9 +234,9 @@ class Journal:
     def import_file(self, raw: bytes | str) -> dict[str, int]:
         """Merge a downloaded answers file in, all or nothing; entries per exercise after it.
 
-        Raises TransferError (Dutch) and changes nothing when the file is not valid.
+        Raises TransferError (for the learner) and changes nothing when the file is not valid.
         """
-        incoming = read_document(raw, self.data.exercises)
+        incoming = read_document(raw, self.data.exercises, self.data.strings)
 
         def merged(exercise_id: str) -> Callable[[Body], Body]:
             repeat = self.data.exercise(exercise_id).repeat

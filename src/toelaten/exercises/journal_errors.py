@@ -1,8 +1,13 @@
-"""Why the journal could not be read or written, in Dutch, naming the file and what to do."""
+"""Why the journal could not be read or written, naming the file and what to do, in the
+course's language (``journal.*`` and ``why.*`` in the catalogue)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from toelaten.strings import Strings
 
 
 class NotAJournal(ValueError):
@@ -20,29 +25,29 @@ def looks_like_answers_file(path: Path) -> bool:
 
 
 class JournalError(Exception):
-    """The journal cannot be read or written. The message is Dutch, names the file and
-    says what the learner can do; the answers already in it are never overwritten."""
+    """The journal cannot be read or written. The message names the file and says what
+    the learner can do; the answers already in it are never overwritten."""
 
     def __init__(
-        self, path: Path, exc: BaseException, *, writing: bool, elsewhere: bool = False
+        self,
+        path: Path,
+        exc: BaseException,
+        strings: Strings,
+        *,
+        writing: bool,
+        elsewhere: bool = False,
     ) -> None:
         self.path, self.cause, self.damaged = path, exc, _is_damage(exc)
         # Not the usual place: the command must say which file to rescue.
         rescue = f"toelaten rescue --journal {path}" if elsewhere else "toelaten rescue"
         if isinstance(exc, NotAJournal):
-            what = (
-                f"{path} is een antwoordenbestand, geen dagboek. Zet het in je dagboek met: "
-                f"toelaten import {path}"
-            )
+            what = strings("journal.answers_file", path=path, command=f"toelaten import {path}")
         elif self.damaged:
-            what = (
-                f"Je dagboek ({path}) is beschadigd. Met ‘{rescue}’ haal je eruit wat "
-                "er nog te redden is; tot dan wordt er niets in overschreven."
-            )
+            what = strings("journal.damaged", path=path, command=rescue)
         elif writing:
-            what = f"Je dagboek ({path}) kon niet worden bijgewerkt: {_why(exc)}."
+            what = strings("journal.not_written", path=path, why=_why(exc, strings))
         else:
-            what = f"Je dagboek ({path}) kon niet worden gelezen: {_why(exc)}."
+            what = strings("journal.not_read", path=path, why=_why(exc, strings))
         super().__init__(what)
 
 
@@ -53,16 +58,16 @@ def _is_damage(exc: BaseException) -> bool:
     )
 
 
-def _why(exc: BaseException) -> str:
+def _why(exc: BaseException, strings: Strings) -> str:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return "een ander programma gebruikt het net. Probeer het zo nog eens"
+        return strings("why.busy")
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
-        return "je computer laat er niet in schrijven"
+        return strings("why.no_permission")
     if "full" in text or getattr(exc, "errno", None) == 28:
-        return "de schijf is vol"
+        return strings("why.full")
     if isinstance(exc, IsADirectoryError):
-        return "dat is een map, geen bestand"
+        return strings("why.is_folder")
     if isinstance(exc, NotADirectoryError) or "unable to open" in text:
-        return "die plek bestaat niet of is geen map"
-    return "er ging iets mis met het bestand"
+        return strings("why.no_place")
+    return strings("why.file")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten.exercises import schema
 from toelaten.exercises.fields import AnswerError, Field, Option
+
+if TYPE_CHECKING:
+    from toelaten.strings import Strings
 
 MAX_ENTRIES = schema.MAX_ENTRIES
 
@@ -36,6 +39,8 @@ class Exercise:
     related: tuple[str, ...] = ()
     #: The exercise whose questions this one reuses (its file is read too).
     extends: str | None = None
+    #: The course's interface words: what its answers' messages say (schema.py).
+    strings: Strings = field(kw_only=True, compare=False, repr=False)
 
     @property
     def links(self) -> tuple[str, ...]:
@@ -48,19 +53,20 @@ class Exercise:
     def clean_entries(self, entries: Any) -> list[dict[str, Any]]:
         """Validated, normalised copies of ``entries`` as a save must be (one set for a
         single-set exercise); AnswerError (Dutch) on the first problem."""
-        schema.check(schema.entries_schema(self), entries)
+        schema.check(schema.entries_schema(self), entries, self.strings)
         return self._normalised(entries)
 
     def clean_answers(self, answers: Any) -> dict[str, Any]:
         """One answer set (an action's copy into this exercise), validated and normalised."""
-        schema.check(schema.entry_schema(self)["properties"]["answers"], answers)  # no $ref
+        answers_schema = schema.entry_schema(self)["properties"]["answers"]  # no $ref
+        schema.check(answers_schema, answers, self.strings)
         return self._answers(answers)
 
     def clean_body(self, body: Any) -> tuple[dict[str, list[dict[str, Any]]], bool]:
         """An exercise as a file or a store holds it: validated, then repaired where it held
         two current answer sets of a single-set exercise. Returns the body and whether it
         had to be repaired."""
-        schema.check(schema.body_schema(self), body)
+        schema.check(schema.body_schema(self), body, self.strings)
         cleaned = {
             "entries": self._normalised(body["entries"]),
             "earlier": self._normalised(body.get("earlier", [])),
@@ -72,7 +78,7 @@ class Exercise:
         seen: set[str] = set()
         for entry in entries:
             if entry["id"] in seen:
-                raise AnswerError("Twee antwoorden hebben hetzelfde nummer.")
+                raise AnswerError(self.strings("answers.same_id"))
             seen.add(entry["id"])
         return [{**entry, "answers": self._answers(entry["answers"])} for entry in entries]
 

@@ -36,7 +36,7 @@ def progress(answers: dict[str, list[dict[str, Any]]], data: CourseData) -> list
             for i in day.exercises
             if i in known
         )
-        days.append(DayProgress(day.heading, items))
+        days.append(DayProgress(day.heading(data.strings), items))
     return days
 
 

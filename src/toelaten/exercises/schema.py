@@ -1,11 +1,11 @@
 """What a valid answer is, as JSON Schema made from the exercise definitions.
 
 The one definition of a valid answer: Python checks with ``jsonschema``, the book with
-``front/schema.js``, both reading these schemas. Each subschema carries its Dutch
-messages (``x-messages``, one per keyword), so both say the same thing. Placeholders a
-message may use: ``{length}`` (characters in the value), ``{extra}`` (the first unknown
-name), ``{value}`` (the value itself). Keys are emitted in the order they are checked, so
-both validators report the same first problem.
+``front/schema.js``, both reading these schemas. Each subschema carries its messages
+(``x-messages``, one per keyword, from the catalogue's ``schema.*``), so both say the same
+thing. Placeholders a message keeps for the check to fill in: ``{length}`` (characters in
+the value), ``{extra}`` (the first unknown name), ``{value}`` (the value itself). Keys are
+emitted in the order they are checked, so both validators report the same first problem.
 
 Only the keywords in ``KEYWORDS`` may appear: schema.js knows exactly these and refuses
 a schema with any other, so a new keyword cannot be ignored in the browser.
@@ -23,6 +23,7 @@ from toelaten.exercises.fields import MAX_LENGTH, AnswerError, Field
 
 if TYPE_CHECKING:
     from toelaten.exercises.model import Exercise
+    from toelaten.strings import Strings
 
 KEYWORDS = (
     "$defs",
@@ -56,47 +57,55 @@ STAMP = (
     r"T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z" + END
 )
 
-SHAPE = "De antwoorden hebben een vorm die deze oefening niet kent."
-NOT_OURS = "Dit is geen antwoordenbestand van deze cursus."
+#: The placeholders an answer's message keeps for the check to fill in (see fill()).
+LATER = {"length": "{length}", "extra": "{extra}", "value": "{value}"}
 
 
 def _messages(**by_keyword: str) -> dict[str, dict[str, str]]:
     return {"x-messages": by_keyword}
 
 
-def field_schema(field: Field) -> dict[str, Any]:
+def field_schema(field: Field, strings: Strings) -> dict[str, Any]:
     """What one question accepts; null means 'not answered'."""
-    where = f"Bij ‘{field.label}’"
+    where = strings("schema.where", label=field.label)
     if field.kind in MAX_LENGTH:
         limit = MAX_LENGTH[field.kind]
         return {
             "type": ["string", "null"],
             "maxLength": limit,
             **_messages(
-                type=f"{where} hoort tekst te staan.",
-                maxLength=f"{where} staat te veel tekst: {{length}} tekens. "
-                f"Er passen er {number(limit)} in.",
+                type=strings("schema.text", where=where),
+                maxLength=strings(
+                    "schema.too_long",
+                    where=where,
+                    max=strings.number(limit),
+                    length=LATER["length"],
+                ),
             ),
         }
     if field.kind == "scale":
-        between = f"{where}: kies een getal van {field.min} tot {field.max}."
+        between = strings("schema.between", where=where, min=field.min, max=field.max)
         return {
             "type": ["integer", "null"],
             "minimum": field.min,
             "maximum": field.max,
             **_messages(
-                type=f"{where} hoort een getal te staan.", minimum=between, maximum=between
+                type=strings("schema.number", where=where), minimum=between, maximum=between
             ),
         }
     ids = [o.id for o in field.options]
     if field.kind == "choice":
         return {
             "enum": [*ids, None],
-            **_messages(enum=f"{where}: kies een van de antwoorden die er staan."),
+            **_messages(enum=strings("schema.choice", where=where)),
         }
     if field.kind == "multi":
-        pick = f"{where}: kies een of meer van de antwoorden die er staan."
-        most = f"{where}: kies er hoogstens {field.max_choices}." if field.max_choices else pick
+        pick = strings("schema.multi", where=where)
+        most = (
+            strings("schema.at_most", where=where, max=field.max_choices)
+            if field.max_choices
+            else pick
+        )
         return {
             "type": ["array", "null"],
             "maxItems": field.max_choices or len(ids),
@@ -105,7 +114,7 @@ def field_schema(field: Field) -> dict[str, Any]:
             **_messages(type=pick, maxItems=most, uniqueItems=pick),
         }
     # roles: per response (a, b, c) one of the roles
-    pick = f"{where}: kies bij elke reactie een van de rollen."
+    pick = strings("schema.roles", where=where)
     return {
         "type": ["object", "null"],
         "propertyNames": {"enum": [r.id for r in field.responses], **_messages(enum=pick)},
@@ -116,14 +125,11 @@ def field_schema(field: Field) -> dict[str, Any]:
 
 def entry_schema(exercise: Exercise) -> dict[str, Any]:
     """One saved answer set: an id, two moments and the answers by question."""
-    stamp = {
-        "type": "string",
-        "pattern": STAMP,
-        **_messages(
-            type="Bij een antwoord ontbreekt een geldige datum.",
-            pattern="Bij een antwoord ontbreekt een geldige datum.",
-        ),
-    }
+    strings = exercise.strings
+    shape = strings("schema.shape")
+    no_date = strings("schema.date")
+    stamp = {"type": "string", "pattern": STAMP, **_messages(type=no_date, pattern=no_date)}
+    no_id = strings("schema.id")
     return {
         "type": "object",
         "required": ["id", "created", "updated", "answers"],
@@ -132,23 +138,21 @@ def entry_schema(exercise: Exercise) -> dict[str, Any]:
             "id": {
                 "type": "string",
                 "pattern": ENTRY_ID,
-                **_messages(
-                    type="Een antwoord heeft geen geldig nummer.",
-                    pattern="Een antwoord heeft geen geldig nummer.",
-                ),
+                **_messages(type=no_id, pattern=no_id),
             },
             "created": stamp,
             "updated": stamp,
             "answers": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {f.id: field_schema(f) for f in exercise.fields},
+                "properties": {f.id: field_schema(f, strings) for f in exercise.fields},
                 **_messages(
-                    type=SHAPE, additionalProperties="Deze oefening kent de vraag ‘{extra}’ niet."
+                    type=shape,
+                    additionalProperties=strings("schema.unknown_question", **LATER),
                 ),
             },
         },
-        **_messages(type=SHAPE, required=SHAPE, additionalProperties=SHAPE),
+        **_messages(type=shape, required=shape, additionalProperties=shape),
     }
 
 
@@ -156,16 +160,17 @@ def entries_schema(exercise: Exercise, *, strict: bool = True, ref: bool = False
     """A list of answer sets. ``strict``: as a save must be (one set for a single-set
     exercise); not strict: as a file or a store may be, to be repaired by normalise().
     ``ref``: the entry schema by reference to ``#/$defs/entry`` (see body_schema)."""
+    strings = exercise.strings
     single = strict and not exercise.repeat
     return {
         "type": "array",
         "maxItems": 1 if single else MAX_ENTRIES,
         "items": {"$ref": "#/$defs/entry"} if ref else entry_schema(exercise),
         **_messages(
-            type=SHAPE,
-            maxItems="Deze oefening heeft maar één set antwoorden."
+            type=strings("schema.shape"),
+            maxItems=strings("schema.one_set")
             if single
-            else f"Er passen hoogstens {number(MAX_ENTRIES)} antwoorden in één oefening.",
+            else strings("schema.too_many", max=strings.number(MAX_ENTRIES)),
         ),
     }
 
@@ -173,6 +178,7 @@ def entries_schema(exercise: Exercise, *, strict: bool = True, ref: bool = False
 def body_schema(exercise: Exercise) -> dict[str, Any]:
     """An exercise in a file or in the browser's storage: its answers and earlier versions.
     The entry schema is written once under ``$defs`` (every page carries this schema)."""
+    damaged = exercise.strings("schema.damaged")
     return {
         "$defs": {"entry": entry_schema(exercise)},
         "type": "object",
@@ -182,40 +188,32 @@ def body_schema(exercise: Exercise) -> dict[str, Any]:
             "entries": entries_schema(exercise, strict=False, ref=True),
             "earlier": entries_schema(exercise, strict=False, ref=True),
         },
-        **_messages(
-            type="De antwoorden zijn beschadigd.",
-            required="De antwoorden zijn beschadigd.",
-            additionalProperties="De antwoorden zijn beschadigd.",
-        ),
+        **_messages(type=damaged, required=damaged, additionalProperties=damaged),
     }
 
 
-def document_schema(exercise_ids: list[str]) -> dict[str, Any]:
+def document_schema(exercise_ids: list[str], strings: Strings) -> dict[str, Any]:
     """The outside of an answers file; each exercise inside is checked with body_schema."""
+    not_ours = strings("schema.not_ours")
     return {
         "type": "object",
         "required": ["format", "schema", "exercises"],
         "properties": {
-            "format": {"const": FORMAT, **_messages(const=NOT_OURS)},
+            "format": {"const": FORMAT, **_messages(const=not_ours)},
             "schema": {
                 "enum": list(SCHEMAS),
-                **_messages(
-                    enum="Dit antwoordenbestand komt uit een andere versie van de cursus "
-                    "en kan hier niet worden teruggezet."
-                ),
+                **_messages(enum=strings("schema.other_version")),
             },
             "exercises": {
                 "type": "object",
                 "propertyNames": {
                     "enum": sorted(exercise_ids),
-                    **_messages(
-                        enum="Dit bestand bevat een oefening die deze cursus niet kent: {value}."
-                    ),
+                    **_messages(enum=strings("schema.unknown_exercise", **LATER)),
                 },
-                **_messages(type="In dit antwoordenbestand staan geen oefeningen."),
+                **_messages(type=strings("schema.no_exercises")),
             },
         },
-        **_messages(type=NOT_OURS, required=NOT_OURS),
+        **_messages(type=not_ours, required=not_ours),
     }
 
 
@@ -224,15 +222,15 @@ def _validator(schema_text: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(json.loads(schema_text))
 
 
-def check(schema: dict[str, Any], instance: Any) -> None:
-    """AnswerError with the schema's Dutch message for the first problem, if any."""
+def check(schema: dict[str, Any], instance: Any, strings: Strings) -> None:
+    """AnswerError with the schema's message for the first problem, if any."""
     validator = _validator(json.dumps(schema, sort_keys=False))
     error = next(iter(validator.iter_errors(instance)), None)
     if error is not None:
-        raise AnswerError(message(error))
+        raise AnswerError(message(error, strings))
 
 
-def message(error: jsonschema.ValidationError) -> str:
+def message(error: jsonschema.ValidationError, strings: Strings) -> str:
     template = error.schema.get("x-messages", {}).get(error.validator)  # type: ignore[union-attr]
     if template is None:  # a schema without a message for a keyword is our bug
         raise KeyError(f"no x-messages[{error.validator!r}] at {list(error.schema_path)}")
@@ -241,18 +239,14 @@ def message(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties" and isinstance(instance, dict):
         known = error.schema.get("properties", {})  # type: ignore[union-attr]
         extra = next(iter(sorted(k for k in instance if k not in known)), "")
-    return fill(template, instance, extra)
+    return fill(template, instance, strings, extra)
 
 
-def number(n: int) -> str:
-    """12000 -> '12.000', as a Dutch reader writes it (schema.js: number)."""
-    return f"{n:,}".replace(",", ".")
-
-
-def fill(template: str, instance: Any, extra: str = "") -> str:
-    """The message with its placeholders filled in (schema.js's fill() does the same)."""
+def fill(template: str, instance: Any, strings: Strings, extra: str = "") -> str:
+    """The message with its placeholders filled in (schema.js's fillMessage() does the same)."""
+    length = strings.number(len(instance)) if isinstance(instance, str) else ""
     return (
-        template.replace("{length}", number(len(instance)) if isinstance(instance, str) else "")
+        template.replace("{length}", length)
         .replace("{extra}", extra)
         .replace("{value}", str(instance) if isinstance(instance, str) else "")
     )

@@ -1,4 +1,4 @@
-"""What happens when a learner saves in Jupyter: validate, keep a revision, say so in Dutch.
+"""What happens when a learner saves in Jupyter: validate, keep a revision, say so.
 
 Kept apart from the widget so it can be tested without a front end, and so the widget
 only wires traits to it. Two notebooks (or a notebook and ``toelaten import``) may change
@@ -32,12 +32,13 @@ class ExerciseSession:
             journal = Journal(data=data)
         self.data = data if data is not None else journal.data
         self.exercise: Exercise = self.data.exercise(exercise_id)
+        self.strings = self.data.strings
         self.journal = journal
         #: What this notebook last read or wrote: the base of the next merge.
         self.base: list[dict[str, Any]] = []
         #: Earlier versions of a single-set answer, to show and bring back.
         self.earlier: list[dict[str, Any]] = []
-        #: Why the journal could not be read (Dutch); while set, nothing is written over it.
+        #: Why the journal could not be read; while set, nothing is written over it.
         self.problem = ""
 
     def load(self) -> list[dict[str, Any]]:
@@ -59,32 +60,33 @@ class ExerciseSession:
         """An exercise's action: start a new entry in another exercise (a rung, say)."""
         allowed = {a["target"]: a for a in self.exercise.actions}
         if target not in allowed:
-            return "Niet gelukt: die oefening kan hier niets aan toevoegen."
+            return self.strings("exercise.status.cannot_add")
         if self.problem:
-            return f"Niet gelukt. {self.problem}"
+            return self.strings("exercise.status.failed", problem=self.problem)
         try:
             cleaned = self.data.exercise(target).clean_answers(answers)
             stamp = now()
             entry = {"id": new_entry_id(), "created": stamp, "updated": stamp, "answers": cleaned}
             self.journal.update(target, lambda body: {**body, "entries": [*body["entries"], entry]})
         except (AnswerError, JournalError) as exc:
-            return f"Niet gelukt. {exc}"
+            return self.strings("exercise.status.failed", problem=exc)
         return str(allowed[target]["done"])
 
     def save(self, entries: Any) -> tuple[str, list[dict[str, Any]]]:
         """Save; returns the message the learner sees and the answers now stored (with
         what another notebook saved meanwhile merged in)."""
         if self.problem:
-            return f"Niet bewaard. {self.problem}", entries
+            return self.strings("exercise.status.not_saved", problem=self.problem), entries
         try:
             mine = self.exercise.clean_entries(entries)
             _, body = self.journal.update(
                 self.exercise.id, lambda stored: self._merged(stored, mine)
             )
         except (AnswerError, JournalError) as exc:
-            return f"Niet bewaard. {exc}", entries
+            return self.strings("exercise.status.not_saved", problem=exc), entries
         self.base, self.earlier = body["entries"], body["earlier"]
-        return f"Bewaard in je dagboek om {datetime.now():%H:%M}.", body["entries"]
+        saved = self.strings("exercise.status.saved_journal", time=f"{datetime.now():%H:%M}")
+        return saved, body["entries"]
 
     def _merged(self, stored: Body, mine: list[dict[str, Any]]) -> Body:
         if stored["entries"] == self.base:
@@ -100,7 +102,7 @@ class ExerciseSession:
     def bring_back(self, entry_id: Any) -> tuple[str, list[dict[str, Any]]]:
         """An earlier version becomes the answer again; the current one becomes earlier."""
         if self.problem:
-            return f"Niet gelukt. {self.problem}", self.base
+            return self.strings("exercise.status.failed", problem=self.problem), self.base
 
         def swap(stored: Body) -> Body:
             chosen = next((e for e in stored["earlier"] if e["id"] == entry_id), None)
@@ -115,9 +117,6 @@ class ExerciseSession:
         try:
             _, body = self.journal.update(self.exercise.id, swap)
         except (AnswerError, JournalError) as exc:
-            return f"Niet gelukt. {exc}", self.base
+            return self.strings("exercise.status.failed", problem=exc), self.base
         self.base, self.earlier = body["entries"], body["earlier"]
-        return (
-            "Die eerdere versie staat er weer. De vorige vind je nu bij ‘Eerdere versies’.",
-            body["entries"],
-        )
+        return self.strings("exercise.status.brought_back"), body["entries"]

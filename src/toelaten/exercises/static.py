@@ -14,11 +14,6 @@ from html import escape
 
 from toelaten.exercises.model import Exercise
 
-NOSCRIPT = (
-    "Deze oefening werkt met JavaScript. Zet JavaScript aan in je browser, of print het "
-    "werkblad en vul het op papier in."
-)
-
 
 def json_attribute(name: str, value: object) -> str:
     """``name='…json…'``: single-quoted, so the JSON's many double quotes stay one byte
@@ -35,19 +30,20 @@ def linked(exercise: Exercise, exercises: Mapping[str, Exercise]) -> dict:
 
 def mount_html(exercise: Exercise, exercises: Mapping[str, Exercise]) -> str:
     """``exercises``: the course's, for the definitions this one links to."""
+    strings = exercise.strings
     questions = "".join(
         f'<li><span class="tl-static-label">{escape(f.label)}</span>'
         + (f'<br><span class="tl-static-help">{escape(f.help)}</span>' if f.help else "")
         + "</li>"
         for f in exercise.fields
     )
+    title = strings("exercise.title", title=exercise.title)
     return (
         f'<div class="toelaten-oefening" data-exercise="{escape(exercise.id)}" '
         f"{json_attribute('data-definition', exercise.as_json())} "
         f"{json_attribute('data-linked', linked(exercise, exercises))}>"
-        f'<div class="tl-static"><p class="tl-static-title"><strong>Oefening: '
-        f"{escape(exercise.title)}</strong></p><p>{escape(exercise.intro)}</p>"
-        f"<ol>{questions}</ol>"
-        f'<noscript><p class="tl-static-note">{escape(NOSCRIPT)}</p></noscript>'
-        f"</div></div>"
+        f'<div class="tl-static"><p class="tl-static-title"><strong>{escape(title)}</strong></p>'
+        f"<p>{escape(exercise.intro)}</p><ol>{questions}</ol>"
+        f'<noscript><p class="tl-static-note">{escape(strings("exercise.noscript"))}</p>'
+        "</noscript></div></div>"
     )

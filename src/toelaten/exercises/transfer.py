@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten.exercises import schema
 from toelaten.exercises.model import AnswerError, Exercise, copy_id, normalise
+
+if TYPE_CHECKING:
+    from toelaten.strings import Strings
 
 FORMAT = schema.FORMAT
 SCHEMA = 2
@@ -28,7 +31,8 @@ Body = dict[str, list[dict[str, Any]]]
 
 
 class TransferError(ValueError):
-    """An answers file that cannot be restored; the message is Dutch, for the learner."""
+    """An answers file that cannot be restored; the message is for the learner, in the
+    course's language."""
 
 
 def now() -> str:
@@ -43,18 +47,17 @@ def make_document(answers: dict[str, Body]) -> dict[str, Any]:
     return {"format": FORMAT, "schema": SCHEMA, "exported": now(), "exercises": exercises}
 
 
-def read_document(raw: bytes | str, known: Mapping[str, Exercise]) -> dict[str, Body]:
+def read_document(
+    raw: bytes | str, known: Mapping[str, Exercise], strings: Strings
+) -> dict[str, Body]:
     """Validated answers per exercise from a downloaded file; TransferError if it is not one.
 
     A file that holds two current answer sets for a single-set exercise (made by an older
     version of the course) is repaired, not refused: see model.normalise.
     """
     if len(raw) > MAX_BYTES:
-        raise TransferError("Dit bestand is te groot voor een antwoordenbestand.")
-    not_ours = (
-        "Dit is geen antwoordenbestand van deze cursus. Kies het bestand dat je eerder "
-        "hebt gedownload (het eindigt op .json)."
-    )
+        raise TransferError(strings("answers.too_big"))
+    not_ours = strings("answers.not_ours")
     if _too_deep(raw):
         raise TransferError(not_ours)
     try:
@@ -62,7 +65,7 @@ def read_document(raw: bytes | str, known: Mapping[str, Exercise]) -> dict[str, 
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise TransferError(not_ours) from None
     try:
-        schema.check(schema.document_schema(list(known)), data)
+        schema.check(schema.document_schema(list(known), strings), data, strings)
     except AnswerError as exc:
         raise TransferError(str(exc)) from None
     result = {}
@@ -70,9 +73,11 @@ def read_document(raw: bytes | str, known: Mapping[str, Exercise]) -> dict[str, 
         exercise = known[exercise_id]
         try:
             result[exercise_id], _ = exercise.clean_body(body)
-            _check_text(result[exercise_id])
+            _check_text(result[exercise_id], strings)
         except AnswerError as exc:
-            raise TransferError(f"‘{exercise.title}’: {exc}") from None
+            raise TransferError(
+                strings("answers.in_exercise", title=exercise.title, problem=exc)
+            ) from None
     return result
 
 
@@ -91,12 +96,12 @@ def _too_deep(raw: bytes | str) -> bool:
     return False
 
 
-def _check_text(body: Body) -> None:
+def _check_text(body: Body, strings: Strings) -> None:
     """JSON can spell half a character (a lone surrogate); no file or store can keep it."""
     try:
         json.dumps(body, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise AnswerError("In een antwoord staat een teken dat niet kan worden bewaard.") from None
+        raise AnswerError(strings("answers.bad_character")) from None
 
 
 def merge(current: Body, incoming: Body, *, repeat: bool) -> Body:

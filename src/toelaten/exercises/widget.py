@@ -26,6 +26,8 @@ class ExerciseWidget(anywidget.AnyWidget):
     earlier: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
     related = traitlets.Dict().tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
+    #: The interface's words (front.JS_SECTIONS of the course's catalogue), by key.
+    strings = traitlets.Dict().tag(sync=True)
 
     def __init__(
         self,
@@ -41,7 +43,10 @@ class ExerciseWidget(anywidget.AnyWidget):
             entries=session.load(),
             earlier=session.earlier,
             related=session.load_related(),
-            status=f"Niet geladen. {session.problem}" if session.problem else "",
+            status=session.strings("exercise.status.not_loaded", problem=session.problem)
+            if session.problem
+            else "",
+            strings=front.words(session.strings),
             **kwargs,
         )
         self._loaded = True

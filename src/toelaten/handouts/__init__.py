@@ -17,7 +17,6 @@ from typing import Any
 
 import typst
 
-from toelaten._dutch import from_stamp, long_date
 from toelaten.coursedata import CourseData
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.model import Exercise
@@ -28,6 +27,8 @@ FONTS = HERE / "fonts"
 
 #: What stands in the workbook for characters our font cannot draw (emoji, some scripts).
 MISSING = "[?]"
+#: The catalogue's sections the typst templates use (common.typ: tr("pdf.contents")).
+TYPST_SECTIONS = ("help", "pdf", "schedule")
 
 
 class HandoutError(RuntimeError):
@@ -73,9 +74,19 @@ def _compile(template: str, data: dict[str, Any], *, folder: Path = HERE) -> byt
     return pdf
 
 
-def _context(data: CourseData) -> dict[str, str]:
-    """What every page prints: the course's name and where to get help (the footer)."""
-    return {"course": data.course.full_title, "help_line": data.contacts.help_line()}
+def _context(data: CourseData) -> dict[str, Any]:
+    """What every page prints: the course's name and where to get help (the footer), in
+    the course's language, with the catalogue's words for the templates."""
+    strings, contacts = data.strings, data.contacts
+    lang, _, region = strings("format.locale").partition("-")
+    return {
+        "course": data.course.full_title,
+        "help_line": contacts.help_line(strings),
+        "help_numbers": contacts.help_numbers(strings),
+        "lang": lang.lower(),
+        "region": region.upper() or None,
+        "strings": strings.sections(*TYPST_SECTIONS),
+    }
 
 
 def render(
@@ -92,10 +103,11 @@ def render(
 
 def worksheet_sheet(data: CourseData, exercise: Exercise) -> dict[str, Any]:
     course = data.course
+    number = course.day(exercise.day).number
     return {
         "kind": "form",
         "title": exercise.title,
-        "subtitle": f"{course.full_title} · Dag {course.day(exercise.day).number}",
+        "subtitle": data.strings("pdf.form.day", course=course.full_title, number=number),
         "form": exercise.as_json(),
     }
 
@@ -122,7 +134,7 @@ def write_worksheets(data: CourseData, out_dir: Path) -> list[Path]:
 
 
 def workbook_data(journal: Journal) -> dict[str, Any]:
-    saved = journal.all_latest()
+    saved, strings = journal.all_latest(), journal.data.strings
     replaced = False
 
     def show(text: str) -> str:
@@ -145,9 +157,12 @@ def workbook_data(journal: Journal) -> dict[str, Any]:
                         "title": show(e["answers"][title_field])
                         if exercise.repeat and e["answers"].get(title_field)
                         else None,
-                        "updated": from_stamp(e["updated"]),
+                        "updated": strings.stamp_date(e["updated"]),
                         "answers": [
-                            {"label": f.label, "value": show(f.display(e["answers"][f.id]))}
+                            {
+                                "label": f.label,
+                                "value": show(f.display(e["answers"][f.id], strings)),
+                            }
                             for f in exercise.fields
                             if f.id in e["answers"]
                         ],
@@ -158,9 +173,10 @@ def workbook_data(journal: Journal) -> dict[str, Any]:
         )
     return {
         **_context(journal.data),
-        "date": long_date(date.today()),
+        "date": strings.date(date.today()),
         "exercises": exercises,
         "missing_note": replaced,
+        "missing": MISSING,
     }
 
 

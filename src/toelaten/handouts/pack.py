@@ -12,17 +12,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toelaten._dutch import long_date
 from toelaten.contacts import HelpContacts
 from toelaten.course import Day
 from toelaten.coursedata import CourseData
 from toelaten.group import Form
 from toelaten.handouts import render, worksheet_sheet, write_pdfs
 from toelaten.schedule import Schedule, course_dates
+from toelaten.strings import Strings
 
 PACK_FILE = "workshoppakket.pdf"
-PACK_TITLE = "Workshoppakket"
-GENERAL_PART = "Voor de hele training"
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,19 @@ def _form_sheet(form: Form, subtitle: str) -> dict[str, Any]:
 
 
 def _day_sheets(
-    schedule: Schedule, day: Day, variant_id: str, when: date | None, subtitle: str
+    schedule: Schedule,
+    day: Day,
+    variant_id: str,
+    when: date | None,
+    subtitle: str,
+    strings: Strings,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The facilitator's run sheet and the group's programme of one day: the same timed
     table, the run sheet adding per block what to do and ask."""
     variant = schedule.variants[variant_id]
     slots = schedule.run_sheet(day.id, variant_id)
     agenda = {
-        "when": f"{long_date(when, weekday=True)}, {variant.hours}"
+        "when": f"{strings.date(when, weekday=True)}, {variant.hours}"
         if when
         else f"{variant.label}, {variant.hours}",
         "day_title": day.title,
@@ -55,7 +58,7 @@ def _day_sheets(
         "rows": [
             {
                 "time": s.hours,
-                "minutes": f"{s.minutes} min",
+                "minutes": strings("schedule.minutes_short", n=s.minutes),
                 "title": s.block.title,
                 "format": "" if s.block.format == "pauze" else schedule.formats[s.block.format],
             }
@@ -65,8 +68,11 @@ def _day_sheets(
     blocks = [
         {
             "heading": f"{s.hours} {s.block.title}",
-            "meta": f"{schedule.formats[s.block.format]} · {s.minutes} minuten",
-            "facts": [{"label": label, "text": text} for label, text in schedule.facts(s.block)],
+            "meta": f"{schedule.formats[s.block.format]} · "
+            + strings("schedule.minutes", n=s.minutes),
+            "facts": [
+                {"label": label, "text": text} for label, text in schedule.facts(s.block, strings)
+            ],
             "werkvorm": schedule.werkvormen.get(s.block.werkvorm or ""),
             "debrief": list(s.block.debrief),
         }
@@ -75,37 +81,33 @@ def _day_sheets(
     ]
     run_sheet = {
         "kind": "run-sheet",
-        "title": f"Draaiboek dag {day.number}",
+        "title": strings("pdf.pack.run_sheet", number=day.number),
         "subtitle": subtitle,
         "run_sheet": {**agenda, "blocks": blocks},
     }
     programme = {
         "kind": "agenda",
-        "title": f"Programma dag {day.number}",
+        "title": strings("pdf.pack.programme", number=day.number),
         "subtitle": subtitle,
         "agenda": agenda,
     }
     return run_sheet, programme
 
 
-def _help_card_sheet(contacts: HelpContacts, subtitle: str) -> dict[str, Any]:
+def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) -> dict[str, Any]:
     countries = [
         {
             "name": country.name,
             "emergency": country.emergency,
-            "contacts": [{"name": c.name, "line": c.reach} for c in country.contacts],
+            "contacts": [{"name": c.name, "line": c.reach(strings)} for c in country.contacts],
         }
         for country in contacts.countries
     ]
     return {
         "kind": "help-card",
-        "title": "Hulpkaart",
+        "title": strings("pdf.pack.help_card"),
         "subtitle": subtitle,
-        "help_card": {
-            "intro": "Knip de kaartjes uit en geef iedereen er een op de eerste dag. Ze passen "
-            "in een portemonnee.",
-            "countries": countries,
-        },
+        "help_card": {"intro": strings("pdf.pack.help_card_intro"), "countries": countries},
     }
 
 
@@ -115,7 +117,7 @@ def group_handouts(
     """The pack's handouts in the order of the pack: first what the whole training uses,
     then per day the facilitator's run sheet, the group's programme and the worksheets (the
     evaluation form ends day 5)."""
-    course, schedule, group = data.course, data.schedule, data.group
+    course, schedule, group, strings = data.course, data.schedule, data.group, data.strings
     if variant not in schedule.variants:
         raise ValueError(f"unknown variant {variant!r} (known: {', '.join(schedule.variants)})")
     exercises = data.exercises
@@ -130,23 +132,22 @@ def group_handouts(
             "items": [{"title": a.title, "text": a.text} for a in group.agreements],
         },
     }
+    general = strings("pdf.pack.general")
+    observer = strings("pdf.pack.observer", course=subtitle)
     out = [
-        Handout("groepsafspraken.pdf", GENERAL_PART, agreements),
-        Handout("hulpkaart.pdf", GENERAL_PART, _help_card_sheet(data.contacts, subtitle)),
-        Handout(
-            "kijkblad-waarnemer.pdf",
-            GENERAL_PART,
-            _form_sheet(group.forms["kijkblad"], f"{subtitle} · Oefenen in drietallen"),
-        ),
+        Handout("groepsafspraken.pdf", general, agreements),
+        Handout("hulpkaart.pdf", general, _help_card_sheet(data.contacts, subtitle, strings)),
+        Handout("kijkblad-waarnemer.pdf", general, _form_sheet(group.forms["kijkblad"], observer)),
     ]
     for day, when in zip(course.days, dates, strict=True):
-        run_sheet, programme = _day_sheets(schedule, day, variant, when, subtitle)
-        out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading, run_sheet))
-        out.append(Handout(f"programma-{day.id}.pdf", day.heading, programme))
+        run_sheet, programme = _day_sheets(schedule, day, variant, when, subtitle, strings)
+        heading = day.heading(strings)
+        out.append(Handout(f"draaiboek-{day.id}.pdf", heading, run_sheet))
+        out.append(Handout(f"programma-{day.id}.pdf", heading, programme))
         for exercise_id in day.exercises:
             sheet = worksheet_sheet(data, exercises[exercise_id])
-            out.append(Handout(f"werkblad-{exercise_id}.pdf", day.heading, sheet))
-    last = course.days[-1].heading
+            out.append(Handout(f"werkblad-{exercise_id}.pdf", heading, sheet))
+    last = course.days[-1].heading(strings)
     evaluation = _form_sheet(group.forms["evaluatie"], subtitle)
     out.append(Handout("evaluatieformulier.pdf", last, evaluation))
     return out
@@ -159,25 +160,24 @@ def pack_pdf(data: CourseData, handouts: list[Handout], cover: dict[str, Any]) -
         if handout.part != part:
             sheet["part"] = part = handout.part
         sheets.append(sheet)
-    return render(data, sheets, PACK_TITLE, pack=cover)
+    return render(data, sheets, data.strings("pdf.pack.title"), pack=cover)
 
 
 def cover(
     data: CourseData, variant: str, start: date | None, every: int, *, loose: bool = True
 ) -> dict[str, Any]:
     """What the cover says: which variant, the dates when known, and how to print."""
-    schedule, course = data.schedule, data.course
+    schedule, course, strings = data.schedule, data.course, data.strings
     chosen = schedule.variants[variant]
     about = [f"{chosen.label}: {chosen.hours}"]
     command = None
     if start:
         first, *_, last = course_dates(start, len(course.days), every)
-        about.append(
-            f"Van {long_date(first, weekday=True)} tot en met {long_date(last, weekday=True)}"
-        )
+        first_day, last_day = strings.date(first, weekday=True), strings.date(last, weekday=True)
+        about.append(strings("pdf.pack.dates", first=first_day, last=last_day))
     else:
-        about.append("Wil je de echte datums in de programma's? Maak het pakket dan zelf:")
-        command = "toelaten handouts --group --start JJJJ-MM-DD"
+        about.append(strings("pdf.pack.own_dates"))
+        command = f"toelaten handouts --group --start {strings('pdf.pack.date_pattern')}"
         if variant != "dag":
             command += f" --variant {variant}"
     triads = sum(
@@ -185,13 +185,9 @@ def cover(
         for day in schedule.days
         for s in schedule.run_sheet(day, variant)
     )
-    printing = [
-        "Het draaiboek van elke dag is voor jou. Print van de programma's en de werkbladen "
-        "een exemplaar voor elke deelnemer, en de hulpkaart op stevig papier. Het kijkblad "
-        f"heeft iedere deelnemer bij elk blok in drietallen nodig: {triads} keer in deze opzet."
-    ]
+    printing = [strings("pdf.pack.printing", n=triads)]
     if loose:
-        printing.insert(0, "Elk blad staat ook als los bestand in deze map.")
+        printing.insert(0, strings("pdf.pack.loose"))
     return {"about": about, "command": command, "printing": printing}
 
 

@@ -7,6 +7,7 @@ niet gaat" on every page, keeps pages free of requests to other hosts and of the
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 from pathlib import Path
 from typing import Any
@@ -39,12 +40,25 @@ def _configure(app: Sphinx, config: Any) -> None:
     data = directives.attach_data(
         app, CourseData(Path(app.confdir, root) if root is not None else None)
     )
-    # The course's name is written once, in course.yml; pages say {{ cursus }}.
+    # The course's name is written once, in course.yml; pages say {{ cursus }}. The
+    # interface's words are read here too: every page and the exercise script use them.
     try:
         course = data.course
+        data.strings  # noqa: B018
     except DataError as exc:  # a normal "Configuration error", naming the file
         raise ConfigError(str(exc)) from None
     config.myst_substitutions = {**config.myst_substitutions, "cursus": course.full_title}
+
+
+def _words_changed(app: Sphinx, env: Any, added: Any, changed: Any, removed: Any) -> list[str]:
+    """Every page uses the catalogue (the help link, words the directives write): when it
+    changed since the last build, every page is read again."""
+    strings = directives.course_data(app).strings
+    digest = hashlib.sha256(repr(sorted(strings.messages.items())).encode()).hexdigest()
+    if getattr(env, "toelaten_words", None) == digest:
+        return []
+    env.toelaten_words = digest
+    return sorted(env.found_docs)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -53,6 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # A folder of course data (relative to the book), instead of the package's own.
     app.add_config_value("toelaten_data", None, "env", [str, type(None)])
     app.connect("config-inited", _configure)
+    app.connect("env-get-outdated", _words_changed)
     app.add_css_file("toelaten.css")
     directives.setup(app)
     page.setup(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from toelaten import Course, CourseData, DataError, HelpContacts
 from toelaten.exercises.model import Exercise
 from toelaten.group import GroupMaterials
 from toelaten.schedule import Schedule
+from toelaten.strings import Strings
 
 T = TypeVar("T")
 _DATA: weakref.WeakKeyDictionary[Sphinx, CourseData] = weakref.WeakKeyDictionary()
@@ -29,6 +31,19 @@ def attach_data(app: Sphinx, data: CourseData) -> CourseData:
 
 def course_data(app: Sphinx) -> CourseData:
     return _DATA[app]
+
+
+def fill(template: str, **parts: nodes.Node | list[nodes.Node]) -> list[nodes.Node]:
+    """A catalogue text (``strings("book.helplines.chat")`` without values) as nodes, with
+    ``parts`` (a link, a bold number) where its ``{placeholders}`` are."""
+    out: list[nodes.Node] = []
+    for text, name, _, _ in string.Formatter().parse(template):
+        if text:
+            out.append(nodes.Text(text))
+        if name:
+            part = parts[name]
+            out.extend(part if isinstance(part, list) else [part])
+    return out
 
 
 def xref(reftype: str, target: str, text: str) -> addnodes.pending_xref:
@@ -52,6 +67,11 @@ class DataDirective(SphinxDirective):
     @property
     def data(self) -> CourseData:
         return course_data(self.env.app)
+
+    @property
+    def strings(self) -> Strings:
+        """The interface's words (read when the config was, so never failing here)."""
+        return self.data.strings
 
     def depend(self, *paths: Path) -> None:
         for path in paths:
@@ -93,21 +113,26 @@ class DaysTable(DataDirective):
     """``{dagen-overzicht}``: the five days at a glance, one row a day."""
 
     def run(self) -> list[nodes.Node]:
-        course = self.course()
+        course, strings = self.course(), self.strings
         table = nodes.table(classes=["toelaten-days"])
-        table += nodes.title(text="De vijf dagen in het kort")
+        table += nodes.title(text=strings("book.days.title"))
         group = nodes.tgroup(cols=2)
         table += group
         group += nodes.colspec(colwidth=35)
         group += nodes.colspec(colwidth=65)
         head = nodes.thead()
         group += head
-        head += table_row([nodes.paragraph(text="Dag"), nodes.paragraph(text="Waar het over gaat")])
+        head += table_row(
+            [
+                nodes.paragraph(text=strings("book.days.day")),
+                nodes.paragraph(text=strings("book.days.about")),
+            ]
+        )
         body = nodes.tbody()
         group += body
         for day in course.days:
             link = nodes.paragraph()
-            link += self.doc_link(day.docname, day.heading)
+            link += self.doc_link(day.docname, day.heading(strings))
             body += table_row([link, nodes.paragraph(text=day.theme)])
         return [table]
 
@@ -144,7 +169,7 @@ class HelpLines(DataDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        contacts = self.contacts()
+        contacts, strings = self.contacts(), self.strings
         code = self.arguments[0]
         country = next((c for c in contacts.countries if c.code == code), None)
         if country is None:
@@ -156,32 +181,32 @@ class HelpLines(DataDirective):
             item += nodes.paragraph("", "", nodes.strong(text=contact.name))
             item += nodes.paragraph(text=contact.for_whom)
             if contact.phones:
-                line = nodes.paragraph(classes=["toelaten-phones"])
-                line += nodes.Text("Bel ")
+                numbers: list[nodes.Node] = []
                 for i, phone in enumerate(contact.phones):
                     if i:
-                        line += nodes.Text(" of ")
-                    line += nodes.reference(phone.number, phone.number, refuri=phone.tel)
+                        numbers.append(nodes.Text(f" {strings('help.or')} "))
+                    numbers.append(nodes.reference(phone.number, phone.number, refuri=phone.tel))
                     if phone.note:
-                        line += nodes.Text(f" ({phone.note})")
+                        numbers.append(nodes.Text(f" ({phone.note})"))
+                line = nodes.paragraph(classes=["toelaten-phones"])
+                line += fill(strings("book.helplines.call"), numbers=numbers)
                 if contact.hours:
                     line += nodes.Text(f", {contact.hours}")
                 item += line
             if contact.chat:
-                line = nodes.paragraph(text="Chatten kan via ")
-                line += nodes.reference(contact.chat, contact.chat, refuri=contact.chat_url)
-                line += nodes.Text(".")
+                chat = nodes.reference(contact.chat, contact.chat, refuri=contact.chat_url)
+                line = nodes.paragraph()
+                line += fill(strings("book.helplines.chat"), chat=chat)
                 item += line
             out += item
         emergency = nodes.paragraph(classes=["toelaten-emergency"])
-        emergency += nodes.Text("Is er direct gevaar? Bel ")
-        emergency += nodes.reference(
+        number = nodes.reference(
             country.emergency,
             "",
             nodes.strong(text=country.emergency),
             refuri=f"tel:{country.emergency}",
         )
-        emergency += nodes.Text(".")
+        emergency += fill(strings("book.helplines.emergency"), number=number)
         return [out, emergency]
 
 

@@ -23,8 +23,8 @@ from toelaten.coursedata import CourseData
 from toelaten.exercises import front
 from toelaten.exercises.model import Exercise
 from toelaten.exercises.schema import document_schema
-from toelaten.exercises.static import NOSCRIPT, json_attribute, mount_html
-from toelaten.sphinxext.directives import DataDirective, xref
+from toelaten.exercises.static import json_attribute, mount_html
+from toelaten.sphinxext.directives import DataDirective, course_data, xref
 
 SCRIPT = "toelaten/oefeningen.js"
 STYLE = "toelaten/oefeningen.css"
@@ -38,7 +38,9 @@ def _write_assets(app: Sphinx) -> None:
         return
     target = Path(app.outdir) / "_static" / "toelaten"
     target.mkdir(parents=True, exist_ok=True)
-    (target / "oefeningen.js").write_text(front.classic_script(), encoding="utf-8")
+    # The course's words go with the script, once for the whole site.
+    script = front.classic_script(course_data(app).strings)
+    (target / "oefeningen.js").write_text(script, encoding="utf-8")
     (target / "oefeningen.css").write_text(front.css(book=True), encoding="utf-8")
 
 
@@ -78,10 +80,12 @@ class WorkbookDirective(DataDirective):
     def run(self) -> list[nodes.Node]:
         definitions = {i: e.as_json() for i, e in self.exercises().items()}
         self.depend(*(self.data.exercise_file(i) for i in definitions))
+        strings = self.strings
+        schema = document_schema(list(definitions), strings)
         html = (
             f'<div class="toelaten-werkboek" {json_attribute("data-definitions", definitions)} '
-            f"{json_attribute('data-schema', document_schema(list(definitions)))}>"
-            f"<noscript><p>{escape(NOSCRIPT)}</p></noscript></div>"
+            f"{json_attribute('data-schema', schema)}>"
+            f"<noscript><p>{escape(strings('exercise.noscript'))}</p></noscript></div>"
         )
         return [nodes.raw("", html, format="html")]
 
@@ -113,11 +117,11 @@ class ProgressDirective(DataDirective):
     """``{voortgang}``: per day, every exercise with a link; the script adds the state."""
 
     def run(self) -> list[nodes.Node]:
-        known = self.exercises()
+        known, strings = self.exercises(), self.strings
         box = nodes.container(classes=["toelaten-voortgang"])
         for day in self.course().days:
             heading = nodes.paragraph(classes=["tl-progress-day"])
-            heading += nodes.strong(text=day.heading)
+            heading += nodes.strong(text=day.heading(strings))
             heading += nodes.inline(text="", classes=["tl-day-count"])
             box += heading
             items = nodes.bullet_list()
@@ -131,7 +135,8 @@ class ProgressDirective(DataDirective):
                 line = nodes.paragraph()
                 line += _exercise_link(exercise_id, exercise.title)
                 line += nodes.Text(": ")
-                line += nodes.inline(text="nog niet begonnen", classes=["tl-progress-state"])
+                state = strings("progress.not_started")
+                line += nodes.inline(text=state, classes=["tl-progress-state"])
                 item += line
                 items += item
             box += items

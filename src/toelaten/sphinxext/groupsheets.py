@@ -67,14 +67,17 @@ class PackLinksDirective(DataDirective):
 
     def run(self) -> list[nodes.Node]:
         here = posixpath.dirname(self.env.docname)
+        strings = self.strings
         out = nodes.bullet_list(classes=["toelaten-downloads"])
         for variant in self.schedule().variants.values():
             uri = posixpath.relpath(f"{PACK_FOLDER}/{pack_file(variant.id)}", here or ".")
             line = nodes.paragraph()
-            line += nodes.reference(
-                "", f"Workshoppakket, {variant.label.lower()} (pdf)", refuri=uri
+            text = strings("book.pack.link", variant=variant.label.lower())
+            line += nodes.reference("", text, refuri=uri)
+            hours = strings(
+                "book.pack.hours", start=f"{variant.start:%H:%M}", end=f"{variant.end:%H:%M}"
             )
-            line += nodes.Text(f": programma's van {variant.start:%H:%M} tot {variant.end:%H:%M}")
+            line += nodes.Text(f": {hours}")
             out += nodes.list_item("", line)
         return [out]
 

@@ -1,4 +1,5 @@
-"""What every HTML page gets: the link to the help page (see templates/)."""
+"""What every HTML page gets: the link to the help page (see templates/), and the
+interface's words for the templates (``toelaten_strings("help.title")``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+
+from toelaten.sphinxext.directives import course_data
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +25,8 @@ def _page_context(
     url = app.builder.get_target_uri(help_page).rsplit("/", 1)[-1] if on_help_page else None
     context["toelaten_help_url"] = url or context["pathto"](help_page)
     context["toelaten_on_help_page"] = on_help_page
+    # The course's catalogue, callable: {{ toelaten_strings("help.title") | e }}.
+    context["toelaten_strings"] = course_data(app).strings
 
 
 def _check_pages_exist(app: Sphinx, env: BuildEnvironment) -> None:
@@ -32,7 +37,7 @@ def _check_pages_exist(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 REDIRECT = """<!DOCTYPE html>
-<html lang="nl">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="refresh" content="0; url={start}">
@@ -41,8 +46,8 @@ REDIRECT = """<!DOCTYPE html>
 {icon}
 </head>
 <body>
-<p><a href="{start}">Naar de cursus: {title}</a></p>
-<p><a class="toelaten-help-link" href="{help}">Als het even niet gaat</a></p>
+<p><a href="{start}">{to_course}</a></p>
+<p><a class="toelaten-help-link" href="{help}">{help_title}</a></p>
 </body>
 </html>
 """
@@ -63,11 +68,16 @@ def _write_root_redirect(app: Sphinx, exception: Exception | None) -> None:
         if favicon and "://" not in favicon
         else ""
     )
+    strings = course_data(app).strings
+    title = app.config.html_title
     index.write_text(
         REDIRECT.format(
+            lang=escape(strings.language),
             start=escape(app.builder.get_target_uri(app.config.root_doc)),
             help=escape(app.builder.get_target_uri(app.config.toelaten_help_page)),
-            title=escape(app.config.html_title),
+            title=escape(title),
+            to_course=escape(strings("book.redirect", title=title)),
+            help_title=escape(strings("help.title")),
             icon=icon,
         ),
         encoding="utf-8",

@@ -46,22 +46,26 @@ class RunSheetDirective(_ScheduleDirective):
     """``{draaiboek} dag-1``: per variant a timed table, then every block's instructions."""
 
     def run(self) -> list[nodes.Node]:
-        schedule, day_id = self.schedule(), self.arguments[0]
+        schedule, day_id, strings = self.schedule(), self.arguments[0], self.strings
+        head = [
+            strings("book.run_sheet.time"),
+            strings("book.run_sheet.duration"),
+            strings("book.run_sheet.part"),
+            strings("schedule.werkvorm"),
+        ]
         out: list[nodes.Node] = []
         for variant in schedule.variants.values():
             rows = [
                 [
                     s.hours,
-                    f"{s.minutes} min",
+                    strings("schedule.minutes_short", n=s.minutes),
                     s.block.title,
                     schedule.formats[s.block.format],
                 ]
                 for s in schedule.run_sheet(day_id, variant.id)
             ]
             title = f"{variant.label}, {variant.hours}"
-            out.append(
-                _table(title, ["Tijd", "Duur", "Onderdeel", "Werkvorm"], rows, [18, 12, 45, 25])
-            )
+            out.append(_table(title, head, rows, [18, 12, 45, 25]))
         blocks = nodes.definition_list(classes=["toelaten-blokken"])
         for block in schedule.days[day_id]:
             if block.format == "pauze":
@@ -69,13 +73,14 @@ class RunSheetDirective(_ScheduleDirective):
             term = nodes.term(text=block.title)
             body = nodes.definition()
             minutes = ", ".join(
-                f"{schedule.variants[v].label.lower()}: {m} min" for v, m in block.minutes.items()
+                f"{schedule.variants[v].label.lower()}: " + strings("schedule.minutes_short", n=m)
+                for v, m in block.minutes.items()
             )
             when = f"{schedule.formats[block.format]} · {minutes}"
             if len(block.minutes) < len(schedule.variants):
-                when += " · alleen op een hele dag"
+                when += " · " + strings("book.run_sheet.whole_day_only")
             body += nodes.paragraph(text=when, classes=["tl-block-meta"])
-            for label, text in schedule.facts(block):
+            for label, text in schedule.facts(block, strings):
                 line = nodes.paragraph()
                 line += nodes.strong(text=f"{label}: ")
                 line += nodes.Text(text)
@@ -83,14 +88,14 @@ class RunSheetDirective(_ScheduleDirective):
             if block.werkvorm:
                 # Each werkvorm has its page in the guide; a missing page fails the build.
                 line = nodes.paragraph()
-                line += nodes.strong(text="Werkvorm: ")
+                line += nodes.strong(text=strings("schedule.werkvorm") + ": ")
                 line += self.doc_link(
                     f"facilitator-guide/{block.werkvorm}", schedule.werkvormen[block.werkvorm]
                 )
                 body += line
             if block.debrief:
                 line = nodes.paragraph()
-                line += nodes.strong(text="Nabespreken:")
+                line += nodes.strong(text=strings("schedule.debrief") + ":")
                 body += line
                 questions = nodes.bullet_list()
                 for question in block.debrief:
@@ -114,8 +119,9 @@ class GroupAgendaDirective(_ScheduleDirective):
             [block.title, *(times[v].get(block.id, "–") for v in schedule.variants)]
             for block in schedule.days[day_id]
         ]
-        head = ["Onderdeel", *(v.label for v in schedule.variants.values())]
-        return [_table("Het programma in een groep", head, rows, [50, 25, 25])]
+        strings = self.strings
+        head = [strings("book.run_sheet.part"), *(v.label for v in schedule.variants.values())]
+        return [_table(strings("book.agenda"), head, rows, [50, 25, 25])]
 
 
 def setup(app: Sphinx) -> None:

@@ -9,8 +9,6 @@ const FORMAT = "toelaten-antwoorden";
 const SCHEMA = 2;
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_DEPTH = 32;
-const NOT_OURS =
-  "Dit is geen antwoordenbestand van deze cursus. Kies het bestand dat je eerder hebt gedownload (het eindigt op .json).";
 
 class AnswersError extends Error {}
 
@@ -45,7 +43,7 @@ function normalAnswers(definition, answers) {
 function normalEntries(definition, entries) {
   const seen = new Set();
   return entries.map((entry) => {
-    if (seen.has(entry.id)) refuse("Twee antwoorden hebben hetzelfde nummer.");
+    if (seen.has(entry.id)) refuse(tr("answers.same_id"));
     seen.add(entry.id);
     return { ...entry, answers: normalAnswers(definition, entry.answers) };
   });
@@ -87,7 +85,7 @@ function normalise(body, repeat) {
 }
 
 // A body ({entries, earlier}) checked against the exercise's schema and repaired where it
-// must be; {body, repaired}. Throws AnswersError with the Dutch message.
+// must be; {body, repaired}. Throws AnswersError with the learner's message.
 function cleanBody(definition, body) {
   const found = firstProblem(definition.schema, body);
   if (found !== null) refuse(found);
@@ -118,13 +116,13 @@ function hasLoneSurrogate(value) {
 
 // Validated answers per exercise from a downloaded file (transfer.py: read_document).
 function readDocument(text, definitions, documentSchema) {
-  if (text.length > MAX_BYTES) refuse("Dit bestand is te groot voor een antwoordenbestand.");
-  if (tooDeep(text)) refuse(NOT_OURS);
+  if (text.length > MAX_BYTES) refuse(tr("answers.too_big"));
+  if (tooDeep(text)) refuse(tr("answers.not_ours"));
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    refuse(NOT_OURS);
+    refuse(tr("answers.not_ours"));
   }
   const found = firstProblem(documentSchema, data);
   if (found !== null) refuse(found);
@@ -134,10 +132,10 @@ function readDocument(text, definitions, documentSchema) {
     try {
       result[id] = cleanBody(definition, body).body;
       if (hasLoneSurrogate(result[id]))
-        refuse("In een antwoord staat een teken dat niet kan worden bewaard.");
+        refuse(tr("answers.bad_character"));
     } catch (error) {
       if (!(error instanceof AnswersError)) throw error;
-      refuse(`‘${definition.title}’: ${error.message}`);
+      refuse(tr("answers.in_exercise", { title: definition.title, problem: error.message }));
     }
   }
   return result;

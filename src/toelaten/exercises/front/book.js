@@ -16,11 +16,11 @@ function progressPage(el, canStore) {
       started += n > 0;
       const repeat = item.classList.contains("tl-repeat");
       item.querySelector(".tl-progress-state").textContent =
-        n === 0 ? "nog niet begonnen" : !repeat ? "ingevuld" : `${n} ${n === 1 ? "antwoord" : "antwoorden"}`;
+        n === 0 ? tr("progress.not_started") : !repeat ? tr("progress.filled_in") : tr.plural("progress.entries", n);
       item.classList.toggle("tl-started", n > 0);
     }
     const count = day.previousElementSibling?.querySelector(".tl-day-count");
-    if (count) count.textContent = ` (${started} van ${items.length})`;
+    if (count) count.textContent = ` ${tr("progress.count", { started, total: items.length })}`;
   }
 }
 

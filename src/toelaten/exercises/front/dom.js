@@ -1,6 +1,25 @@
 // Small DOM and answer helpers shared by every part of the front end (and by book.js).
 // Learner text only ever becomes a text node: never HTML.
 
+// The interface's words by key ("exercise.save"), from the course's catalogue
+// (locale/<language>.yml): the book's script brings them (front.py), a Jupyter widget
+// its `strings`. Nothing here is in one language or another.
+const WORDS = {};
+
+function useWords(words) {
+  if (words) Object.assign(WORDS, words);
+}
+
+// The words of `key` with their {placeholders} filled in from `values`. A missing key
+// shows as itself (the tests make sure none is missing): a learner's save never fails on it.
+function tr(key, values = {}) {
+  const text = Object.hasOwn(WORDS, key) ? WORDS[key] : key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+// `key.one` for 1, else `key.other`; both get {n} (strings.py: Strings.plural).
+tr.plural = (key, n, values = {}) => tr(`${key}.${n === 1 ? "one" : "other"}`, { ...values, n });
+
 function h(tag, attrs = {}, ...children) {
   const svg = ["svg", "g", "rect", "text", "line", "circle", "path", "title"].includes(tag);
   const el = svg
@@ -26,18 +45,20 @@ function stamp() {
 function clockTime(stamp) {
   const date = new Date(stamp);
   if (Number.isNaN(date.getTime())) return "";
-  return date.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+  return date.toLocaleTimeString(tr("format.locale"), { hour: "2-digit", minute: "2-digit" });
 }
 
-// 20000 -> "20.000", as a Dutch reader writes it.
+// 20000 -> "20.000" with the catalogue's separator (strings.py: Strings.number, which the
+// schemas' messages use: both must write a number alike).
 function number(n) {
-  return n.toLocaleString("nl-NL");
+  const separator = tr("format.thousands");
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, () => separator);
 }
 
 function longDate(stamp) {
   const date = new Date(stamp);
   if (Number.isNaN(date.getTime())) return "";
-  return date.toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  return date.toLocaleDateString(tr("format.locale"), { day: "numeric", month: "long", year: "numeric" });
 }
 
 function newEntry(answers = {}) {
@@ -63,7 +84,7 @@ function optionLabel(field, id) {
 
 function answerText(field, value) {
   if (isEmpty(value)) return "";
-  if (field.kind === "scale") return `${value} van ${field.max}`;
+  if (field.kind === "scale") return tr("exercise.scale_value", { value, max: field.max });
   if (field.kind === "choice") return optionLabel(field, value);
   if (field.kind === "multi") return value.map((v) => optionLabel(field, v)).join(", ");
   if (field.kind === "roles")
@@ -76,5 +97,5 @@ function answerText(field, value) {
 
 function entryTitle(definition, entry) {
   const value = entry.answers[definition.entry.title_field];
-  return value || `(${definition.entry.name} nog niet ingevuld)`;
+  return value || tr("exercise.untitled", { name: definition.entry.name });
 }

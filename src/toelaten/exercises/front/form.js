@@ -77,14 +77,14 @@ function rolesControl(field, value, id, onChange) {
         ? h(
             "div",
             {},
-            h("p", { class: "tl-feedback-title" }, "Zo zit het:"),
+            h("p", { class: "tl-feedback-title" }, tr("exercise.roles.title")),
             field.responses.map((r) =>
               h(
                 "p",
                 {},
-                h("strong", {}, `${r.id.toUpperCase()} is de ${optionLabel(field, r.role).toLowerCase()}. `),
+                h("strong", {}, `${tr("exercise.roles.answer", { id: r.id.toUpperCase(), role: optionLabel(field, r.role).toLowerCase() })} `),
                 r.feedback,
-                assigned[r.id] !== r.role ? ` (Jij koos: ${optionLabel(field, assigned[r.id]).toLowerCase()}.)` : "",
+                assigned[r.id] !== r.role ? ` ${tr("exercise.roles.chosen", { role: optionLabel(field, assigned[r.id]).toLowerCase() })}` : "",
               ),
             ),
           )
@@ -143,7 +143,7 @@ function scaleControl(field, value, id, helpId, help, onChange) {
   });
   const show = () => {
     const isUnset = input.classList.contains("tl-unset");
-    output.textContent = isUnset ? "nog niet gekozen" : `${input.value} van ${field.max}`;
+    output.textContent = isUnset ? tr("exercise.scale_unset") : tr("exercise.scale_value", { value: input.value, max: field.max });
     input.setAttribute("aria-valuetext", output.textContent);
   };
   input.addEventListener("input", () => {
@@ -194,7 +194,7 @@ function textControl(field, value, id, helpId, help, checks, onChange) {
       const over = field.maxLength && length > field.maxLength;
       tooLong.hidden = !over;
       tooLong.textContent = over
-        ? `Dit antwoord is te lang: ${number(length)} tekens. Er passen er ${number(field.maxLength)} in. Maak het ${number(length - field.maxLength)} tekens korter; tot dan wordt het niet bewaard.`
+        ? tr("exercise.too_long", { length: number(length), max: number(field.maxLength), over: number(length - field.maxLength) })
         : "";
       if (over) event.target.setAttribute("aria-invalid", "true");
       else event.target.removeAttribute("aria-invalid");

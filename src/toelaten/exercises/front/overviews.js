@@ -52,7 +52,7 @@ function beforeAfter(definition, entries) {
   const fields = fieldsOf(definition);
   const rows = entries.filter((e) => spec.bars.some((b) => !isEmpty(e.answers[b.field])));
   if (!rows.length) return null;
-  const title = (e) => e.answers[spec.label] || `(${definition.entry.name} nog niet ingevuld)`;
+  const title = (e) => e.answers[spec.label] || tr("exercise.untitled", { name: definition.entry.name });
   return h(
     "div",
     { class: "tl-overview" },
@@ -90,17 +90,17 @@ function predictedActual(definition, entries) {
   return h(
     "div",
     { class: "tl-overview" },
-    h("ul", { class: "tl-summary" }, averages.map((a) => h("li", {}, `${a.label}: gemiddeld verwachtte je ${a.predicted} van ${a.max}, het werd ${a.actual} van ${a.max}.`))),
+    h("ul", { class: "tl-summary" }, averages.map((a) => h("li", {}, tr("overview.average", a)))),
     h("figure", { class: "tl-figure" }, barChart(done.map((e) => ({
       title: entryTitle(definition, e),
       bars: spec.pairs.flatMap((p) => [
-        { label: `${p.label}, verwacht`, value: e.answers[p.predicted], max: max(p) },
-        { label: `${p.label}, echt`, value: actualScore(p, e), max: max(p) },
+        { label: tr("overview.predicted", { label: p.label }), value: e.answers[p.predicted], max: max(p) },
+        { label: tr("overview.actual", { label: p.label }), value: actualScore(p, e), max: max(p) },
       ]),
     })))),
     table(
       spec.title,
-      [definition.entry.name, ...spec.pairs.flatMap((p) => [`${p.label}, verwacht`, `${p.label}, echt`])],
+      [definition.entry.name, ...spec.pairs.flatMap((p) => [tr("overview.predicted", { label: p.label }), tr("overview.actual", { label: p.label })])],
       done.map((e) => [entryTitle(definition, e), ...spec.pairs.flatMap((p) => [shown(e.answers[p.predicted]), shown(actualScore(p, e))])]),
     ),
   );
@@ -119,11 +119,11 @@ function gap(definition, entries) {
     h("figure", { class: "tl-figure" }, barChart(rows.map((p) => ({
       title: p.label,
       bars: [
-        { label: "Hoe jij de ander zag", value: entry.answers[p.them], max: fields[p.them].max },
-        { label: "Hoe je denkt dat anderen jou zien", value: entry.answers[p.me], max: fields[p.me].max },
+        { label: tr("overview.gap.them"), value: entry.answers[p.them], max: fields[p.them].max },
+        { label: tr("overview.gap.me"), value: entry.answers[p.me], max: fields[p.me].max },
       ],
     })))),
-    table(spec.title, ["Eigenschap", "De ander", "Jij", "Verschil"], rows.map((p) => [p.label, shown(entry.answers[p.them]), shown(entry.answers[p.me]), (difference(p) > 0 ? "+" : "") + difference(p)])),
+    table(spec.title, [tr("overview.gap.trait"), tr("overview.gap.other"), tr("overview.gap.you"), tr("overview.gap.difference")], rows.map((p) => [p.label, shown(entry.answers[p.them]), shown(entry.answers[p.me]), (difference(p) > 0 ? "+" : "") + difference(p)])),
   );
 }
 
@@ -141,7 +141,7 @@ function ladder(definition, entries) {
     svg.append(
       h("line", { x1: 20, y1: y, x2: 120, y2: y, class: "tl-rung" }),
       h("text", { x: 70, y: y - 6, class: "tl-rung-value", "text-anchor": "middle" }, String(entry.answers[spec.value])),
-      h("text", { x: 132, y: y + 4, class: "tl-chart-label" }, entry.answers[spec.label] || "(vraag nog niet ingevuld)"),
+      h("text", { x: 132, y: y + 4, class: "tl-chart-label" }, entry.answers[spec.label] || tr("overview.ladder.untitled")),
     );
   });
   return h(
@@ -149,7 +149,7 @@ function ladder(definition, entries) {
     { class: "tl-overview" },
     h("figure", { class: "tl-figure" }, svg),
     h("p", { class: "tl-caption" }, spec.title),
-    h("ol", { class: "tl-ladder-list" }, rungs.map((e) => h("li", {}, `${e.answers[spec.label] || "(vraag nog niet ingevuld)"}: moeilijk ${e.answers[spec.value]} van 10`))),
+    h("ol", { class: "tl-ladder-list" }, rungs.map((e) => h("li", {}, tr("overview.ladder.item", { question: e.answers[spec.label] || tr("overview.ladder.untitled"), value: e.answers[spec.value] })))),
   );
 }
 
@@ -163,7 +163,7 @@ function circles(definition, entries, _related, spec = definition.overview) {
   const radius = (i) => ((i + 1) * (c - 10)) / rings.length;
   const svg = h("svg", { class: "tl-chart tl-circles", viewBox: `0 0 ${size} ${size}`, "aria-hidden": "true", focusable: "false" },
     rings.slice().reverse().map((_, j) => h("circle", { cx: c, cy: c, r: radius(rings.length - 1 - j), class: `tl-ring tl-ring-${rings.length - 1 - j}` })),
-    h("text", { x: c, y: c + 5, "text-anchor": "middle", class: "tl-chart-label" }, "Ik"));
+    h("text", { x: c, y: c + 5, "text-anchor": "middle", class: "tl-chart-label" }, tr("overview.circles.me")));
   rings.forEach((ring, i) => {
     const here = people.filter((e) => e.answers[spec.circle] === ring.id);
     const r = i === 0 ? radius(0) * 0.6 : (radius(i) + radius(i - 1)) / 2;
@@ -176,7 +176,7 @@ function circles(definition, entries, _related, spec = definition.overview) {
     "div",
     { class: "tl-overview" },
     h("figure", { class: "tl-figure tl-figure-square" }, svg),
-    table(spec.title, ["Kring", "Wie"], rings.map((ring) => [ring.label, people.filter((e) => e.answers[spec.circle] === ring.id).map((e) => e.answers[spec.label]).join(", ") || "–"])),
+    table(spec.title, [tr("overview.circles.circle"), tr("overview.circles.who")], rings.map((ring) => [ring.label, people.filter((e) => e.answers[spec.circle] === ring.id).map((e) => e.answers[spec.label]).join(", ") || "–"])),
   );
 }
 
@@ -207,21 +207,21 @@ function compareMaps(definition, now, before) {
 function compare(definition, entries, related) {
   const spec = definition.overview;
   const before = related?.[spec.with] || [];
-  const picture = circles(definition, entries, related, { ...spec, title: "Je steunkaart nu" });
+  const picture = circles(definition, entries, related, { ...spec, title: tr("overview.compare.now") });
   if (!picture && !before.length) return null;
   const c = compareMaps(definition, entries, before);
-  const line = (text, names) => h("li", {}, `${text}: ${names.length ? names.join(", ") : "niemand"}.`);
+  const line = (text, names) => h("li", {}, `${text}: ${names.length ? names.join(", ") : tr("overview.compare.nobody")}.`);
   return h(
     "div",
     { class: "tl-overview" },
     h("h4", { class: "tl-section" }, spec.title),
     before.length
       ? h("ul", { class: "tl-summary tl-compare" },
-          line("Nieuw op je kaart", c.added),
-          line("Dichterbij gekomen", c.closer),
-          line("Vaker gevraagd dan op dag 1", c.askedMore),
-          line("Niet meer op je kaart", c.gone))
-      : h("p", {}, "Op dag 1 heb je nog geen steunkaart ingevuld. Vul je kaart hieronder in; dan zie je hier later het verschil."),
+          line(tr("overview.compare.added"), c.added),
+          line(tr("overview.compare.closer"), c.closer),
+          line(tr("overview.compare.asked_more"), c.askedMore),
+          line(tr("overview.compare.gone"), c.gone))
+      : h("p", {}, tr("overview.compare.none_before")),
     picture,
   );
 }

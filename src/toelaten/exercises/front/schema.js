@@ -43,15 +43,11 @@ function canonical(value) {
   return JSON.stringify(value);
 }
 
-// The message with its placeholders filled in (schema.py's fill() does the same).
-// 12000 -> "12.000", as a Dutch reader writes it (schema.py: number).
-function dutchNumber(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-}
-
+// The message with its placeholders filled in (schema.py's fill() does the same; numbers
+// as the catalogue writes them, ui.number).
 function fillMessage(template, instance, extra = "") {
   return template
-    .split("{length}").join(typeof instance === "string" ? dutchNumber([...instance].length) : "")
+    .split("{length}").join(typeof instance === "string" ? ui.number([...instance].length) : "")
     .split("{extra}").join(extra)
     .split("{value}").join(typeof instance === "string" ? instance : "");
 }

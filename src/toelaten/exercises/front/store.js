@@ -8,11 +8,8 @@ const STORE = "toelaten:v1:"; // toelaten:v1:<exercise id> -> {"entries": [...],
 const ASIDE = ":onleesbaar"; // toelaten:v1:<exercise id>:onleesbaar -> [{"at", "raw"}]
 const models = new Map(); // exercise id -> models on this page
 
-const FULL =
-  "Niet bewaard: je browser heeft geen ruimte meer voor deze cursus. Wat je eerder bewaarde, staat er nog. Ga naar Mijn werkboek en download je antwoorden. Wis daarna alles en zet het bestand terug; dan is er weer ruimte.";
-
 function clock() {
-  return new Date().toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+  return new Date().toLocaleTimeString(tr("format.locale"), { hour: "2-digit", minute: "2-digit" });
 }
 
 // Whether this browser lets the page read its storage at all (blocked storage throws).
@@ -112,9 +109,8 @@ function readBody(definition, onWorkbook = false) {
     putAside(raw);
   }
   const notices = [];
-  const where = onWorkbook ? "hieronder" : "bij Mijn werkboek";
-  if (aside) notices.push(`Een deel van je antwoorden hier kon niet worden gelezen. Je vindt het ${where}, onder ‘Kon niet worden gelezen’.`);
-  if (repaired) notices.push("Bij deze oefening stonden twee antwoorden. Het nieuwste staat hieronder; het andere vind je bij ‘Eerdere versies’.");
+  if (aside) notices.push(tr(onWorkbook ? "exercise.status.unreadable_here" : "exercise.status.unreadable"));
+  if (repaired) notices.push(tr("exercise.status.repaired"));
   if ((aside && keptAside) || (repaired && !aside)) {
     try {
       writeBody(id, body);
@@ -161,9 +157,7 @@ function storageModel(definition, definitions, canStore) {
     earlier: first.body.earlier,
     related: canStore ? relatedEntries(definition, definitions) : {},
     autosave_ms: 0,
-    status: canStore
-      ? first.notice
-      : "Je browser laat deze pagina niets bewaren. Wat je invult, is weg als je de pagina sluit.",
+    status: canStore ? first.notice : tr("exercise.status.no_storage"),
   };
   const listeners = {};
   const emit = (name) => {
@@ -185,13 +179,13 @@ function storageModel(definition, definitions, canStore) {
     try {
       cleanBody(definition, merged); // never write what could not be read back
     } catch (error) {
-      set("status", `Niet bewaard. ${error.message}`);
+      set("status", tr("exercise.status.not_saved", { problem: error.message }));
       return false;
     }
     try {
       writeBody(definition.id, merged);
     } catch {
-      set("status", FULL);
+      set("status", tr("exercise.status.storage_full"));
       return false;
     }
     base = merged.entries;
@@ -212,7 +206,7 @@ function storageModel(definition, definitions, canStore) {
     },
     save_changes() {
       if (!canStore) return;
-      if (store(state.entries)) set("status", `Bewaard op dit apparaat om ${clock()}.`);
+      if (store(state.entries)) set("status", tr("exercise.status.saved_device", { time: clock() }));
     },
     // Storage changed (another tab, an action, a restore): show it, keeping unsaved work.
     catchUp(elsewhere = false) {
@@ -224,8 +218,8 @@ function storageModel(definition, definitions, canStore) {
       base = stored.entries;
       setEarlier(merged.earlier);
       set("entries", merged.entries);
-      if (wiped) set("status", "Je antwoorden bij deze oefening zijn gewist, op een andere pagina of in een ander venster.");
-      else if (changed && elsewhere) set("status", "Bijgewerkt met wat er in een ander venster is bewaard.");
+      if (wiped) set("status", tr("exercise.status.wiped"));
+      else if (changed && elsewhere) set("status", tr("exercise.status.updated"));
     },
     send(message) {
       if (!canStore || !message) return;
@@ -238,10 +232,10 @@ function storageModel(definition, definitions, canStore) {
         const stored = readBody(target).body;
         const entry = ui.newEntry(message.answers);
         const found = firstProblem(target.schema, { entries: [...stored.entries, entry] });
-        if (found !== null) return set("status", `Niet gelukt. ${found}`);
+        if (found !== null) return set("status", tr("exercise.status.failed", { problem: found }));
         writeBody(target.id, { ...stored, entries: [...stored.entries, entry] });
       } catch {
-        return set("status", FULL);
+        return set("status", tr("exercise.status.storage_full"));
       }
       refresh(message.exercise, definitions);
       set("status", message.done);
@@ -259,12 +253,12 @@ function storageModel(definition, definitions, canStore) {
     try {
       writeBody(definition.id, { entries: [revived], earlier });
     } catch {
-      return set("status", FULL);
+      return set("status", tr("exercise.status.storage_full"));
     }
     base = [revived];
     setEarlier(earlier);
     set("entries", [revived]);
-    set("status", "Die eerdere versie staat er weer. De vorige vind je nu bij ‘Eerdere versies’.");
+    set("status", tr("exercise.status.brought_back"));
   }
 
   if (!models.has(definition.id)) models.set(definition.id, []);

@@ -11,6 +11,7 @@ const AUTOSAVE_MS = 800;
 let instances = 0;
 
 function render({ model, el }) {
+  useWords(model.get("strings")); // Jupyter; the book's script brought them already
   const definition = model.get("definition");
   const prefix = `tl${++instances}-${definition.id}`;
   const checks = definition.checks || [];
@@ -30,7 +31,7 @@ function render({ model, el }) {
     h(
       "section",
       { class: "tl-oefening", "aria-labelledby": `${prefix}-title` },
-      h("h3", { class: "tl-title", id: `${prefix}-title` }, `Oefening: ${definition.title}`),
+      h("h3", { class: "tl-title", id: `${prefix}-title` }, tr("exercise.title", { title: definition.title })),
       h("p", { class: "tl-intro" }, definition.intro),
       overview,
       list,
@@ -73,8 +74,8 @@ function render({ model, el }) {
       h(
         "details",
         { class: "tl-earlier", open },
-        h("summary", {}, `Eerdere versies (${earlier.length})`),
-        h("p", { class: "tl-help" }, "Deze antwoorden had je eerder, bijvoorbeeld op een ander apparaat. Zet er een terug als die beter klopt; wat er nu staat, komt dan hier."),
+        h("summary", {}, tr("exercise.earlier.title", { n: earlier.length })),
+        h("p", { class: "tl-help" }, tr("exercise.earlier.help")),
         h(
           "ul",
           { class: "tl-entries" },
@@ -84,8 +85,8 @@ function render({ model, el }) {
             return h(
               "li",
               { class: "tl-entry" },
-              h("span", { class: "tl-entry-title" }, `Van ${when}${text}`),
-              h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": `Terugzetten: versie van ${when}`, onclick: () => model.send({ type: "bring-back", id: entry.id }) }, "Terugzetten"),
+              h("span", { class: "tl-entry-title" }, `${tr("exercise.earlier.from", { when })}${text}`),
+              h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": tr("exercise.earlier.bring_back_label", { when }), onclick: () => model.send({ type: "bring-back", id: entry.id }) }, tr("exercise.earlier.bring_back")),
             );
           }),
         ),
@@ -140,8 +141,8 @@ function render({ model, el }) {
         h(
           "span",
           { class: "tl-entry-actions" },
-          h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": `Bewerken: ${title}`, onclick: () => edit(entry.id) }, "Bewerken"),
-          h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": `Verwijderen: ${title}`, onclick: () => remove(entry.id) }, "Verwijderen"),
+          h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": tr("exercise.edit_label", { title }), onclick: () => edit(entry.id) }, tr("exercise.edit")),
+          h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": tr("exercise.remove_label", { title }), onclick: () => remove(entry.id) }, tr("exercise.remove")),
           (definition.actions || []).map((action) =>
             h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": `${action.label}: ${title}`, onclick: () => act(action, entry) }, action.label),
           ),
@@ -150,10 +151,10 @@ function render({ model, el }) {
     });
     list.replaceChildren(
       entries.length
-        ? h("ul", { class: "tl-entries", "aria-label": `Jouw antwoorden: ${definition.title}` }, items)
+        ? h("ul", { class: "tl-entries", "aria-label": tr("exercise.list_label", { title: definition.title }) }, items)
         : h("p", { class: "tl-empty" }, definition.entry.empty),
       minimum && entries.length < minimum
-        ? h("p", { class: "tl-help" }, `Je hebt er nu ${entries.length}. Probeer er minstens ${minimum} te maken.`)
+        ? h("p", { class: "tl-help" }, tr("exercise.minimum", { n: entries.length, minimum }))
         : "",
       current ? "" : h("button", { type: "button", class: "tl-button", onclick: () => edit(null) }, definition.entry.add),
     );
@@ -179,8 +180,8 @@ function render({ model, el }) {
       h(
         "div",
         { class: "tl-actions" },
-        h("button", { type: "submit", class: "tl-button" }, "Bewaren"),
-        definition.repeat ? h("button", { type: "button", class: "tl-button tl-secondary", onclick: close }, "Klaar") : "",
+        h("button", { type: "submit", class: "tl-button" }, tr("exercise.save")),
+        definition.repeat ? h("button", { type: "button", class: "tl-button tl-secondary", onclick: close }, tr("exercise.done")) : "",
       ),
     );
   }
@@ -205,7 +206,7 @@ function render({ model, el }) {
 
   function remove(entryId) {
     const entry = entries.find((e) => e.id === entryId);
-    if (!window.confirm(`‘${entryTitle(definition, entry)}’ verwijderen? Dit kun je niet ongedaan maken.`)) return;
+    if (!window.confirm(tr("exercise.remove_confirm", { title: entryTitle(definition, entry) }))) return;
     entries = entries.filter((e) => e.id !== entryId);
     if (current && current.id === entryId) current = null;
     save();
@@ -215,15 +216,14 @@ function render({ model, el }) {
 
   // A field refuses text that is too long (form.js): the status must not keep saying
   // "Bewaard" about the older text.
-  const TOO_LONG = "Nog niet bewaard: dit antwoord is te lang. Maak het korter, dan wordt het bewaard.";
   form.addEventListener("tl-too-long", () => {
-    status.textContent = TOO_LONG;
+    status.textContent = tr("exercise.status.too_long");
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const invalid = form.querySelector("[aria-invalid='true']");
     if (invalid) {
-      status.textContent = TOO_LONG;
+      status.textContent = tr("exercise.status.too_long");
       return invalid.focus();
     }
     save();
@@ -290,4 +290,4 @@ function render({ model, el }) {
 }
 
 // anywidget uses `render`; the book's script (book.js) reuses the helpers.
-export default { render, h, isEmpty, answerText, entryTitle, stamp, newEntry, longDate };
+export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate };

@@ -59,13 +59,13 @@ function workbook(el, definitions, documentSchema, canStore) {
     return h(
       "div",
       { class: "tl-workbook-entry tl-aside" },
-      h("h3", {}, "Kon niet worden gelezen"),
-      h("p", {}, "Dit stuk van je antwoorden was beschadigd. Het staat hier apart, zodat de rest gewoon werkt. Je kunt het als tekstbestand bewaren."),
+      h("h3", {}, tr("workbook.unreadable.title")),
+      h("p", {}, tr("workbook.unreadable.text")),
       h("button", {
         type: "button",
         class: "tl-button tl-secondary",
-        onclick: () => saveFile(`onleesbaar-${id}-${i + 1}.txt`, item.raw, "text/plain"),
-      }, "Download als tekst"),
+        onclick: () => saveFile(tr("workbook.file.unreadable", { exercise: id, n: i + 1 }), item.raw, "text/plain"),
+      }, tr("workbook.unreadable.download")),
     );
   }
 
@@ -77,7 +77,7 @@ function workbook(el, definitions, documentSchema, canStore) {
         { class: "tl-workbook-exercise" },
         h("h2", {}, definition.title),
         body.entries.map((entry) => entryView(definition, entry, definition.repeat ? ui.entryTitle(definition, entry) : "")),
-        body.earlier.map((entry) => entryView(definition, entry, `Eerdere versie, van ${ui.longDate(entry.updated)}`)),
+        body.earlier.map((entry) => entryView(definition, entry, tr("workbook.earlier", { date: ui.longDate(entry.updated) }))),
         body.aside.map((item, i) => asideView(id, item, i)),
       );
     });
@@ -87,14 +87,14 @@ function workbook(el, definitions, documentSchema, canStore) {
         h(
           "section",
           { class: "tl-workbook-exercise" },
-          h("h2", {}, "Gegevens van een oefening die niet meer in de cursus staat"),
+          h("h2", {}, tr("workbook.gone")),
           other.map((item, i) => asideView("oud", item, i)),
         ),
       );
     content.replaceChildren(
       ...(sections.length
         ? sections
-        : [h("p", { class: "tl-empty" }, "Je hebt nog niets ingevuld. Wat je bij de oefeningen invult, zie je hier terug.")]),
+        : [h("p", { class: "tl-empty" }, tr("workbook.empty"))]),
     );
     if (notices.length) status.textContent = notices.join(" ");
   }
@@ -105,8 +105,8 @@ function workbook(el, definitions, documentSchema, canStore) {
       if (!body.entries.length && !body.earlier.length) continue;
       doc.exercises[id] = body.earlier.length ? { entries: body.entries, earlier: body.earlier } : { entries: body.entries };
     }
-    saveFile(`mijn-antwoorden-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(doc, null, 2), "application/json");
-    status.textContent = "Je antwoorden zijn gedownload. Bewaar het bestand op een veilige plek.";
+    saveFile(tr("workbook.file.answers", { date: new Date().toISOString().slice(0, 10) }), JSON.stringify(doc, null, 2), "application/json");
+    status.textContent = tr("workbook.downloaded");
   }
 
   async function restore(file) {
@@ -115,7 +115,7 @@ function workbook(el, definitions, documentSchema, canStore) {
       incoming = readDocument(await file.text(), definitions, documentSchema);
     } catch (error) {
       if (!(error instanceof AnswersError)) throw error;
-      status.textContent = `Niet teruggezet. ${error.message} Er is niets veranderd.`;
+      status.textContent = tr("workbook.not_restored", { problem: error.message });
       return;
     }
     const before = {};
@@ -129,31 +129,27 @@ function workbook(el, definitions, documentSchema, canStore) {
         if (raw === null) window.localStorage.removeItem(STORE + id);
         else window.localStorage.setItem(STORE + id, raw);
       }
-      status.textContent = "Niet teruggezet: je browser heeft niet genoeg ruimte. Er is niets veranderd.";
+      status.textContent = tr("workbook.no_room");
       return;
     }
     const names = Object.keys(incoming).map((id) => definitions[id].title);
     show();
     status.textContent = names.length
-      ? `Teruggezet: ${names.map((n) => `‘${n}’`).join(", ")}. Er is niets weggegooid: wat je hier al had, staat er nog, soms bij ‘Eerdere versies’.`
-      : "In dit bestand stonden geen antwoorden.";
+      ? tr("workbook.restored", { titles: names.map((title) => tr("workbook.restored_title", { title })).join(", ") })
+      : tr("workbook.nothing_restored");
   }
 
   function wipe() {
     const pieces = Object.values(all()).reduce((n, body) => n + body.aside.length, 0) + strays().length;
-    const also = pieces
-      ? ` Ook ${pieces === 1 ? "het stuk" : `de ${pieces} stukken`} bij ‘Kon niet worden gelezen’ ${pieces === 1 ? "wordt" : "worden"} gewist; die zitten niet in de download. Bewaar ze eerst met ‘Download als tekst’.`
-      : "";
-    const sure = window.confirm(
-      `Weet je zeker dat je al je antwoorden van dit apparaat wilt wissen? Dit kun je niet ongedaan maken. Download ze eerst als je ze wilt bewaren.${also}`,
-    );
+    const also = pieces ? ` ${tr.plural("workbook.wipe_pieces", pieces)}` : "";
+    const sure = window.confirm(`${tr("workbook.wipe_confirm")}${also}`);
     if (!sure) return;
     for (const key of Object.keys(window.localStorage)) {
       if (key.startsWith(STORE)) window.localStorage.removeItem(key);
     }
     asideInMemory.clear();
     show();
-    status.textContent = "Al je antwoorden zijn van dit apparaat gewist.";
+    status.textContent = tr("workbook.wiped");
   }
 
   picker.addEventListener("change", () => {
@@ -167,10 +163,10 @@ function workbook(el, definitions, documentSchema, canStore) {
       h(
         "div",
         { class: "tl-actions tl-workbook-actions" },
-        h("button", { type: "button", class: "tl-button", onclick: download, disabled: !canStore }, "Mijn antwoorden downloaden"),
-        h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => picker.click(), disabled: !canStore }, "Antwoorden terugzetten"),
-        h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => window.print() }, "Afdrukken"),
-        h("button", { type: "button", class: "tl-button tl-secondary", onclick: wipe, disabled: !canStore }, "Alles wissen"),
+        h("button", { type: "button", class: "tl-button", onclick: download, disabled: !canStore }, tr("workbook.download")),
+        h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => picker.click(), disabled: !canStore }, tr("workbook.restore")),
+        h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => window.print() }, tr("workbook.print")),
+        h("button", { type: "button", class: "tl-button tl-secondary", onclick: wipe, disabled: !canStore }, tr("workbook.wipe")),
         picker,
       ),
       status,
@@ -178,7 +174,7 @@ function workbook(el, definitions, documentSchema, canStore) {
     ),
   );
   show();
-  if (!canStore) status.textContent = "Je browser laat deze pagina niets lezen of bewaren, dus er is hier niets te zien.";
+  if (!canStore) status.textContent = tr("workbook.no_storage");
   window.addEventListener("storage", (event) => {
     if (event.key === null || event.key.startsWith(STORE)) show();
   });
