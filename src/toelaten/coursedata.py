@@ -161,8 +161,16 @@ class CourseData:
         course = _attempt(self.paths["course"], lambda: self.course)
         yield course
         yield _attempt(self.paths["contacts"], lambda: self.contacts)
+        words = "the interface strings (locale/)"
+        if course.ok:
+            words = f"the interface strings ({self.course.language})"
+            strings = _attempt(words, lambda: self.strings)
+        else:
+            strings = Check(words, skipped=True)
+        yield strings
         files = _attempt(self.paths["exercises"], self.exercise_files)
-        exercises_ok = course.ok and files.ok
+        # Exercises are read with the course's words (their answers' messages).
+        exercises_ok = course.ok and strings.ok and files.ok
         if exercise_files:
             for check in self.check_exercises(exercise_files):
                 yield check
@@ -185,8 +193,6 @@ class CourseData:
             yield Check(str(self.paths["schedule"]), skipped=True)
         yield _attempt(self.paths["group"], lambda: self.group)
         yield _attempt(self.paths["sources"], lambda: self.sources)
-        if course.ok:
-            yield _attempt(f"interface strings ({self.course.language})", lambda: self.strings)
 
     def check_exercises(self, paths: Sequence[Path]) -> Iterator[Check]:
         """Each exercise file on its own; without a readable course.yml, what can be checked

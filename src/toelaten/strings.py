@@ -3,9 +3,9 @@
 ``locale/<language>.yml`` holds them, nested by where they appear (``progress.started``);
 the course's ``language`` in course.yml picks the catalogue, and a course's data folder
 may bring its own (``<data>/locale/<language>.yml``, looked for first). Every renderer
-reads the same file: Python asks ``strings("key", **values)``; the browser gets the
+reads the same file: Python asks ``strings("exercise.save")``; the browser gets the
 sections in ``front.JS_SECTIONS`` (the book inside its generated script, Jupyter as the
-widget's ``strings``) and asks ``tr("key", values)``; typst gets ``handouts.TYPST_SECTIONS``
+widget's ``strings``) and asks ``tr("exercise.save")``; typst gets ``handouts.TYPST_SECTIONS``
 in its JSON and asks ``tr("key")``; the page templates ask ``toelaten_strings("key")``.
 Adding a language is adding a file.
 """
@@ -32,7 +32,7 @@ def locale_dir() -> Path:
 
 
 class Strings:
-    """A catalogue: ``strings("progress.entries", n=3)`` formats one message."""
+    """A catalogue: ``strings("exercise.minimum", n=2, minimum=3)`` formats one message."""
 
     def __init__(self, language: str, messages: dict[str, str], source: Path | None = None) -> None:
         self.language = language

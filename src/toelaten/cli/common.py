@@ -44,17 +44,16 @@ def strings_of(ctx: click.Context | None) -> Strings:
 def why(exc: OSError, strings: Strings) -> str:
     """An operating-system error in plain words."""
     reasons = {
-        errno.ENOENT: "why.no_folder",
-        errno.ENOTDIR: "why.not_folder",
-        errno.EISDIR: "why.is_folder",
-        errno.EACCES: "why.no_permission",
-        errno.EPERM: "why.no_permission",
-        errno.EROFS: "why.read_only",
-        errno.ENOSPC: "why.full",
-        errno.ENAMETOOLONG: "why.long_name",
+        errno.ENOENT: strings("why.no_folder"),
+        errno.ENOTDIR: strings("why.not_folder"),
+        errno.EISDIR: strings("why.is_folder"),
+        errno.EACCES: strings("why.no_permission"),
+        errno.EPERM: strings("why.no_permission"),
+        errno.EROFS: strings("why.read_only"),
+        errno.ENOSPC: strings("why.full"),
+        errno.ENAMETOOLONG: strings("why.long_name"),
     }
-    key = reasons.get(exc.errno or 0)
-    return strings(key) if key else exc.strerror or strings("why.unknown")
+    return reasons.get(exc.errno or 0) or exc.strerror or strings("why.unknown")
 
 
 def write_private(path: Path, data: bytes) -> None:

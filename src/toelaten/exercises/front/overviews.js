@@ -123,7 +123,7 @@ function gap(definition, entries) {
         { label: tr("overview.gap.me"), value: entry.answers[p.me], max: fields[p.me].max },
       ],
     })))),
-    table(spec.title, [tr("overview.gap.trait"), tr("overview.gap.other"), tr("overview.gap.you"), tr("overview.gap.difference")], rows.map((p) => [p.label, shown(entry.answers[p.them]), shown(entry.answers[p.me]), (difference(p) > 0 ? "+" : "") + difference(p)])),
+    table(spec.title, [tr("overview.gap.trait"), tr("overview.gap.the_other"), tr("overview.gap.you"), tr("overview.gap.difference")], rows.map((p) => [p.label, shown(entry.answers[p.them]), shown(entry.answers[p.me]), (difference(p) > 0 ? "+" : "") + difference(p)])),
   );
 }
 

@@ -109,7 +109,7 @@ function readBody(definition, onWorkbook = false) {
     putAside(raw);
   }
   const notices = [];
-  if (aside) notices.push(tr(onWorkbook ? "exercise.status.unreadable_here" : "exercise.status.unreadable"));
+  if (aside) notices.push(onWorkbook ? tr("exercise.status.unreadable_here") : tr("exercise.status.unreadable"));
   if (repaired) notices.push(tr("exercise.status.repaired"));
   if ((aside && keptAside) || (repaired && !aside)) {
     try {
