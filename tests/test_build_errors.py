@@ -110,6 +110,6 @@ def test_a_book_with_its_own_data_folder_shows_that_data_only(book, data, monkey
     reported = build(book, toelaten_data=str(data))
     assert "ERROR" not in reported, reported
     page = (book / "_build" / "index.html").read_text(encoding="utf-8")
-    for shown in ("Dag een", "Wie zegt dat?", "Testlijn 999"):
+    for shown in ("Een andere eerste dag", "Wie zegt dat?", "Testlijn 999"):
         assert shown in page
     assert "Hoe maak jij contact?" not in page and "113 Zelfmoordpreventie" not in page
