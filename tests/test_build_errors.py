@@ -3,13 +3,12 @@
 Small books built in-process, in a few seconds each."""
 
 import io
-import shutil
 
 import pytest
 from sphinx.application import Sphinx
 
 import toelaten.coursedata
-from toelaten.coursedata import package_root
+from editions import copy_data, replace_in
 
 CONF = """
 extensions = ["myst_parser", "sphinx_book_theme", "toelaten.sphinxext"]
@@ -44,15 +43,7 @@ def book(tmp_path):
 @pytest.fixture
 def data(tmp_path):
     """A copy of the course's data folder, for a book that says ``toelaten_data``."""
-    folder = tmp_path / "data"
-    shutil.copytree(package_root(), folder)
-    return folder
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_data(tmp_path / "data")
 
 
 def test_a_broken_link_is_reported(book):
@@ -89,7 +80,7 @@ def test_a_mistake_in_the_course_file_is_a_configuration_error(book, data):
 
 
 def test_a_mistake_in_the_schedule_names_the_file_and_the_block(book, data):
-    edit(data / "schedule.yml", "format: drietallen", "format: viertallen")
+    replace_in(data / "schedule.yml", "format: drietallen", "format: viertallen")
     (book / "index.md").write_text("# Test\n\n```{draaiboek} dag-1\n```\n", "utf-8")
     reported = build(book, toelaten_data=str(data))
     assert f"{book / 'index.md'}:3: ERROR:" in reported
@@ -99,11 +90,13 @@ def test_a_mistake_in_the_schedule_names_the_file_and_the_block(book, data):
 def test_a_book_with_its_own_data_folder_shows_that_data_only(book, data, monkeypatch):
     """Another edition: every directive, the notebook-free pages and the printed pack read
     the folder the book names; the package's own data is never read."""
-    edit(data / "course.yml", 'title: "Hoe maak jij contact?"', 'title: "Een andere eerste dag"')
-    edit(
+    replace_in(
+        data / "course.yml", 'title: "Hoe maak jij contact?"', 'title: "Een andere eerste dag"'
+    )
+    replace_in(
         data / "exercises" / "wiens-stem.yml", "title: Van wie is die stem?", "title: Wie zegt dat?"
     )
-    edit(data / "help-contacts.yml", "name: 113 Zelfmoordpreventie", "name: Testlijn 999")
+    replace_in(data / "help-contacts.yml", "name: 113 Zelfmoordpreventie", "name: Testlijn 999")
     (book / "index.md").write_text(
         "# Test\n\n```{dagen-overzicht}\n```\n\n```{oefening} wiens-stem\n```\n\n"
         "```{hulplijnen} NL\n```\n\n```{draaiboek} dag-1\n```\n",

@@ -1,15 +1,15 @@
 """The toelaten command, as a course author and a learner would call it."""
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 from click.testing import CliRunner
 
+from editions import copy_data, replace_in
 from toelaten.cli import main
-from toelaten.coursedata import CourseData, package_root
+from toelaten.coursedata import CourseData
 
 DATA = CourseData()
 
@@ -24,16 +24,7 @@ def test_check_accepts_the_real_data_files():
 
 @pytest.fixture
 def data(tmp_path):
-    """Another course's data folder: a copy of the shipped one, to change."""
-    folder = tmp_path / "editie"
-    shutil.copytree(package_root(), folder)
-    return folder
-
-
-def replace_in(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_data(tmp_path / "editie")
 
 
 def test_every_command_reads_the_data_folder_it_is_given(data, tmp_path, monkeypatch):

@@ -16,9 +16,10 @@ import yaml
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from editions import copy_data, replace_in
 from layout import day_problems, exercise_problems, toc_problems
 from toelaten.cli import main
-from toelaten.coursedata import CourseData, package_root
+from toelaten.coursedata import CourseData
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -65,7 +66,7 @@ def edition(tmp_path_factory) -> tuple[Path, Path]:
     for name in BOOK_FILES:
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, book / name)
-    shutil.copytree(package_root(), data)
+    copy_data(data)
     config = book / "_config.yml"
     config.write_text(
         config.read_text("utf-8").replace(
@@ -222,19 +223,13 @@ def test_a_schedule_change_that_does_not_add_up_is_named(edition, tmp_path):
     check = ["--data", str(data), "check", "--schedule", str(schedule)]
     block = "minutes: {dag: 30, dagdeel: 15}"  # the first two blocks of day 1
     # Changing the schedule, step 1: five minutes more for the first block of day 1 ...
-    change(schedule, block, "minutes: {dag: 35, dagdeel: 15}")
+    replace_in(schedule, block, "minutes: {dag: 35, dagdeel: 15}")
     result = CliRunner().invoke(main, check)
     assert result.exit_code == 1
     assert "dag-1 (dag): the blocks add up to 395 minutes" in result.output
     # ... step 2: taken from another block of the same day, and it adds up again.
-    change(schedule, block, "minutes: {dag: 25, dagdeel: 15}")
+    replace_in(schedule, block, "minutes: {dag: 25, dagdeel: 15}")
     result = CliRunner().invoke(main, check)
     assert result.exit_code == 0, result.output
     first = yaml.safe_load(schedule.read_text("utf-8"))["days"][0]["blocks"][0]
     assert first["minutes"]["dag"] == 35
-
-
-def change(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")

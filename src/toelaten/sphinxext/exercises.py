@@ -105,6 +105,7 @@ class DayExercisesDirective(DataDirective):
             day = self.course().day(self.arguments[0])
         except KeyError as exc:
             raise self.error(str(exc.args[0])) from exc
+        self.depend(*(self.data.exercise_file(i) for i in day.exercises))  # their titles
         items = nodes.bullet_list(classes=["toelaten-dag-oefeningen"])
         for exercise_id in day.exercises:
             items += nodes.list_item(
