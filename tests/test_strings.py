@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,11 @@ import yaml
 from click.testing import CliRunner
 from sphinx.application import Sphinx
 
+from editions import copy_data, replace_in
 from pdfs import read, text_of
 from toelaten import DataError
 from toelaten.cli import main
-from toelaten.coursedata import CourseData, package_root
+from toelaten.coursedata import CourseData
 from toelaten.exercises import front
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.session import ExerciseSession
@@ -170,12 +170,8 @@ def translate(data, path=()):
 @pytest.fixture
 def edition(tmp_path) -> Path:
     """A copy of the course's data with `language: xx` and its own catalogue: nothing else."""
-    data = tmp_path / "data"
-    shutil.copytree(package_root(), data)
-    course = data / "course.yml"
-    course.write_text(
-        course.read_text(encoding="utf-8").replace("language: nl", "language: xx"), "utf-8"
-    )
+    data = copy_data(tmp_path / "data")
+    replace_in(data / "course.yml", "language: nl", "language: xx")
     nl = yaml.safe_load((locale_dir() / "nl.yml").read_text(encoding="utf-8"))
     (data / "locale").mkdir()
     (data / "locale" / "xx.yml").write_text(
@@ -297,8 +293,7 @@ def test_an_unquoted_yes_and_a_half_placeholder_are_named(tmp_path):
 
 
 def test_a_language_without_a_catalogue_says_which_file_to_write(edition):
-    course = edition / "course.yml"
-    course.write_text(course.read_text("utf-8").replace("language: xx", "language: fy"), "utf-8")
+    replace_in(edition / "course.yml", "language: xx", "language: fy")
     result = CliRunner().invoke(main, ["--data", str(edition), "check"])
     assert result.exit_code == 1
     assert f"{edition / 'locale' / 'fy.yml'}: no interface strings for language 'fy'" in (
@@ -309,7 +304,7 @@ def test_a_language_without_a_catalogue_says_which_file_to_write(edition):
 
 def test_a_broken_catalogue_fails_the_check_naming_it(edition):
     path = edition / "locale" / "xx.yml"
-    path.write_text(path.read_text("utf-8").replace("  save: XX Bewaren\n", ""), "utf-8")
+    replace_in(path, "  save: XX Bewaren\n", "")
     result = CliRunner().invoke(main, ["--data", str(edition), "check"])
     assert result.exit_code == 1
     assert f"{path}: keys differ from nl.yml; missing: exercise.save" in result.output
