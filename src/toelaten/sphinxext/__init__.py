@@ -43,8 +43,7 @@ def _configure(app: Sphinx, config: Any) -> None:
     # The course's name is written once, in course.yml; pages say {{ cursus }}. The
     # interface's words are read here too: every page and the exercise script use them.
     try:
-        course = data.course
-        data.strings  # noqa: B018
+        course, _ = data.course, data.strings
     except DataError as exc:  # a normal "Configuration error", naming the file
         raise ConfigError(str(exc)) from None
     config.myst_substitutions = {**config.myst_substitutions, "cursus": course.full_title}
