@@ -19,27 +19,45 @@ document.addEventListener("securitypolicyviolation", (e) => window.__cspViolatio
 """
 
 
-class Visit:
-    """One page in a fresh context, with everything it asked for and complained about."""
+def new_context(browser):
+    """A fresh browser profile as a learner's: desktop size, downloads allowed, and every
+    policy violation kept on ``window`` for :meth:`Visit.csp_violations`."""
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    context.add_init_script(CSP_WATCH)
+    return context
 
-    def __init__(self, browser, base: str, rel: str, viewport: dict = DESKTOP) -> None:
+
+class Visit:
+    """One page in a tab of ``context``, with everything it asked for and complained about.
+
+    ``context`` is the session's profile (the ``context`` fixture, which clears its storage
+    after each test), or one of its own from :func:`new_context` (``own_context``), which
+    :meth:`close` closes too."""
+
+    def __init__(
+        self, context, base: str, rel: str, viewport: dict = DESKTOP, *, own_context=False
+    ) -> None:
         self.base = base
-        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
-        self.context.add_init_script(CSP_WATCH)
+        self.context = context
+        self.own_context = own_context
         self.requests: list[str] = []
         self.csp_messages: list[str] = []
         self.failures: list[str] = []
         self.dialogs: list[str] = []
+        self.tabs: list[Page] = []
         self.accept_dialogs = False
-        self.context.on("request", lambda r: self.requests.append(r.url))
-        self.context.on(
-            "response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}")
-        )
-        self.page: Page = self._watch(self.context.new_page())
+        self.page: Page = self._watch(context.new_page())
+        if viewport != DESKTOP:
+            self.page.set_viewport_size(viewport)
         self.page.on("dialog", self._dialog)
         self.goto(rel)
 
     def _watch(self, page: Page) -> Page:
+        self.tabs.append(page)
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on(
+            "response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}")
+        )
         page.on("console", lambda m: m.type == "error" and self.failures.append(m.text))
         page.on(
             "console",
@@ -48,13 +66,17 @@ class Visit:
         page.on("pageerror", lambda e: self.failures.append(str(e)))
         return page
 
+    def new_tab(self) -> Page:
+        """A blank tab in the same browser profile, watched like the first."""
+        return self._watch(self.context.new_page())
+
     def another_tab(self, rel: str) -> Visit:
         """A second tab in the same browser profile (same storage), watched the same way.
         It has no dialog handler of its own: a test answers its confirm() with
         ``tab.page.once("dialog", ...)``."""
         tab = object.__new__(Visit)
         tab.__dict__.update(self.__dict__)
-        tab.page = tab._watch(self.context.new_page())
+        tab.page = tab.new_tab()
         tab.goto(rel)
         return tab
 
@@ -66,8 +88,10 @@ class Visit:
             dialog.dismiss()
 
     def goto(self, rel: str) -> None:
-        """Open another page in the same browser profile (same storage)."""
-        self.page.goto(self.base + rel, wait_until="networkidle")
+        """Open another page in the same tab (same storage). The book's scripts run on
+        DOMContentLoaded, so at `load` its exercises are mounted; what a test waits for
+        after that it waits for by name (:meth:`ready`, a selector, a condition)."""
+        self.page.goto(self.base + rel, wait_until="load")
 
     def ready(self, selector: str = ".toelaten-oefening") -> None:
         """Wait until the exercises on the page are usable."""
@@ -87,7 +111,11 @@ class Visit:
         return seen + self.csp_messages
 
     def close(self) -> None:
-        self.context.close()
+        """Close this visit's tabs (and its profile, unless it is the session's)."""
+        for tab in self.tabs:
+            tab.close()
+        if self.own_context:
+            self.context.close()
 
 
 def axe_violations(page: Page, selector: str) -> list[str]:

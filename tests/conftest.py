@@ -1,7 +1,9 @@
-"""Shared fixtures: the repository, and the book built once, strictly, from scratch."""
+"""Shared fixtures: the repository, the built book, one browser and one server for the session,
+and one Jupyter kernel for all the exercise notebooks nbval runs."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -16,9 +18,21 @@ from toelaten.site import serve
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--built-book",
+        metavar="HTML",
+        type=Path,
+        help="test this built book (the _build/html that `make book` has just built strictly) "
+        "instead of building the sources afresh into a temporary folder",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # The tests, the book they build and the notebooks nbval runs never touch a real journal.
     os.environ["TOELATEN_JOURNAL"] = str(Path(tempfile.mkdtemp()) / "journal.sqlite")
+    if config.pluginmanager.hasplugin("nbval"):
+        _share_one_kernel_between_notebooks(config)
 
 
 @dataclass
@@ -26,6 +40,8 @@ class Build:
     returncode: int
     output: str
     html: Path
+    #: Built before the session by `make book` (whose -W build is the strictness check).
+    prebuilt: bool = False
 
 
 @pytest.fixture(scope="session")
@@ -47,8 +63,12 @@ def strict_build(src: Path, out: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
-def book_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The current sources, built once per test session."""
+def book_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The book `make test` has just built (``--built-book``), or else the current sources
+    built once per test session."""
+    built = request.config.getoption("--built-book")
+    if built is not None:
+        return Build(0, "", built.resolve(), prebuilt=True)
     return strict_build(ROOT, tmp_path_factory.mktemp("book"))
 
 
@@ -77,3 +97,89 @@ def browser():
         browser = launch(pw)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def book_context(browser):
+    """One browser profile for the session, so the book's CSS, scripts and fonts are fetched
+    once: a fresh profile per test spends most of its time loading them again."""
+    from browsing import new_context
+
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def context(book_context, site):
+    """The session's browser profile, as new: after the test its tabs are closed and what it
+    stored is cleared (from a tab of the test still on the site, else by Playwright)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    yield book_context
+    pages = book_context.pages
+    keep = next((page for page in pages if page.url.startswith(site)), None)
+    for page in pages:
+        if page is not keep:
+            page.close()
+    cleared = False
+    if keep is not None:
+        with contextlib.suppress(PlaywrightError):  # a tab that cannot run scripts any more
+            keep.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            cleared = True
+        keep.close()
+    if not cleared:
+        book_context.set_storage_state({"cookies": [], "origins": []})
+
+
+# ---- nbval: one kernel for every notebook -------------------------------------------------
+#
+# nbval starts a kernel per notebook; here each notebook only imports the exercise engine and
+# shows one exercise, so starting Python and importing it again dominated. One kernel is
+# started for the first notebook and kept; before each notebook its namespace is reset and it
+# moves to the notebook's folder, as a fresh kernel would start. A kernel that died or timed
+# out is replaced by a fresh one.
+
+_NOTEBOOK_START = """
+get_ipython().run_line_magic("reset", "-f")
+__import__("os").chdir({folder!r})
+"""
+
+
+def _share_one_kernel_between_notebooks(config: pytest.Config) -> None:
+    from nbval.plugin import IPyNbFile
+
+    shared = {}
+    own_setup, own_teardown = IPyNbFile.setup, IPyNbFile.teardown
+
+    def setup(self) -> None:
+        kernel = shared.get("kernel")
+        if kernel is None or not kernel.is_alive():
+            own_setup(self)
+            shared["kernel"] = self.kernel
+            return
+        self.kernel = kernel
+        self.setup_sanitize_files()
+        msg_id = kernel.kc.execute(
+            _NOTEBOOK_START.format(folder=str(self.fspath.dirname)),
+            silent=True,
+            store_history=False,
+        )
+        while True:
+            reply = kernel.kc.get_shell_msg(timeout=60)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"could not reset the shared kernel: {reply['content']}")
+
+    def teardown(self) -> None:
+        """The kernel stays for the next notebook; pytest_unconfigure stops it."""
+
+    def stop() -> None:
+        IPyNbFile.setup, IPyNbFile.teardown = own_setup, own_teardown
+        kernel = shared.get("kernel")
+        if kernel is not None and kernel.is_alive():
+            kernel.stop()
+
+    IPyNbFile.setup, IPyNbFile.teardown = setup, teardown
+    config.add_cleanup(stop)

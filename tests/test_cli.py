@@ -6,7 +6,9 @@ import sys
 
 from click.testing import CliRunner
 
+from samples.answers import entry
 from toelaten.cli import main
+from toelaten.exercises import Journal
 
 
 def test_check_accepts_the_real_data_files():
@@ -123,3 +125,13 @@ def test_the_readme_names_every_command():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [name for name in main.commands if f"toelaten {name}" not in readme]
     assert not missing, f"README.md does not mention: {missing}"
+
+
+def test_progress_in_the_terminal(tmp_path):
+    journal = tmp_path / "j.sqlite"
+    Journal(journal).save("steunkaart", [entry("e1", naam="A"), entry("e2", naam="B")])
+    result = CliRunner().invoke(main, ["progress", "--journal", str(journal)])
+    assert result.exit_code == 0
+    assert "Dag 1 – Hoe maak jij contact?  (1 van 3)" in result.output
+    assert "✓ Mijn steunkaart: 2 antwoorden" in result.output
+    assert "· Acht redenen om niets te vragen: nog niet begonnen" in result.output

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 import browsing
-from browsing import Visit
+from browsing import Visit, new_context
 from toelaten.exercises import get_exercise
 from toelaten.sphinxext.csp import with_policy
 
@@ -120,15 +120,14 @@ def test_the_server_repeats_the_pages_policy_and_forbids_framing(html, site):
 
 
 @pytest.mark.browser
-def test_the_browser_enforces_the_policy_and_the_tests_see_it(site, browser):
-    visit = Visit(browser, site, LESSON)
+def test_the_browser_enforces_the_policy_and_the_tests_see_it(site, context):
+    visit = Visit(context, site, LESSON)
     visit.page.evaluate(
         "() => { const s = document.createElement('script');"
         " s.textContent = 'window.__ran = true'; document.head.append(s); }"
     )
     assert visit.page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in visit.csp_violations())
-    visit.close()
 
 
 def use_exercise_and_search(visit: Visit) -> list[str]:
@@ -137,8 +136,9 @@ def use_exercise_and_search(visit: Visit) -> list[str]:
     visit.ready()
     answers = {"zin": "Ik moet het zelf kunnen", "stem": "norm", "waar_voor": 70}
     browsing.fill_by_keyboard(page, get_exercise("wiens-stem"), answers)
-    page.wait_for_timeout(200)
-    assert "Ik moet het zelf kunnen" in page.evaluate("JSON.stringify(localStorage)")
+    page.wait_for_function(
+        "text => JSON.stringify(localStorage).includes(text)", arg=answers["zin"], timeout=5_000
+    )
     seen = visit.csp_violations()
     visit.goto("search.html?q=Luisterlijn")
     page.locator("#search-results li a").first.wait_for(timeout=10_000)
@@ -146,24 +146,29 @@ def use_exercise_and_search(visit: Visit) -> list[str]:
 
 
 @pytest.mark.browser
-def test_an_exercise_and_the_search_run_without_violations(site, browser):
-    visit = Visit(browser, site, LESSON)
+def test_an_exercise_and_the_search_run_without_violations(site, context):
+    visit = Visit(context, site, LESSON)
     violations = use_exercise_and_search(visit)
     # Summaries are fetched pages (connect-src): they must have arrived too.
     visit.page.locator("#search-results li p.context").first.wait_for(timeout=10_000)
     violations += visit.csp_violations()
-    visit.close()
     assert not violations, violations
 
 
 @pytest.mark.browser
-def test_opened_from_disk_the_book_works_under_its_policy(html, browser):
+def test_opened_from_disk_the_book_works_under_its_policy_and_keeps_answers(html, browser):
     """From file:// Chromium lets 'self' match every file: URL. The search page cannot fetch
-    summaries there (no fetch from file://, whatever the policy), but it finds pages."""
-    visit = Visit(browser, html.resolve().as_uri() + "/", "index.html")
+    summaries there (no fetch from file://, whatever the policy), but it finds pages; and
+    what the learner saved is there when the lesson is opened again."""
+    base = html.resolve().as_uri() + "/"
+    visit = Visit(new_context(browser), base, "index.html", own_context=True)
     visit.page.wait_for_url("**/book/index.html")  # the redirect ran
     assert not visit.csp_violations()
     visit.goto(LESSON)
     violations = use_exercise_and_search(visit)
+    visit.goto(LESSON)
+    visit.ready()
+    titles = visit.page.locator(".tl-entry-title").all_inner_texts()
     visit.close()
     assert not violations, violations
+    assert titles == ["Ik moet het zelf kunnen"]

@@ -5,12 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from browsing import Visit
 from samples.answers import entry
-from toelaten.cli import main
-from toelaten.exercises import Journal
 
 pytestmark = pytest.mark.browser
 DAY1 = "book/dag-1/waarom-vragen-moeilijk-is.html"
@@ -32,8 +29,8 @@ def e(n: int, **answers) -> dict:
     return entry(f"e{n}", **answers)
 
 
-def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(browser, site):
-    visit = Visit(browser, site, DAY3)
+def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(context, site):
+    visit = Visit(context, site, DAY3)
     rungs = [
         e(1, vraag="Moeilijk", moeilijk=8),
         e(2, vraag="Makkelijk", moeilijk=1),
@@ -61,7 +58,6 @@ def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(browser, site):
         "Moeilijk",
     ]
     assert "Probeer er minstens 5 te maken." in ladder.inner_text()
-    visit.close()
 
 
 @pytest.mark.parametrize(
@@ -85,8 +81,8 @@ def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(browser, site):
         ("Kun je morgen even meekijken?", ["Hoe lang duurt"], ["wanneer", "precies", "sorry"]),
     ],
 )
-def test_een_zin_gives_gentle_hints_while_you_type(browser, site, sentence, shown, not_shown):
-    visit = Visit(browser, site, DAY3)
+def test_een_zin_gives_gentle_hints_while_you_type(context, site, sentence, shown, not_shown):
+    visit = Visit(context, site, DAY3)
     visit.ready()
     box = visit.page.locator('[data-exercise="een-zin"] input[id$="-zin"]')
     box.fill(sentence)
@@ -96,11 +92,10 @@ def test_een_zin_gives_gentle_hints_while_you_type(browser, site, sentence, show
     for phrase in not_shown:
         assert phrase not in hints
     assert "cijfer" not in hints and "fout" not in hints  # hints, never grades
-    visit.close()
 
 
-def test_experiments_show_prediction_against_outcome(browser, site):
-    visit = Visit(browser, site, EXPERIMENT)
+def test_experiments_show_prediction_against_outcome(context, site):
+    visit = Visit(context, site, EXPERIMENT)
     runs = [
         e(
             1,
@@ -129,11 +124,10 @@ def test_experiments_show_prediction_against_outcome(browser, site):
     rows = box.locator(".tl-table tbody tr")
     assert rows.count() == 2  # an experiment without an outcome is not in the chart yet
     assert rows.nth(1).locator("td").all_inner_texts() == ["30", "50", "8", "3"]
-    visit.close()
 
 
-def test_the_day_5_map_is_compared_with_day_1(browser, site):
-    visit = Visit(browser, site, DAY5)
+def test_the_day_5_map_is_compared_with_day_1(context, site):
+    visit = Visit(context, site, DAY5)
     before = [
         e(1, naam="Anna", kring="midden", laatst="jaar"),
         e(2, naam="Koen", kring="verder", laatst="nooit"),
@@ -152,11 +146,10 @@ def test_the_day_5_map_is_compared_with_day_1(browser, site):
         "Vaker gevraagd dan op dag 1: anna .",
         "Niet meer op je kaart: Mijn zus.",
     ]
-    visit.close()
 
 
-def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(browser, site):
-    visit = Visit(browser, site, "book/dag-2/van-wie-is-die-stem.html")
+def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(context, site):
+    visit = Visit(context, site, "book/dag-2/van-wie-is-die-stem.html")
     saved(
         visit,
         {
@@ -182,11 +175,10 @@ def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(brows
     assert experiment.locator(".tl-entry-title").all_inner_texts() == [
         "Buurvrouw om een pakket vragen"
     ]
-    visit.close()
 
 
-def test_the_progress_page_counts_per_day(browser, site):
-    visit = Visit(browser, site, "book/mijn-voortgang.html")
+def test_the_progress_page_counts_per_day(context, site):
+    visit = Visit(context, site, "book/mijn-voortgang.html")
     answers = {"steunkaart": [e(1, naam="A"), e(2, naam="B")], "acht-redenen": [e(1, opvalt="x")]}
     saved(visit, answers, "book/mijn-voortgang.html", ready=".toelaten-voortgang")
     page = visit.page
@@ -201,14 +193,3 @@ def test_the_progress_page_counts_per_day(browser, site):
     with page.expect_navigation():
         page.get_by_role("link", name="Mijn steunkaart", exact=True).click()
     assert page.url.endswith(f"{DAY1}#oefening-steunkaart")
-    visit.close()
-
-
-def test_progress_in_the_terminal(tmp_path):
-    journal = tmp_path / "j.sqlite"
-    Journal(journal).save("steunkaart", [e(1, naam="A"), e(2, naam="B")])
-    result = CliRunner().invoke(main, ["progress", "--journal", str(journal)])
-    assert result.exit_code == 0
-    assert "Dag 1 – Hoe maak jij contact?  (1 van 3)" in result.output
-    assert "✓ Mijn steunkaart: 2 antwoorden" in result.output
-    assert "· Acht redenen om niets te vragen: nog niet begonnen" in result.output
