@@ -3,7 +3,6 @@ and one Jupyter kernel for all the exercise notebooks nbval runs."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
@@ -100,36 +99,22 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def book_context(browser):
+def book_profile(browser):
     """One browser profile for the session, so the book's CSS, scripts and fonts are fetched
     once: a fresh profile per test spends most of its time loading them again."""
-    from browsing import new_context
+    from browsing import Profile
 
-    context = new_context(browser)
-    yield context
-    context.close()
+    profile = Profile.new(browser)
+    yield profile
+    profile.close()
 
 
 @pytest.fixture
-def context(book_context, site):
+def profile(book_profile, site):
     """The session's browser profile, as new: after the test its tabs are closed and what it
-    stored is cleared (from a tab of the test still on the site, else by Playwright)."""
-    from playwright.sync_api import Error as PlaywrightError
-
-    yield book_context
-    pages = book_context.pages
-    keep = next((page for page in pages if page.url.startswith(site)), None)
-    for page in pages:
-        if page is not keep:
-            page.close()
-    cleared = False
-    if keep is not None:
-        with contextlib.suppress(PlaywrightError):  # a tab that cannot run scripts any more
-            keep.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-            cleared = True
-        keep.close()
-    if not cleared:
-        book_context.set_storage_state({"cookies": [], "origins": []})
+    stored is cleared."""
+    yield book_profile
+    book_profile.reset(site)
 
 
 # ---- nbval: one kernel for every notebook -------------------------------------------------

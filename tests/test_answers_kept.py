@@ -39,11 +39,11 @@ def field(page, root: str, field_id: str):
 
 
 @pytest.fixture
-def visit(context, site):
+def visit(profile, site):
     visits = []
 
     def open_page(rel: str) -> Visit:
-        visits.append(Visit(context, site, rel))
+        visits.append(Visit(profile, site, rel))
         return visits[-1]
 
     yield open_page
@@ -80,6 +80,7 @@ def test_two_tabs_adding_people_to_one_map_keep_everyone(visit):
     second = first.another_tab(KAART)
     second.ready()
     for tab, name in ((first, "Ingrid"), (second, "Buurvrouw Els"), (first, "Omar")):
+        tab.page.bring_to_front()  # the learner switches to that tab
         add = tab.page.locator(KAART_EX).get_by_role("button", name="Iemand toevoegen")
         if add.count():  # an empty map opens with the form for the first person
             add.click()

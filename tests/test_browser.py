@@ -61,10 +61,10 @@ def help_link_problems(visit: Visit, viewport: dict) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def sweep(html, site, book_context) -> dict[str, Seen]:
+def sweep(html, site, book_profile) -> dict[str, Seen]:
     """Every page once, in one tab: desktop checks, then the same page at a phone's size."""
     pages = built_pages(html)
-    visit = Visit(book_context, site, pages[0])
+    visit = Visit(book_profile, site, pages[0])
     seen: dict[str, Seen] = {}
     for n, rel in enumerate(pages):
         if n:
@@ -83,8 +83,7 @@ def sweep(html, site, book_context) -> dict[str, Seen]:
         page.off_host = visit.off_host(site)
         page.failures = list(visit.failures)
         page.csp = visit.csp_violations()
-    visit.close()
-    book_context.set_storage_state({"cookies": [], "origins": []})
+    book_profile.reset(site)
     assert len(seen) >= 10
     return seen
 
@@ -118,8 +117,8 @@ def test_what_the_book_writes_on_every_page_has_no_accessibility_violations(swee
     assert_none(sweep, lambda seen: seen.axe)
 
 
-def test_one_click_from_a_lesson_reaches_the_help_lines(site, context):
-    visit = Visit(context, site, "book/dag-3/index.html", PHONE)
+def test_one_click_from_a_lesson_reaches_the_help_lines(site, profile):
+    visit = Visit(profile, site, "book/dag-3/index.html", PHONE)
     with visit.page.expect_navigation():
         visit.page.locator("a.toelaten-help-link").click()
     assert visit.page.url.endswith("book/als-het-even-niet-gaat.html")
@@ -127,8 +126,8 @@ def test_one_click_from_a_lesson_reaches_the_help_lines(site, context):
     assert visit.page.get_by_role("link", name="1813", exact=True).is_visible()
 
 
-def test_the_help_page_is_two_tab_presses_away(site, context):
-    visit = Visit(context, site, "book/dag-1/index.html", DESKTOP)
+def test_the_help_page_is_two_tab_presses_away(site, profile):
+    visit = Visit(profile, site, "book/dag-1/index.html", DESKTOP)
     visit.page.keyboard.press("Tab")
     visit.page.keyboard.press("Tab")
     focused = visit.page.evaluate(
@@ -141,8 +140,8 @@ def test_the_help_page_is_two_tab_presses_away(site, context):
     assert visit.page.url.endswith("book/als-het-even-niet-gaat.html")
 
 
-def test_icons_are_drawn_by_the_local_font(site, context):
-    visit = Visit(context, site, "book/index.html", DESKTOP)
+def test_icons_are_drawn_by_the_local_font(site, profile):
+    visit = Visit(profile, site, "book/index.html", DESKTOP)
     visit.page.evaluate("document.fonts.ready")
     loaded = visit.page.evaluate(
         "[...document.fonts].filter(f => f.family.includes('Font Awesome')"
@@ -156,11 +155,11 @@ def test_icons_are_drawn_by_the_local_font(site, context):
     assert width not in ("none", "normal", '""')
 
 
-def test_search_works_without_the_index_on_every_page(site, context):
-    visit = Visit(context, site, "search.html?q=Luisterlijn", DESKTOP)
+def test_search_works_without_the_index_on_every_page(site, profile):
+    visit = Visit(profile, site, "search.html?q=Luisterlijn", DESKTOP)
     results = visit.page.locator("#search-results li a")
     results.first.wait_for(timeout=10_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("als-het-even-niet-gaat" in h for h in hrefs), hrefs
-    lesson = Visit(context, site, "book/dag-1/index.html", DESKTOP)
+    lesson = Visit(profile, site, "book/dag-1/index.html", DESKTOP)
     assert not [u for u in lesson.requests if "searchindex.js" in u]

@@ -28,8 +28,8 @@ def stored(page, exercise_id: str) -> list:
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
-def test_fill_by_keyboard_save_reload_and_find_it_again(html, site, context, exercise):
-    visit = Visit(context, site, page_of(html, exercise.id))
+def test_fill_by_keyboard_save_reload_and_find_it_again(html, site, profile, exercise):
+    visit = Visit(profile, site, page_of(html, exercise.id))
     visit.ready()
     page = visit.page
     mount = f'.toelaten-oefening[data-exercise="{exercise.id}"]'

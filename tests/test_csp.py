@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 import browsing
-from browsing import Visit, new_context
+from browsing import Profile, Visit
 from toelaten.exercises import get_exercise
 from toelaten.sphinxext.csp import with_policy
 
@@ -120,8 +120,8 @@ def test_the_server_repeats_the_pages_policy_and_forbids_framing(html, site):
 
 
 @pytest.mark.browser
-def test_the_browser_enforces_the_policy_and_the_tests_see_it(site, context):
-    visit = Visit(context, site, LESSON)
+def test_the_browser_enforces_the_policy_and_the_tests_see_it(site, profile):
+    visit = Visit(profile, site, LESSON)
     visit.page.evaluate(
         "() => { const s = document.createElement('script');"
         " s.textContent = 'window.__ran = true'; document.head.append(s); }"
@@ -146,8 +146,8 @@ def use_exercise_and_search(visit: Visit) -> list[str]:
 
 
 @pytest.mark.browser
-def test_an_exercise_and_the_search_run_without_violations(site, context):
-    visit = Visit(context, site, LESSON)
+def test_an_exercise_and_the_search_run_without_violations(site, profile):
+    visit = Visit(profile, site, LESSON)
     violations = use_exercise_and_search(visit)
     # Summaries are fetched pages (connect-src): they must have arrived too.
     visit.page.locator("#search-results li p.context").first.wait_for(timeout=10_000)
@@ -161,14 +161,17 @@ def test_opened_from_disk_the_book_works_under_its_policy_and_keeps_answers(html
     summaries there (no fetch from file://, whatever the policy), but it finds pages; and
     what the learner saved is there when the lesson is opened again."""
     base = html.resolve().as_uri() + "/"
-    visit = Visit(new_context(browser), base, "index.html", own_context=True)
-    visit.page.wait_for_url("**/book/index.html")  # the redirect ran
-    assert not visit.csp_violations()
-    visit.goto(LESSON)
-    violations = use_exercise_and_search(visit)
-    visit.goto(LESSON)
-    visit.ready()
-    titles = visit.page.locator(".tl-entry-title").all_inner_texts()
-    visit.close()
+    profile = Profile.new(browser)
+    try:
+        visit = Visit(profile, base, "index.html")
+        visit.page.wait_for_url("**/book/index.html")  # the redirect ran
+        assert not visit.csp_violations()
+        visit.goto(LESSON)
+        violations = use_exercise_and_search(visit)
+        visit.goto(LESSON)
+        visit.ready()
+        titles = visit.page.locator(".tl-entry-title").all_inner_texts()
+    finally:
+        profile.close()
     assert not violations, violations
     assert titles == ["Ik moet het zelf kunnen"]

@@ -60,8 +60,8 @@ def stored(page) -> list:
 
 
 @pytest.fixture
-def visit(context, site):
-    visit = Visit(context, site, LESSON)
+def visit(profile, site):
+    visit = Visit(profile, site, LESSON)
     visit.ready()
     yield visit
     assert not visit.off_host(site), visit.off_host(site)
@@ -175,8 +175,8 @@ def test_restoring_keeps_what_was_already_there(visit):
 
 
 @pytest.mark.parametrize(("name", "raw", "phrase"), BAD, ids=[b[0] for b in BAD])
-def test_a_bad_file_gives_a_dutch_message_and_changes_nothing(context, site, name, raw, phrase):
-    visit = Visit(context, site, WORKBOOK)
+def test_a_bad_file_gives_a_dutch_message_and_changes_nothing(profile, site, name, raw, phrase):
+    visit = Visit(profile, site, WORKBOOK)
     visit.ready(".toelaten-werkboek")
     page = visit.page
     before = [
@@ -211,8 +211,8 @@ def test_the_exercise_has_no_accessibility_violations(visit):
     assert axe_violations(page, ".toelaten-werkboek") == []
 
 
-def test_the_notebook_page_runs_the_same_exercise_without_a_kernel(context, site):
-    visit = Visit(context, site, NOTEBOOK)
+def test_the_notebook_page_runs_the_same_exercise_without_a_kernel(profile, site):
+    visit = Visit(profile, site, NOTEBOOK)
     visit.ready()
     fill_by_keyboard(visit.page, {"zin": "Vanuit het notebook"})
     visit.goto(LESSON)

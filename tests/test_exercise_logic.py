@@ -29,8 +29,8 @@ def e(n: int, **answers) -> dict:
     return entry(f"e{n}", **answers)
 
 
-def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(context, site):
-    visit = Visit(context, site, DAY3)
+def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(profile, site):
+    visit = Visit(profile, site, DAY3)
     rungs = [
         e(1, vraag="Moeilijk", moeilijk=8),
         e(2, vraag="Makkelijk", moeilijk=1),
@@ -81,8 +81,8 @@ def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(context, site):
         ("Kun je morgen even meekijken?", ["Hoe lang duurt"], ["wanneer", "precies", "sorry"]),
     ],
 )
-def test_een_zin_gives_gentle_hints_while_you_type(context, site, sentence, shown, not_shown):
-    visit = Visit(context, site, DAY3)
+def test_een_zin_gives_gentle_hints_while_you_type(profile, site, sentence, shown, not_shown):
+    visit = Visit(profile, site, DAY3)
     visit.ready()
     box = visit.page.locator('[data-exercise="een-zin"] input[id$="-zin"]')
     box.fill(sentence)
@@ -94,8 +94,8 @@ def test_een_zin_gives_gentle_hints_while_you_type(context, site, sentence, show
     assert "cijfer" not in hints and "fout" not in hints  # hints, never grades
 
 
-def test_experiments_show_prediction_against_outcome(context, site):
-    visit = Visit(context, site, EXPERIMENT)
+def test_experiments_show_prediction_against_outcome(profile, site):
+    visit = Visit(profile, site, EXPERIMENT)
     runs = [
         e(
             1,
@@ -126,8 +126,8 @@ def test_experiments_show_prediction_against_outcome(context, site):
     assert rows.nth(1).locator("td").all_inner_texts() == ["30", "50", "8", "3"]
 
 
-def test_the_day_5_map_is_compared_with_day_1(context, site):
-    visit = Visit(context, site, DAY5)
+def test_the_day_5_map_is_compared_with_day_1(profile, site):
+    visit = Visit(profile, site, DAY5)
     before = [
         e(1, naam="Anna", kring="midden", laatst="jaar"),
         e(2, naam="Koen", kring="verder", laatst="nooit"),
@@ -148,8 +148,8 @@ def test_the_day_5_map_is_compared_with_day_1(context, site):
     ]
 
 
-def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(context, site):
-    visit = Visit(context, site, "book/dag-2/van-wie-is-die-stem.html")
+def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(profile, site):
+    visit = Visit(profile, site, "book/dag-2/van-wie-is-die-stem.html")
     saved(
         visit,
         {
@@ -177,8 +177,8 @@ def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(conte
     ]
 
 
-def test_the_progress_page_counts_per_day(context, site):
-    visit = Visit(context, site, "book/mijn-voortgang.html")
+def test_the_progress_page_counts_per_day(profile, site):
+    visit = Visit(profile, site, "book/mijn-voortgang.html")
     answers = {"steunkaart": [e(1, naam="A"), e(2, naam="B")], "acht-redenen": [e(1, opvalt="x")]}
     saved(visit, answers, "book/mijn-voortgang.html", ready=".toelaten-voortgang")
     page = visit.page

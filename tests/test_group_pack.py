@@ -2,6 +2,7 @@
 each as its own PDF and all in one PDF with a table of contents, from the same data as the
 guide pages."""
 
+import functools
 import re
 from pathlib import Path
 
@@ -20,6 +21,12 @@ from toelaten.handouts import pack as pack_module
 from toelaten.schedule import load_schedule
 
 HELP_LINE = " ".join(load_help_contacts().help_line().split())
+
+
+@functools.cache
+def page_texts(path: Path) -> list[str]:
+    """The text of each page of the PDF at ``path``, read once per session (pypdf is slow)."""
+    return [page_text(page) for page in PdfReader(path).pages]
 
 
 def body_text(reader: PdfReader) -> str:
@@ -72,26 +79,27 @@ def test_the_pack_has_every_handout_as_its_own_accessible_pdf(pack_dir):
         reader = PdfReader(path)
         assert is_tagged_a4_pdf_ua(reader), path.name
         assert all(f.startswith("AtkinsonHyperlegible-") for f in fonts_of(reader)), path.name
-        for page in reader.pages:
-            assert HELP_LINE in page_text(page), path.name
+        for text in page_texts(path):
+            assert HELP_LINE in text, path.name
 
 
-def test_the_combined_pack_has_a_table_of_contents_with_true_page_numbers(pack):
+def test_the_combined_pack_has_a_table_of_contents_with_true_page_numbers(pack, pack_dir):
     assert pack.metadata.title == "Workshoppakket"
+    pages = page_texts(pack_dir / "workshoppakket.pdf")
     first_part = pack.get_destination_page_number(pack.outline[0])
-    contents = " ".join(page_text(page) for page in pack.pages[:first_part])
+    contents = " ".join(pages[:first_part])
     assert "Inhoud" in contents
     for title in sheet_titles():
         match = re.search(re.escape(title) + r"[ .]*?(\d+)(?!\d)", contents)
         assert match, f"{title!r} is not in the table of contents"
-        page = pack.pages[int(match.group(1)) - 1]
-        assert title in page_text(page), f"{title!r} is not on page {match.group(1)}"
+        assert title in pages[int(match.group(1)) - 1], f"{title!r} is not on page {match[1]}"
 
 
-def test_the_help_line_is_on_every_page_of_the_pack(pack):
-    assert len(pack.pages) > len(sheet_titles())
-    for number, page in enumerate(pack.pages, start=1):
-        assert HELP_LINE in page_text(page), f"page {number}"
+def test_the_help_line_is_on_every_page_of_the_pack(pack_dir):
+    pages = page_texts(pack_dir / "workshoppakket.pdf")
+    assert len(pages) > len(sheet_titles())
+    for number, text in enumerate(pages, start=1):
+        assert HELP_LINE in text, f"page {number}"
 
 
 def test_the_pack_is_bookmarked_by_part_and_sheet(pack):
