@@ -100,7 +100,11 @@ def test_two_tabs_typing_in_one_exercise_keep_both_answers(visit):
     second = first.another_tab(MAAT)
     second.ready()
     field(first.page, TROTS, "trots").fill("Trots op mijn eigen kracht")
+    # By the time the learner has switched tabs, the other tab shows what this one saved.
+    second.page.bring_to_front()
+    expect(field(second.page, TROTS, "trots")).to_have_value("Trots op mijn eigen kracht")
     field(second.page, TROTS, "bang").fill("Bang dat ze me zwak vinden")
+    first.page.bring_to_front()  # and back: the other's answer may not show here yet
     field(first.page, TROTS, "trots").press("End")
     first.page.keyboard.type(", echt")
     answers = stored(first.page, "trots-of-bescherming")["entries"][0]["answers"]
