@@ -102,11 +102,11 @@ node_modules/.installed: package.json package-lock.json
 # The tests read the book `make book` has just built (its -W build is the strictness check);
 # a bare `pytest` builds the sources into a temporary folder instead.
 test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium lint _build/.built
-	$(BIN)/python -m pytest --built-book $(HTML)
+	TOELATEN_BUILT_BOOK=$(HTML) $(BIN)/python -m pytest
 
 # A quick local lane: everything but the browser tests (no Chromium, no JupyterLab).
 test-quick: $(VENV)/.test-deps node_modules/.installed _build/.built
-	$(BIN)/python -m pytest -m "not browser" --built-book $(HTML)
+	TOELATEN_BUILT_BOOK=$(HTML) $(BIN)/python -m pytest -m "not browser"
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check src tests benchmarks

@@ -15,16 +15,8 @@ import pytest
 from toelaten.site import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--built-book",
-        metavar="HTML",
-        type=Path,
-        help="test this built book (the _build/html that `make book` has just built strictly) "
-        "instead of building the sources afresh into a temporary folder",
-    )
+#: The built book to test, which `make test` has just built strictly (`make book`).
+BUILT_BOOK = "TOELATEN_BUILT_BOOK"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -62,12 +54,12 @@ def strict_build(src: Path, out: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
-def book_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The book `make test` has just built (``--built-book``), or else the current sources
-    built once per test session."""
-    built = request.config.getoption("--built-book")
-    if built is not None:
-        return Build(0, "", built.resolve(), prebuilt=True)
+def book_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The book `make test` has just built (its folder in ``TOELATEN_BUILT_BOOK``), or else
+    the current sources built once per test session."""
+    built = os.environ.get(BUILT_BOOK)
+    if built:
+        return Build(0, "", Path(built).resolve(), prebuilt=True)
     return strict_build(ROOT, tmp_path_factory.mktemp("book"))
 
 

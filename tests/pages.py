@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 
-def soup(html: Path, rel: str) -> BeautifulSoup:
+def soup(html: Path, rel: str | Path) -> BeautifulSoup:
     """The page at ``rel`` (e.g. ``facilitator-guide/index.html``) under the built ``html``.
     Parsed once per session: the tests only read it."""
     return _parsed(html / rel)

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Tag
 
 import browsing
 from browsing import Profile, Visit
+from pages import soup
 from toelaten.exercises import get_exercise
 from toelaten.sphinxext.csp import with_policy
 
@@ -72,7 +73,7 @@ def test_every_html_file_has_one_policy_first_in_head(html):
     files = every_html(html)
     assert len(files) >= 10
     for path in files:
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        doc = soup(html, path.relative_to(html))
         assert len(doc.find_all("meta", attrs=CSP)) == 1, path
         head = doc.head or doc  # the theme's macro files in _static have no <head>
         first = [t for t in head.children if isinstance(t, Tag)]
@@ -83,7 +84,7 @@ def test_every_html_file_has_one_policy_first_in_head(html):
 
 def test_every_policy_allows_only_the_site_and_exactly_the_pages_inline_blocks(html):
     for path in every_html(html):
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        doc = soup(html, path.relative_to(html))
         found = policy(doc)
         assert set(found) == set(ALLOWED), path
         for name, sources in found.items():
@@ -96,7 +97,7 @@ def test_every_policy_allows_only_the_site_and_exactly_the_pages_inline_blocks(h
 
 def test_no_page_has_inline_handlers_which_no_hash_can_allow(html):
     for path in every_html(html):
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        doc = soup(html, path.relative_to(html))
         for tag in doc.find_all(True):
             handlers = [a for a in tag.attrs if a.lower().startswith("on")]
             urls = [v for v in tag.attrs.values() if str(v).lower().startswith("javascript:")]
