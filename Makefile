@@ -100,13 +100,18 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # The tests read the book `make book` has just built (its -W build is the strictness check);
-# a bare `pytest` builds the sources into a temporary folder instead.
+# a bare `pytest` builds the sources into a temporary folder instead, and runs in one
+# process. Here TEST_WORKERS processes share the test files (each file stays in one, so a
+# file's browser sweep or JupyterLab starts once).
+TEST_WORKERS ?= 2
+PYTEST := TOELATEN_BUILT_BOOK=$(HTML) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+
 test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium lint _build/.built
-	TOELATEN_BUILT_BOOK=$(HTML) $(BIN)/python -m pytest
+	$(PYTEST)
 
 # A quick local lane: everything but the browser tests (no Chromium, no JupyterLab).
 test-quick: $(VENV)/.test-deps node_modules/.installed _build/.built
-	TOELATEN_BUILT_BOOK=$(HTML) $(BIN)/python -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check src tests benchmarks
