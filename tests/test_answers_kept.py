@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browsing import Visit
+from toelaten.exercises import get_exercise
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +19,7 @@ KAART = "book/dag-1/waarom-vragen-moeilijk-is.html"  # steunkaart: repeatable
 WORKBOOK = "book/mijn-werkboek.html"
 TROTS = '[data-exercise="trots-of-bescherming"]'
 KAART_EX = '[data-exercise="steunkaart"]'
+ADD_PERSON = get_exercise("steunkaart").entry["add"]
 
 
 def stored(page, exercise_id: str) -> dict:
@@ -81,7 +83,7 @@ def test_two_tabs_adding_people_to_one_map_keep_everyone(visit):
     second.ready()
     for tab, name in ((first, "Ingrid"), (second, "Buurvrouw Els"), (first, "Omar")):
         tab.page.bring_to_front()  # the learner switches to that tab
-        add = tab.page.locator(KAART_EX).get_by_role("button", name="Iemand toevoegen")
+        add = tab.page.locator(KAART_EX).get_by_role("button", name=ADD_PERSON)
         if add.count():  # an empty map opens with the form for the first person
             add.click()
         field(tab.page, KAART_EX, "naam").fill(name)

@@ -87,7 +87,7 @@ def test_a_second_audit_and_the_overview_shows_both(visit):
     page = visit.page
     fill_by_keyboard(page, ANSWERS)
     page.get_by_role("button", name="Klaar").click()
-    page.get_by_role("button", name="Een zin onderzoeken").click()
+    page.get_by_role("button", name=get_exercise("wiens-stem").entry["add"]).click()
     second = {"zin": "Ik val anderen lastig.", "waar_voor": 90, "waar_na": 50, "nieuw_waar": 60}
     fill_by_keyboard(page, second)
     page.get_by_role("button", name="Klaar").click()

@@ -115,7 +115,7 @@ def test_the_programmes_have_dutch_dates_and_the_times_of_the_variant(pack_dir):
     dates += ["donderdag 28 januari 2027", "vrijdag 29 januari 2027"]
     for day, when in zip(load_course().days, dates, strict=True):
         text = body_text(PdfReader(pack_dir / f"programma-{day.id}.pdf"))
-        assert f"{when}, 13:00–16:00" in text
+        assert f"{when}, {schedule.variants['dagdeel'].hours}" in text
         assert day.title in text
         for goal in day.goals:
             assert " ".join(goal.split()) in text
@@ -147,17 +147,19 @@ def test_the_run_sheets_tell_the_facilitator_what_to_do_and_ask(pack_dir):
 def test_a_weekly_pack_without_dates_says_how_to_add_them(tmp_path):
     weekly = tmp_path / "weekly"
     make_pack(weekly, "--start", "2027-01-25", "--every", "7")
-    assert "maandag 1 februari 2027, 09:30–16:00" in body_text(
-        PdfReader(weekly / "programma-dag-2.pdf")
-    )
+    full_day = load_schedule().variants["dag"]
+    second = body_text(PdfReader(weekly / "programma-dag-2.pdf"))
+    assert f"maandag 1 februari 2027, {full_day.hours}" in second
     undated = tmp_path / "undated"
     make_pack(undated)
-    assert "Hele dag, 09:30–16:00" in body_text(PdfReader(undated / "programma-dag-1.pdf"))
+    first = body_text(PdfReader(undated / "programma-dag-1.pdf"))
+    assert f"{full_day.label}, {full_day.hours}" in first
     cover = page_text(PdfReader(undated / "workshoppakket.pdf").pages[0])
     assert "toelaten handouts --group --start JJJJ-MM-DD" in cover
     # The cover says how many observer sheets each participant needs: one per triad block.
+    in_triads = load_schedule().formats["drietallen"]
     triads = sum(
-        body_text(PdfReader(undated / f"programma-{d.id}.pdf")).count("In drietallen")
+        body_text(PdfReader(undated / f"programma-{d.id}.pdf")).count(in_triads)
         for d in load_course().days
     )
     assert triads > 0

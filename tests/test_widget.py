@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from samples.answers import entry
-from toelaten.exercises import Journal, oefening
+from toelaten.exercises import Journal, get_exercise, oefening
 from toelaten.exercises.session import ExerciseSession
 
 
@@ -40,7 +40,7 @@ def test_reopening_the_notebook_restores_the_answers(journal):
     front_end_update(first, entries=[entry(zin="Eerste zin")])
     again = oefening("wiens-stem", journal=journal)
     assert again.entries[0]["answers"]["zin"] == "Eerste zin"
-    assert again.definition["title"] == "Van wie is die stem?"
+    assert again.definition == get_exercise("wiens-stem").as_json()
 
 
 def test_each_save_from_the_front_end_is_a_revision(journal):
