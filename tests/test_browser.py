@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from browsing import DESKTOP, PHONE, Visit, axe_violations
-from pages import redirect_target, soup
+from pages import redirect_target, resolve, soup
 from toelaten import load_help_contacts
 from toelaten.site import built_pages
 
@@ -64,27 +64,27 @@ def help_link_problems(visit: Visit, viewport: dict) -> list[str]:
 @pytest.fixture(scope="module")
 def sweep(html, site, book_profile) -> dict[str, Seen]:
     """Every page once, in one tab: desktop checks, then the same page at a phone's size."""
-    pages = built_pages(html)
-    visit = Visit(book_profile, site, pages[0])
-    seen: dict[str, Seen] = {}
-    for n, rel in enumerate(pages):
-        if n:
-            for kept in (visit.requests, visit.failures, visit.csp_messages):
-                kept.clear()
-            visit.page.set_viewport_size(DESKTOP)
-            visit.goto(rel)
-        target = redirect_target(soup(html, rel))
-        if target is not None:  # a redirect page: judge the page it leads to
-            visit.page.wait_for_url(f"**/{target}")
-            visit.page.wait_for_load_state()
-        page = seen[rel] = Seen()
-        page.axe = axe_violations(visit.page, OWN_CONTENT)  # before scrolling: it is quicker
-        page.help_link["desktop"] = help_link_problems(visit, DESKTOP)
-        page.help_link["phone"] = help_link_problems(visit, PHONE)
-        page.off_host = visit.off_host(site)
-        page.failures = list(visit.failures)
-        page.csp = visit.csp_violations()
-    book_profile.reset(site)
+    pages, seen = built_pages(html), {}
+    try:
+        visit = Visit(book_profile, site, pages[0])
+        for rel in pages:
+            if rel != pages[0]:
+                for kept in (visit.requests, visit.failures, visit.csp_messages):
+                    kept.clear()
+                visit.page.set_viewport_size(DESKTOP)
+                visit.goto(rel)
+            target = redirect_target(soup(html, rel))
+            if target is not None:  # a redirect page: judge the page it leads to
+                visit.page.wait_for_url(site + resolve(rel, target))
+            page = seen[rel] = Seen()
+            page.axe = axe_violations(visit.page, OWN_CONTENT)  # before scrolling: quicker
+            page.help_link["desktop"] = help_link_problems(visit, DESKTOP)
+            page.help_link["phone"] = help_link_problems(visit, PHONE)
+            page.off_host = visit.off_host(site)
+            page.failures = list(visit.failures)
+            page.csp = visit.csp_violations()
+    finally:
+        book_profile.reset(site)
     assert len(seen) >= 10
     return seen
 
