@@ -47,9 +47,12 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
 # The exercise notebooks are not run by the build (the extension writes their exercises
 # from the current data); nbval runs them in `make test`.
 # `toelaten check` first: a mistake in a data file is named with its file and field, before
-# Sphinx gets to it.
+# Sphinx gets to it. When the table of contents or the configuration changes, the old pages
+# go first: Sphinx never deletes the page of a document that left the book, and `make test`
+# tests every page in $(HTML).
 _build/.built: $(BOOK_SOURCES) $(EXT_SOURCES) $(VENV)/.book-deps
 	@$(BIN)/python -m toelaten check > /dev/null
+	$(if $(filter _toc.yml _config.yml,$?),rm -rf $(HTML) _build/.doctrees)
 	$(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
 	  || { rm -rf _build/.doctrees; exit 1; }
 	@touch $@
@@ -100,12 +103,19 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium lint
-	$(BIN)/python -m pytest
+# The tests read the book `make book` has just built (its -W build is the strictness check);
+# a bare `pytest` builds the sources into a temporary folder instead, and runs in one
+# process. Here TEST_WORKERS processes share the test files (each file stays in one, so a
+# file's browser sweep or JupyterLab starts once).
+TEST_WORKERS ?= 2
+PYTEST := TOELATEN_BUILT_BOOK=$(HTML) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+
+test: $(VENV)/.test-deps $(VENV)/.lab-deps node_modules/.installed chromium lint _build/.built
+	$(PYTEST)
 
 # A quick local lane: everything but the browser tests (no Chromium, no JupyterLab).
-test-quick: $(VENV)/.test-deps node_modules/.installed
-	$(BIN)/python -m pytest -m "not browser"
+test-quick: $(VENV)/.test-deps node_modules/.installed _build/.built
+	$(PYTEST) -m "not browser"
 
 # biome.jsonc lints the front end. The parts in exercises/front/ share one scope, so unused
 # and undeclared names are checked on what front.py joins: the book's script and the

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 PHONE = {"width": 375, "height": 740}
@@ -19,34 +21,107 @@ document.addEventListener("securitypolicyviolation", (e) => window.__cspViolatio
 """
 
 
-class Visit:
-    """One page in a fresh context, with everything it asked for and complained about."""
+class Profile:
+    """A browser profile as a learner's (desktop size, downloads allowed, every policy
+    violation kept on ``window``) and its tabs.
 
-    def __init__(self, browser, base: str, rel: str, viewport: dict = DESKTOP) -> None:
+    The session has one, shared by the browser tests so the book's files are fetched once
+    (the ``profile`` fixture), and :meth:`reset` after each test. A test that needs a
+    profile of its own (the book opened from disk) makes one with :meth:`new` and closes it.
+    """
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.visits: list[Visit] = []
+        self._spare: Page | None = None
+
+    @classmethod
+    def new(cls, browser) -> Profile:
+        context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+        context.add_init_script(CSP_WATCH)
+        return cls(context)
+
+    def first_tab(self) -> Page:
+        """A tab for a test's first visit: the blank one kept from the test before (a new
+        tab costs more than a page load), else a new one."""
+        tab, self._spare = self._spare, None
+        return tab or self.context.new_page()
+
+    def reset(self, site: str) -> None:
+        """As new: every visit unwatched, its tabs closed (one kept blank for the next test)
+        and the storage cleared, from a tab still on the site if there is one."""
+        for visit in self.visits:
+            visit.unwatch()
+        self.visits.clear()
+        tabs = self.context.pages
+        keep = next((tab for tab in tabs if tab.url.startswith(site)), None)
+        for tab in tabs:
+            if tab is not keep:
+                tab.close()
+        if keep is not None:
+            try:
+                keep.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                keep.goto("about:blank")
+                keep.set_viewport_size(DESKTOP)
+                self._spare = keep
+                return
+            except PlaywrightError:  # a tab that no longer runs scripts
+                keep.close()
+        self.context.set_storage_state({"cookies": [], "origins": []})
+
+    def close(self) -> None:
+        self.context.close()
+
+
+class Visit:
+    """One page in a tab of ``profile``, with everything it asked for and complained about."""
+
+    def __init__(self, profile: Profile, base: str, rel: str, viewport: dict = DESKTOP) -> None:
         self.base = base
-        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
-        self.context.add_init_script(CSP_WATCH)
+        self.profile = profile
+        self.context = profile.context
         self.requests: list[str] = []
         self.csp_messages: list[str] = []
         self.failures: list[str] = []
         self.dialogs: list[str] = []
         self.accept_dialogs = False
-        self.context.on("request", lambda r: self.requests.append(r.url))
-        self.context.on(
-            "response", lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}")
-        )
-        self.page: Page = self._watch(self.context.new_page())
-        self.page.on("dialog", self._dialog)
+        self._listening: list[tuple[Page, str, Callable]] = []
+        profile.visits.append(self)
+        self.page: Page = self._watch(profile.first_tab())
+        if viewport != DESKTOP:
+            self.page.set_viewport_size(viewport)
+        self._listen(self.page, "dialog", self._dialog)
         self.goto(rel)
 
+    def _listen(self, page: Page, event: str, handler: Callable) -> None:
+        page.on(event, handler)
+        self._listening.append((page, event, handler))
+
     def _watch(self, page: Page) -> Page:
-        page.on("console", lambda m: m.type == "error" and self.failures.append(m.text))
-        page.on(
+        self._listen(page, "request", lambda r: self.requests.append(r.url))
+        self._listen(
+            page,
+            "response",
+            lambda r: r.status >= 400 and self.failures.append(f"{r.status} {r.url}"),
+        )
+        self._listen(page, "console", lambda m: m.type == "error" and self.failures.append(m.text))
+        self._listen(
+            page,
             "console",
             lambda m: "Content Security Policy" in m.text and self.csp_messages.append(m.text),
         )
-        page.on("pageerror", lambda e: self.failures.append(str(e)))
+        self._listen(page, "pageerror", lambda e: self.failures.append(str(e)))
         return page
+
+    def unwatch(self) -> None:
+        """Stop listening to this visit's tabs (so the next test can have one)."""
+        for page, event, handler in self._listening:
+            page.remove_listener(event, handler)
+        self._listening.clear()
+
+    def new_tab(self) -> Page:
+        """A blank tab in the same browser profile, watched like the first."""
+        return self._watch(self.context.new_page())
 
     def another_tab(self, rel: str) -> Visit:
         """A second tab in the same browser profile (same storage), watched the same way.
@@ -54,7 +129,7 @@ class Visit:
         ``tab.page.once("dialog", ...)``."""
         tab = object.__new__(Visit)
         tab.__dict__.update(self.__dict__)
-        tab.page = tab._watch(self.context.new_page())
+        tab.page = tab.new_tab()
         tab.goto(rel)
         return tab
 
@@ -66,8 +141,10 @@ class Visit:
             dialog.dismiss()
 
     def goto(self, rel: str) -> None:
-        """Open another page in the same browser profile (same storage)."""
-        self.page.goto(self.base + rel, wait_until="networkidle")
+        """Open another page in the same tab (same storage). The book's scripts run on
+        DOMContentLoaded, so at `load` its exercises are mounted; what a test waits for
+        after that it waits for by name (:meth:`ready`, a selector, a condition)."""
+        self.page.goto(self.base + rel, wait_until="load")
 
     def ready(self, selector: str = ".toelaten-oefening") -> None:
         """Wait until the exercises on the page are usable."""
@@ -85,9 +162,6 @@ class Visit:
         """What the policy blocked: on the open page, and in the console of every page."""
         seen = self.page.evaluate("window.__cspViolations || []")
         return seen + self.csp_messages
-
-    def close(self) -> None:
-        self.context.close()
 
 
 def axe_violations(page: Page, selector: str) -> list[str]:

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import functools
+import posixpath
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
 
-def soup(html: Path, rel: str) -> BeautifulSoup:
-    """The page at ``rel`` (e.g. ``facilitator-guide/index.html``) under the built ``html``."""
-    return BeautifulSoup((html / rel).read_text(encoding="utf-8"), "html.parser")
+def soup(html: Path, rel: str | Path) -> BeautifulSoup:
+    """The page at ``rel`` (e.g. ``facilitator-guide/index.html``) under the built ``html``.
+    Parsed once per session: the tests only read it."""
+    return _parsed(html / rel)
+
+
+@functools.cache
+def _parsed(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(page: str, href: str) -> str:
+    """Where a relative link on ``page`` points, relative to the site root."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), urlsplit(href).path))
+
+
+def redirect_target(doc: BeautifulSoup) -> str | None:
+    """Where a redirect page sends the browser (its ``<meta http-equiv="refresh">``)."""
+    meta = doc.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
+    if meta is None:
+        return None
+    return meta["content"].split("url=", 1)[1]

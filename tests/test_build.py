@@ -3,12 +3,16 @@
 import re
 from pathlib import Path
 
+import pytest
+
 from toelaten.coursedata import CourseData
 
 DATA = CourseData()
 
 
 def test_book_builds_without_warnings(book_build):
+    if book_build.prebuilt:
+        pytest.skip("built by `make book`, whose -W -n build fails on any warning")
     assert book_build.returncode == 0, book_build.output[-4000:]
     assert not re.search(r"\bWARNING:", book_build.output), book_build.output[-4000:]
 

@@ -20,7 +20,7 @@ IDS = [e.id for e in EXERCISES]
 def test_every_exercise_of_the_course_has_a_definition():
     wanted = [e for day in DATA.course.days for e in day.exercises]
     assert sorted(set(wanted)) == sorted(DATA.exercises)
-    assert len(wanted) == 18
+    assert len(wanted) == len(set(wanted)), "an exercise is listed on two days"
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=IDS)
@@ -83,11 +83,13 @@ def test_the_worksheet_has_its_questions_and_the_help_line(tmp_path, exercise):
 def test_an_action_in_jupyter_adds_to_the_other_exercise(tmp_path):
     journal = Journal(tmp_path / "j.sqlite")
     widget = oefening("wiens-stem", journal=journal)
+    flagship = DATA.exercises["wiens-stem"]
     widget._handle_custom_msg(
         {"type": "add-entry", "exercise": "vraagladder", "answers": {"vraag": "Pakket aannemen"}},
         [],
     )
-    assert widget.status == "De vraag staat op je vraagladder."
+    done = next(a["done"] for a in flagship.actions if a["target"] == "vraagladder")
+    assert widget.status == done
     assert journal.latest("vraagladder")[0]["answers"] == {"vraag": "Pakket aannemen"}
     widget._handle_custom_msg({"type": "add-entry", "exercise": "mijn-plan", "answers": {}}, [])
     assert widget.status.startswith("Niet gelukt")

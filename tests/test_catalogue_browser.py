@@ -30,8 +30,8 @@ def stored(page, exercise_id: str) -> list:
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=[e.id for e in EXERCISES])
-def test_fill_by_keyboard_save_reload_and_find_it_again(html, site, browser, exercise):
-    visit = Visit(browser, site, page_of(html, exercise.id))
+def test_fill_by_keyboard_save_reload_and_find_it_again(html, site, profile, exercise):
+    visit = Visit(profile, site, page_of(html, exercise.id))
     visit.ready()
     page = visit.page
     mount = f'.toelaten-oefening[data-exercise="{exercise.id}"]'
@@ -40,7 +40,7 @@ def test_fill_by_keyboard_save_reload_and_find_it_again(html, site, browser, exe
     assert page.locator(f"{mount} .tl-status").inner_text().startswith("Bewaard op dit apparaat")
     assert stored(page, exercise.id)[0]["answers"] == answers
 
-    page.reload(wait_until="networkidle")
+    page.reload()
     visit.ready()
     if exercise.repeat:
         title = answers[exercise.entry["title_field"]]
@@ -54,4 +54,3 @@ def test_fill_by_keyboard_save_reload_and_find_it_again(html, site, browser, exe
     assert visit.dialogs == []
     assert visit.off_host(site) == []
     assert visit.failures == []
-    visit.close()

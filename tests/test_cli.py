@@ -8,8 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from editions import copy_data, replace_in
+from samples.answers import entry
 from toelaten.cli import main
 from toelaten.coursedata import CourseData
+from toelaten.exercises import Journal
 
 DATA = CourseData()
 
@@ -71,11 +73,19 @@ def test_check_names_the_file_and_field_of_a_mistake(tmp_path):
     assert f"{bad}: days[0].theme: is missing" in result.output
 
 
-def test_hulp_prints_the_help_lines_in_dutch():
+def test_hulp_prints_every_help_line_of_the_data_file():
     result = CliRunner().invoke(main, ["hulp"])
     assert result.exit_code == 0
-    for text in ("Als het even niet gaat", "113", "0800-0113", "1813", "106", "112"):
-        assert text in result.output
+    assert result.output.startswith("Als het even niet gaat\n")
+    for country in DATA.contacts.countries:
+        assert country.name in result.output
+        assert f"Bij direct gevaar: {country.emergency}" in result.output
+        for contact in country.contacts:
+            assert contact.name in result.output
+            for phone in contact.phones:
+                assert phone.number in result.output
+            if contact.chat:
+                assert f"chat via {contact.chat}" in result.output
 
 
 def test_serve_refuses_a_folder_without_a_book(tmp_path):
@@ -101,7 +111,7 @@ def test_export_import_forget_round_trip(tmp_path):
     journal = tmp_path / "j.sqlite"
     result = runner.invoke(main, ["import", "--journal", str(journal), str(source)])
     assert result.exit_code == 0, result.output
-    assert "Van wie is die stem?: 1 antwoord" in result.output
+    assert f"{DATA.exercise('wiens-stem').title}: 1 antwoord" in result.output
 
     out = tmp_path / "export.json"
     result = runner.invoke(main, ["export", "--journal", str(journal), "--out", str(out)])
@@ -170,3 +180,15 @@ def test_the_readme_names_every_command():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [name for name in main.commands if f"toelaten {name}" not in readme]
     assert not missing, f"README.md does not mention: {missing}"
+
+
+def test_progress_in_the_terminal(tmp_path):
+    journal = tmp_path / "j.sqlite"
+    Journal(journal).save("steunkaart", [entry("e1", naam="A"), entry("e2", naam="B")])
+    result = CliRunner().invoke(main, ["progress", "--journal", str(journal)])
+    assert result.exit_code == 0
+    day = DATA.course.day("dag-1")
+    assert f"{day.heading(DATA.strings)}  (1 van {len(day.exercises)})" in result.output
+    exercises = DATA.exercises
+    assert f"✓ {exercises['steunkaart'].title}: 2 antwoorden" in result.output
+    assert f"· {exercises['acht-redenen'].title}: nog niet begonnen" in result.output

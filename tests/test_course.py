@@ -24,31 +24,13 @@ def write(tmp_path, text):
     return path
 
 
-def test_the_course_has_five_days_in_order():
+def test_the_course_has_five_days_each_with_at_least_three_goals():
     course = DATA.course
     assert [d.id for d in course.days] == ["dag-1", "dag-2", "dag-3", "dag-4", "dag-5"]
-    assert course.title == "Ik heb (n)iemand nodig"
-    assert course.full_title == f"{course.title} – de kunst van de ander toelaten"
+    assert course.full_title == f"{course.title} – {course.subtitle}"
     for day in course.days:
-        assert day.title and day.theme
         assert len(day.goals) >= 3, day.id
         assert day.heading(DATA.strings) == f"Dag {day.number} – {day.title}"
-
-
-def test_the_exercises_of_the_brief_are_assigned_to_their_days():
-    days = {d.id: d.exercises for d in DATA.course.days}
-    assert days["dag-1"] == ("acht-redenen", "steunkaart", "twijfelmoment")
-    assert days["dag-2"] == ("wiens-stem", "dubbele-maat", "trots-of-bescherming")
-    assert days["dag-3"] == ("vraagladder", "een-zin", "experiment", "als-het-nee-is")
-    assert days["dag-4"] == (
-        "vormen-van-hulp",
-        "helpersrollen",
-        "eerst-vragen",
-        "geefbalans",
-        "bewuste-daad",
-    )
-    # The brief's second support map is its own exercise, so both maps are kept and compared.
-    assert days["dag-5"] == ("steunkaart-2", "mijn-plan", "brief-aan-jezelf")
 
 
 def test_a_valid_minimal_file_loads(tmp_path):

@@ -18,7 +18,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 import browsing
-from browsing import Visit
+from browsing import Profile, Visit
+from pages import soup
 from toelaten.coursedata import CourseData
 from toelaten.sphinxext.csp import with_policy
 
@@ -74,7 +75,7 @@ def test_every_html_file_has_one_policy_first_in_head(html):
     files = every_html(html)
     assert len(files) >= 10
     for path in files:
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        doc = soup(html, path.relative_to(html))
         assert len(doc.find_all("meta", attrs=CSP)) == 1, path
         head = doc.head or doc  # the theme's macro files in _static have no <head>
         first = [t for t in head.children if isinstance(t, Tag)]
@@ -85,7 +86,7 @@ def test_every_html_file_has_one_policy_first_in_head(html):
 
 def test_every_policy_allows_only_the_site_and_exactly_the_pages_inline_blocks(html):
     for path in every_html(html):
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        doc = soup(html, path.relative_to(html))
         found = policy(doc)
         assert set(found) == set(ALLOWED), path
         for name, sources in found.items():
@@ -98,7 +99,7 @@ def test_every_policy_allows_only_the_site_and_exactly_the_pages_inline_blocks(h
 
 def test_no_page_has_inline_handlers_which_no_hash_can_allow(html):
     for path in every_html(html):
-        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        doc = soup(html, path.relative_to(html))
         for tag in doc.find_all(True):
             handlers = [a for a in tag.attrs if a.lower().startswith("on")]
             urls = [v for v in tag.attrs.values() if str(v).lower().startswith("javascript:")]
@@ -122,15 +123,14 @@ def test_the_server_repeats_the_pages_policy_and_forbids_framing(html, site):
 
 
 @pytest.mark.browser
-def test_the_browser_enforces_the_policy_and_the_tests_see_it(site, browser):
-    visit = Visit(browser, site, LESSON)
+def test_the_browser_enforces_the_policy_and_the_tests_see_it(site, profile):
+    visit = Visit(profile, site, LESSON)
     visit.page.evaluate(
         "() => { const s = document.createElement('script');"
         " s.textContent = 'window.__ran = true'; document.head.append(s); }"
     )
     assert visit.page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in visit.csp_violations())
-    visit.close()
 
 
 def use_exercise_and_search(visit: Visit) -> list[str]:
@@ -139,8 +139,9 @@ def use_exercise_and_search(visit: Visit) -> list[str]:
     visit.ready()
     answers = {"zin": "Ik moet het zelf kunnen", "stem": "norm", "waar_voor": 70}
     browsing.fill_by_keyboard(page, DATA.exercise("wiens-stem"), answers)
-    page.wait_for_timeout(200)
-    assert "Ik moet het zelf kunnen" in page.evaluate("JSON.stringify(localStorage)")
+    page.wait_for_function(
+        "text => JSON.stringify(localStorage).includes(text)", arg=answers["zin"], timeout=5_000
+    )
     seen = visit.csp_violations()
     visit.goto("search.html?q=Luisterlijn")
     page.locator("#search-results li a").first.wait_for(timeout=10_000)
@@ -148,24 +149,32 @@ def use_exercise_and_search(visit: Visit) -> list[str]:
 
 
 @pytest.mark.browser
-def test_an_exercise_and_the_search_run_without_violations(site, browser):
-    visit = Visit(browser, site, LESSON)
+def test_an_exercise_and_the_search_run_without_violations(site, profile):
+    visit = Visit(profile, site, LESSON)
     violations = use_exercise_and_search(visit)
     # Summaries are fetched pages (connect-src): they must have arrived too.
     visit.page.locator("#search-results li p.context").first.wait_for(timeout=10_000)
     violations += visit.csp_violations()
-    visit.close()
     assert not violations, violations
 
 
 @pytest.mark.browser
-def test_opened_from_disk_the_book_works_under_its_policy(html, browser):
+def test_opened_from_disk_the_book_works_under_its_policy_and_keeps_answers(html, browser):
     """From file:// Chromium lets 'self' match every file: URL. The search page cannot fetch
-    summaries there (no fetch from file://, whatever the policy), but it finds pages."""
-    visit = Visit(browser, html.resolve().as_uri() + "/", "index.html")
-    visit.page.wait_for_url("**/book/index.html")  # the redirect ran
-    assert not visit.csp_violations()
-    visit.goto(LESSON)
-    violations = use_exercise_and_search(visit)
-    visit.close()
+    summaries there (no fetch from file://, whatever the policy), but it finds pages; and
+    what the learner saved is there when the lesson is opened again."""
+    base = html.resolve().as_uri() + "/"
+    profile = Profile.new(browser)
+    try:
+        visit = Visit(profile, base, "index.html")
+        visit.page.wait_for_url("**/book/index.html")  # the redirect ran
+        assert not visit.csp_violations()
+        visit.goto(LESSON)
+        violations = use_exercise_and_search(visit)
+        visit.goto(LESSON)
+        visit.ready()
+        titles = visit.page.locator(".tl-entry-title").all_inner_texts()
+    finally:
+        profile.close()
     assert not violations, violations
+    assert titles == ["Ik moet het zelf kunnen"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from browsing import Visit
 from samples.answers import entry
-from toelaten.cli import main
-from toelaten.exercises import Journal
+from toelaten.coursedata import CourseData
+
+DATA = CourseData()
 
 pytestmark = pytest.mark.browser
 DAY1 = "book/dag-1/waarom-vragen-moeilijk-is.html"
@@ -32,8 +32,8 @@ def e(n: int, **answers) -> dict:
     return entry(f"e{n}", **answers)
 
 
-def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(browser, site):
-    visit = Visit(browser, site, DAY3)
+def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(profile, site):
+    visit = Visit(profile, site, DAY3)
     rungs = [
         e(1, vraag="Moeilijk", moeilijk=8),
         e(2, vraag="Makkelijk", moeilijk=1),
@@ -60,47 +60,50 @@ def test_the_ladder_keeps_its_rungs_sorted_by_difficulty(browser, site):
         "Midden",
         "Moeilijk",
     ]
-    assert "Probeer er minstens 5 te maken." in ladder.inner_text()
-    visit.close()
+    minimum = DATA.exercise("vraagladder").entry["minimum"]
+    assert f"Probeer er minstens {minimum} te maken." in ladder.inner_text()
+
+
+def hint(looks_for: str, n: int | None = None) -> str:
+    """The message of the een-zin check of that kind or that looks for that word: with its
+    count ``n``, or else what comes before the count."""
+    for check in DATA.exercise("een-zin").checks:
+        if looks_for in (check["kind"], *check.get("words", ())):
+            message = check["message"]
+            return message.split("{n}")[0] if n is None else message.replace("{n}", str(n))
+    raise LookupError(looks_for)
+
+
+# What each check looks for: one sentence, one sorry at most, a question ("wil je"),
+# when ("morgen"), how long ("minuten").
+ONE, SORRY, QUESTION, WHEN, HOW_LONG = "max-sentences", "max-count", "wil je", "morgen", "minuten"
+WHAT_WHEN_HOW = [QUESTION, WHEN, HOW_LONG]
 
 
 @pytest.mark.parametrize(
     ("sentence", "shown", "not_shown"),
     [
-        (
-            "Sorry, sorry! Wil je me helpen? Het spijt me.",
-            ["Dit zijn 3 zinnen", "Je zegt 3 keer sorry"],
-            [],
-        ),
-        (
-            "Wil je zaterdag een uurtje helpen met verhuizen?",
-            [],
-            ["zinnen", "sorry", "wanneer", "Hoe lang", "precies"],
-        ),
-        (
-            "Ik zit een beetje vast met alles.",
-            ["precies vraagt", "Zeg erbij wanneer", "Hoe lang duurt"],
-            ["sorry"],
-        ),
-        ("Kun je morgen even meekijken?", ["Hoe lang duurt"], ["wanneer", "precies", "sorry"]),
+        ("Sorry, sorry! Wil je me helpen? Het spijt me.", {ONE: 3, SORRY: 3}, []),
+        ("Wil je zaterdag een uurtje helpen met verhuizen?", {}, [ONE, SORRY, *WHAT_WHEN_HOW]),
+        ("Ik zit een beetje vast met alles.", dict.fromkeys(WHAT_WHEN_HOW), [SORRY]),
+        ("Kun je morgen even meekijken?", {HOW_LONG: None}, [WHEN, QUESTION, SORRY]),
     ],
 )
-def test_een_zin_gives_gentle_hints_while_you_type(browser, site, sentence, shown, not_shown):
-    visit = Visit(browser, site, DAY3)
+def test_een_zin_gives_gentle_hints_while_you_type(profile, site, sentence, shown, not_shown):
+    visit = Visit(profile, site, DAY3)
     visit.ready()
     box = visit.page.locator('[data-exercise="een-zin"] input[id$="-zin"]')
     box.fill(sentence)
     hints = visit.page.locator('[data-exercise="een-zin"] [id$="-zin-hints"]').inner_text()
-    for phrase in shown:
-        assert phrase in hints
-    for phrase in not_shown:
-        assert phrase not in hints
+    for looks_for, n in shown.items():
+        assert hint(looks_for, n) in hints
+    for looks_for in not_shown:
+        assert hint(looks_for) not in hints
     assert "cijfer" not in hints and "fout" not in hints  # hints, never grades
-    visit.close()
 
 
-def test_experiments_show_prediction_against_outcome(browser, site):
-    visit = Visit(browser, site, EXPERIMENT)
+def test_experiments_show_prediction_against_outcome(profile, site):
+    visit = Visit(profile, site, EXPERIMENT)
     runs = [
         e(
             1,
@@ -129,11 +132,10 @@ def test_experiments_show_prediction_against_outcome(browser, site):
     rows = box.locator(".tl-table tbody tr")
     assert rows.count() == 2  # an experiment without an outcome is not in the chart yet
     assert rows.nth(1).locator("td").all_inner_texts() == ["30", "50", "8", "3"]
-    visit.close()
 
 
-def test_the_day_5_map_is_compared_with_day_1(browser, site):
-    visit = Visit(browser, site, DAY5)
+def test_the_day_5_map_is_compared_with_day_1(profile, site):
+    visit = Visit(profile, site, DAY5)
     before = [
         e(1, naam="Anna", kring="midden", laatst="jaar"),
         e(2, naam="Koen", kring="verder", laatst="nooit"),
@@ -152,63 +154,50 @@ def test_the_day_5_map_is_compared_with_day_1(browser, site):
         "Vaker gevraagd dan op dag 1: anna .",
         "Niet meer op je kaart: Mijn zus.",
     ]
-    visit.close()
 
 
-def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(browser, site):
-    visit = Visit(browser, site, "book/dag-2/van-wie-is-die-stem.html")
+def action(exercise_id: str, target: str) -> dict:
+    """The action of ``exercise_id`` that copies an answer into ``target``."""
+    return next(a for a in DATA.exercise(exercise_id).actions if a["target"] == target)
+
+
+def test_a_small_ask_goes_onto_the_ladder_and_a_rung_becomes_an_experiment(profile, site):
+    visit = Visit(profile, site, "book/dag-2/van-wie-is-die-stem.html")
+    ask = "Buurvrouw om een pakket vragen"
     saved(
         visit,
-        {
-            "wiens-stem": [
-                e(1, zin="Ik moet het zelf kunnen.", kleine_vraag="Buurvrouw om een pakket vragen")
-            ]
-        },
+        {"wiens-stem": [e(1, zin="Ik moet het zelf kunnen.", kleine_vraag=ask)]},
         "book/dag-2/van-wie-is-die-stem.html",
     )
-    visit.page.get_by_role("button", name="Zet op je vraagladder: Ik moet het zelf kunnen.").click()
-    assert visit.page.locator(".tl-status").inner_text() == "De vraag staat op je vraagladder."
+    to_ladder = action("wiens-stem", "vraagladder")
+    button = f"{to_ladder['label']}: Ik moet het zelf kunnen."
+    visit.page.get_by_role("button", name=button).click()
+    assert visit.page.locator(".tl-status").inner_text() == to_ladder["done"]
     visit.goto(DAY3)
     visit.ready()
     ladder = visit.page.locator('[data-exercise="vraagladder"]')
-    assert ladder.locator(".tl-entry-title").all_inner_texts() == ["Buurvrouw om een pakket vragen"]
-    ladder.get_by_role(
-        "button", name="Maak er een experiment van: Buurvrouw om een pakket vragen"
-    ).click()
-    assert ladder.locator(".tl-status").inner_text() == "De vraag staat klaar bij je experimenten."
+    assert ladder.locator(".tl-entry-title").all_inner_texts() == [ask]
+    to_experiment = action("vraagladder", "experiment")
+    ladder.get_by_role("button", name=f"{to_experiment['label']}: {ask}").click()
+    assert ladder.locator(".tl-status").inner_text() == to_experiment["done"]
     visit.goto(EXPERIMENT)
     visit.ready()
     experiment = visit.page.locator('[data-exercise="experiment"]')
-    assert experiment.locator(".tl-entry-title").all_inner_texts() == [
-        "Buurvrouw om een pakket vragen"
-    ]
-    visit.close()
+    assert experiment.locator(".tl-entry-title").all_inner_texts() == [ask]
 
 
-def test_the_progress_page_counts_per_day(browser, site):
-    visit = Visit(browser, site, "book/mijn-voortgang.html")
+def test_the_progress_page_counts_per_day(profile, site):
+    visit = Visit(profile, site, "book/mijn-voortgang.html")
     answers = {"steunkaart": [e(1, naam="A"), e(2, naam="B")], "acht-redenen": [e(1, opvalt="x")]}
     saved(visit, answers, "book/mijn-voortgang.html", ready=".toelaten-voortgang")
     page = visit.page
-    assert (
-        page.locator(".tl-progress-day").first.inner_text()
-        == "Dag 1 – Hoe maak jij contact? (2 van 3)"
-    )
+    day, title = DATA.course.day("dag-1"), {e.id: e.title for e in DATA.exercises.values()}
+    heading = f"{day.heading(DATA.strings)} (2 van {len(day.exercises)})"
+    assert page.locator(".tl-progress-day").first.inner_text() == heading
     items = page.locator("li.tl-progress").all_inner_texts()
-    assert "Acht redenen om niets te vragen: ingevuld" in items
-    assert "Mijn steunkaart: 2 antwoorden" in items
-    assert "Bijna gevraagd: nog niet begonnen" in items
+    assert f"{title['acht-redenen']}: ingevuld" in items  # one answer set
+    assert f"{title['steunkaart']}: 2 antwoorden" in items  # repeatable
+    assert f"{title['twijfelmoment']}: nog niet begonnen" in items
     with page.expect_navigation():
-        page.get_by_role("link", name="Mijn steunkaart", exact=True).click()
+        page.get_by_role("link", name=title["steunkaart"], exact=True).click()
     assert page.url.endswith(f"{DAY1}#oefening-steunkaart")
-    visit.close()
-
-
-def test_progress_in_the_terminal(tmp_path):
-    journal = tmp_path / "j.sqlite"
-    Journal(journal).save("steunkaart", [e(1, naam="A"), e(2, naam="B")])
-    result = CliRunner().invoke(main, ["progress", "--journal", str(journal)])
-    assert result.exit_code == 0
-    assert "Dag 1 – Hoe maak jij contact?  (1 van 3)" in result.output
-    assert "✓ Mijn steunkaart: 2 antwoorden" in result.output
-    assert "· Acht redenen om niets te vragen: nog niet begonnen" in result.output

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browsing import DESKTOP
 
@@ -61,13 +62,20 @@ def lab(root, tmp_path_factory):
             if time.monotonic() > deadline or process.poll() is not None:
                 process.kill()
                 pytest.fail("JupyterLab did not start (is requirements-lab.txt installed?)")
-            time.sleep(0.5)
+            time.sleep(0.1)
     yield base, token, journal
     process.terminate()
     process.wait(timeout=20)
 
 
-def open_and_run(browser, base: str, token: str):
+def run_the_exercise_cell(page) -> None:
+    page.locator(".jp-CodeCell").first.click()
+    page.keyboard.press("Shift+Enter")
+    page.wait_for_selector(".jp-OutputArea .tl-oefening", timeout=60_000)
+
+
+def test_the_notebook_saves_to_the_journal_and_restores_when_run_again(lab, browser):
+    base, token, journal = lab
     context = browser.new_context(viewport=DESKTOP)
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
@@ -76,29 +84,22 @@ def open_and_run(browser, base: str, token: str):
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     # A cell run before the kernel is connected is dropped: wait for the status bar.
     page.get_by_text(re.compile(r"\| Idle$")).wait_for(timeout=60_000)
-    page.locator(".jp-CodeCell").first.click()
-    page.keyboard.press("Shift+Enter")
-    page.wait_for_selector(".jp-OutputArea .tl-oefening", timeout=60_000)
-    return context, page, requests
-
-
-def test_the_notebook_saves_to_the_journal_and_restores_on_reopen(lab, browser):
-    base, token, journal = lab
-    context, page, requests = open_and_run(browser, base, token)
+    run_the_exercise_cell(page)
     page.locator(".tl-oefening input[type=text]").first.fill("Uit JupyterLab")
     page.get_by_role("button", name="Bewaren").click()
-    page.wait_for_function(
-        "document.querySelector('.tl-status').textContent.startsWith('Bewaard in je dagboek')",
-        timeout=20_000,
-    )
-    off_host = [u for u in requests if not u.startswith((base, "data:", "blob:"))]
-    context.close()
-    assert off_host == []
-
+    status = page.locator(".tl-oefening .tl-status")
+    status.filter(has_text=re.compile("^Bewaard in je dagboek")).wait_for(timeout=20_000)
     rows = sqlite3.connect(journal).execute("SELECT entries FROM revisions").fetchall()
     assert len(rows) == 1
     assert '"zin": "Uit JupyterLab"' in rows[0][0]
 
-    context, page, _ = open_and_run(browser, base, token)
-    assert page.locator(".tl-entry-title").all_inner_texts() == ["Uit JupyterLab"]
+    # The cell run again (as when the notebook is opened again): a new exercise, read from
+    # the journal, replaces the one the answer was typed into.
+    typed_into = page.locator(".jp-OutputArea .tl-oefening").element_handle()
+    run_the_exercise_cell(page)
+    page.wait_for_function("element => !element.isConnected", arg=typed_into)
+    expect(page.locator(".jp-OutputArea .tl-oefening .tl-entry-title")).to_have_text(
+        ["Uit JupyterLab"]
+    )
     context.close()
+    assert [u for u in requests if not u.startswith((base, "data:", "blob:"))] == []

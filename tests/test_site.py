@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from urllib.parse import urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 
-from pages import soup
+from pages import redirect_target, resolve, soup
 from toelaten.coursedata import CourseData
 from toelaten.site import built_pages
 
@@ -29,18 +27,6 @@ FETCHED = {
     "object": "data",
     "link": "href",
 }
-
-
-def resolve(page: str, href: str) -> str:
-    """Where a relative link on ``page`` points, relative to the site root."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), urlsplit(href).path))
-
-
-def redirect_target(doc: BeautifulSoup) -> str | None:
-    meta = doc.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
-    if meta is None:
-        return None
-    return meta["content"].split("url=", 1)[1]
 
 
 def off_host(url: str) -> bool:

@@ -6,8 +6,11 @@ from pathlib import Path
 import pytest
 
 from samples.answers import entry
+from toelaten.coursedata import CourseData
 from toelaten.exercises import Journal, oefening
 from toelaten.exercises.session import ExerciseSession
+
+DATA = CourseData()
 
 
 def front_end_update(widget, **state):
@@ -40,7 +43,7 @@ def test_reopening_the_notebook_restores_the_answers(journal):
     front_end_update(first, entries=[entry(zin="Eerste zin")])
     again = oefening("wiens-stem", journal=journal)
     assert again.entries[0]["answers"]["zin"] == "Eerste zin"
-    assert again.definition["title"] == "Van wie is die stem?"
+    assert again.definition == DATA.exercise("wiens-stem").as_json()
 
 
 def test_each_save_from_the_front_end_is_a_revision(journal):
