@@ -28,6 +28,9 @@ class Profile:
     The session has one, shared by the browser tests so the book's files are fetched once
     (the ``profile`` fixture), and :meth:`reset` after each test. A test that needs a
     profile of its own (the book opened from disk) makes one with :meth:`new` and closes it.
+    A tab may serve the next test, so a test listens to a tab through its :class:`Visit`
+    (``accept_dialogs``), never with ``page.on``/``page.once`` of its own, except on a tab
+    from :meth:`Visit.another_tab`.
     """
 
     def __init__(self, context) -> None:
