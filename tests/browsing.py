@@ -79,7 +79,9 @@ class Profile:
 class Visit:
     """One page in a tab of ``profile``, with everything it asked for and complained about."""
 
-    def __init__(self, profile: Profile, base: str, rel: str, viewport: dict = DESKTOP) -> None:
+    def __init__(
+        self, profile: Profile, base: str, rel: str, viewport: dict = DESKTOP, *, tab=None
+    ) -> None:
         self.base = base
         self.profile = profile
         self.context = profile.context
@@ -90,7 +92,7 @@ class Visit:
         self.accept_dialogs = False
         self._listening: list[tuple[Page, str, Callable]] = []
         profile.visits.append(self)
-        self.page: Page = self._watch(profile.first_tab())
+        self.page: Page = self._watch(tab or profile.first_tab())
         if viewport != DESKTOP:
             self.page.set_viewport_size(viewport)
         self._listen(self.page, "dialog", self._dialog)
@@ -167,14 +169,18 @@ class Visit:
         return seen + self.csp_messages
 
 
-def axe_violations(page: Page, selector: str) -> list[str]:
-    """axe-core's violations inside ``selector`` (WCAG 2.x A/AA and best practices)."""
+def axe_source() -> str:
     if not AXE.is_file():
         raise FileNotFoundError(f"{AXE} is missing: run `make test` (it runs npm ci)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Page, selector: str) -> list[str]:
+    """axe-core's violations inside ``selector`` (WCAG 2.x A/AA and best practices)."""
     # Not a <script> tag, which the page's policy blocks; evaluated code is the tester's.
     # No preload: it parses the stylesheets in inline <style>s, which the policy blocks too.
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
+        page.evaluate(axe_source())
     options = "{resultTypes: ['violations'], preload: false}"
     result = page.evaluate(f"sel => axe.run(document.querySelectorAll(sel), {options})", selector)
     return [

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from browsing import DESKTOP, PHONE, Visit, axe_violations
+from browsing import DESKTOP, PHONE, Visit, axe_source, axe_violations
 from pages import redirect_target, resolve, soup
 from toelaten.coursedata import CourseData
 from toelaten.site import built_pages
@@ -67,8 +67,11 @@ def help_link_problems(visit: Visit, viewport: dict) -> list[str]:
 def sweep(html, site, book_profile) -> dict[str, Seen]:
     """Every page once, in one tab: desktop checks, then the same page at a phone's size."""
     pages, seen = built_pages(html), {}
+    # A tab of its own, with axe in each of its pages: sent to the browser once, not per page.
+    tab = book_profile.context.new_page()
+    tab.add_init_script(axe_source())
     try:
-        visit = Visit(book_profile, site, pages[0])
+        visit = Visit(book_profile, site, pages[0], tab=tab)
         for rel in pages:
             if rel != pages[0]:
                 for kept in (visit.requests, visit.failures, visit.csp_messages):
@@ -86,6 +89,7 @@ def sweep(html, site, book_profile) -> dict[str, Seen]:
             page.failures = list(visit.failures)
             page.csp = visit.csp_violations()
     finally:
+        tab.close()  # never the next test's tab
         book_profile.reset(site)
     assert len(seen) >= 10
     return seen
