@@ -15,8 +15,10 @@ JB_FLAGS := -W -n --keep-going
 BOOK_SOURCES := _config.yml _toc.yml $(shell find book exercises facilitator-guide -type f \
                   -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
 EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null)
+# Another edition's data (TOELATEN_DATA=dir make book): its files are sources too.
+DATA_SOURCES := $(if $(TOELATEN_DATA),$(shell find $(TOELATEN_DATA) -type f 2>/dev/null))
 
-.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements cli-doc
+.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements cli-doc locale-keys
 
 help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
@@ -28,6 +30,7 @@ help:
 	@echo "make lint      ruff and mypy (Python), biome (JavaScript, CSS)"
 	@echo "make clean     remove build output"
 	@echo "make requirements  pin requirements*.txt from pyproject.toml (UPGRADE=1: newest allowed)"
+	@echo "make locale-keys  write src/toelaten/locale/keys.txt from nl.yml"
 	@echo "make cli-doc   write docs/cli.md from the commands' --help"
 
 $(BIN)/python:
@@ -50,7 +53,7 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
 # Sphinx gets to it. When the table of contents or the configuration changes, the old pages
 # go first: Sphinx never deletes the page of a document that left the book, and `make test`
 # tests every page in $(HTML).
-_build/.built: $(BOOK_SOURCES) $(EXT_SOURCES) $(VENV)/.book-deps
+_build/.built: $(BOOK_SOURCES) $(EXT_SOURCES) $(DATA_SOURCES) $(VENV)/.book-deps
 	@$(BIN)/python -m toelaten check > /dev/null
 	$(if $(filter _toc.yml _config.yml,$?),rm -rf $(HTML) _build/.doctrees)
 	$(BIN)/jupyter-book build . $(JB_FLAGS) $(if $(filter-out $(BOOK_SOURCES),$?),--all) \
@@ -139,6 +142,11 @@ format: $(VENV)/.test-deps
 requirements: | $(BIN)/python
 	$(PIP) install "$$(grep -m1 '^uv==' requirements-dev.txt | cut -d' ' -f1)"
 	$(BIN)/python tools/lock.py $(if $(UPGRADE),--upgrade)
+
+# src/toelaten/locale/keys.txt, the keys (and placeholders) the code asks for, from nl.yml:
+# after adding, renaming or removing an interface string (tests/test_strings.py).
+locale-keys: $(VENV)/.book-deps
+	$(BIN)/python tools/locale_keys.py
 
 # docs/cli.md, the command reference, from the commands' --help (tests/test_cli_doc.py).
 cli-doc: $(VENV)/.book-deps

@@ -113,3 +113,17 @@ def test_a_book_with_its_own_data_folder_shows_that_data_only(book, data, monkey
     for shown in ("Een andere eerste dag", "Wie zegt dat?", "Testlijn 999"):
         assert shown in page
     assert "Hoe maak jij contact?" not in page and "113 Zelfmoordpreventie" not in page
+
+
+def test_toelaten_data_in_the_environment_builds_that_edition_with_its_name(
+    book, data, monkeypatch
+):
+    """As the CLI and the notebooks: TOELATEN_DATA=dir make book builds that edition, and
+    its name (course.yml) is the one in every <title>."""
+    replace_in(data / "course.yml", 'title: "Ik heb (n)iemand nodig"', 'title: "Samen sterker"')
+    monkeypatch.setenv("TOELATEN_DATA", str(data))
+    reported = build(book)
+    assert "ERROR" not in reported, reported
+    page = (book / "_build" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Test &#8212; Samen sterker</title>" in page
+    assert "Ik heb (n)iemand nodig" not in page

@@ -71,6 +71,16 @@ def test_a_valid_minimal_file_loads(tmp_path):
         ),
         (HEAD + GOOD_DAY.format(n=2), "days[0].id", "expected 'dag-1'"),
         (
+            HEAD + GOOD_DAY.format(n=1) + GOOD_DAY.format(n=2),
+            "days[1].exercises[0]",
+            "'een-oefening' is already listed on dag-1",
+        ),
+        (
+            HEAD + GOOD_DAY.format(n=1).replace("[een-oefening]", "[een-oefening, een-oefening]"),
+            "days[0].exercises[1]",
+            "is already listed on dag-1",
+        ),
+        (
             HEAD + GOOD_DAY.format(n=1).replace("id: dag-1", "id: day1"),
             "days[0].id",
             "must look like 'dag-1'",

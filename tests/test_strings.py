@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from toelaten.exercises import front
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.session import ExerciseSession
 from toelaten.handouts import TYPST_SECTIONS, worksheet_pdf
-from toelaten.strings import Strings, load_strings, locale_dir
+from toelaten.strings import KEYS_FILE, Strings, keys_text, load_strings, locale_dir, read_catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "toelaten"
 NL = load_strings("nl")
@@ -268,7 +269,9 @@ def test_a_missing_key_names_the_file_and_the_key(tmp_path):
 
 def test_a_key_nl_yml_does_not_have_names_the_file_and_the_key(tmp_path):
     path = catalogue(tmp_path / "locale", "xb", lambda nl: nl["exercise"].update(bewaar="B"))
-    with pytest.raises(DataError, match=rf"{re.escape(str(path))}: .*not in nl\.yml: exercise\."):
+    with pytest.raises(
+        DataError, match=rf"{re.escape(str(path))}: .*not used \(a typo\?\): exercise\."
+    ):
         load_strings("xb", tmp_path / "locale")
 
 
@@ -307,7 +310,37 @@ def test_a_broken_catalogue_fails_the_check_naming_it(edition):
     replace_in(path, "  save: XX Bewaren\n", "")
     result = CliRunner().invoke(main, ["--data", str(edition), "check"])
     assert result.exit_code == 1
-    assert f"{path}: keys differ from nl.yml; missing: exercise.save" in result.output
+    assert f"{path}: the keys differ from those the code asks for; missing: exercise.save" in (
+        result.output
+    )
+
+
+def test_the_keys_file_is_nl_yml_s_keys_and_placeholders():
+    """keys.txt is what every catalogue is held to; `make locale-keys` writes it."""
+    shipped = read_catalogue(locale_dir() / "nl.yml")
+    assert (locale_dir() / KEYS_FILE).read_text(encoding="utf-8") == keys_text(shipped), (
+        "run `make locale-keys` after changing the keys in nl.yml"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reported"),
+    [
+        ("  skip_link:", "  skiplink:", "missing: help.skip_link; not used (a typo?)"),
+        ("{number} – {title}", "{number} – {titel}", "the code fills in {number}, {title}"),
+    ],
+)
+def test_a_mistake_in_the_dutch_is_named_by_check(tmp_path, old, new, reported):
+    """An author editing nl.yml (the shipped one, or an edition's own, which is read the
+    same way) gets a message from `toelaten check`, not a crash in the build or a
+    half-printed help list."""
+    data = copy_data(tmp_path / "editie")
+    (data / "locale").mkdir()
+    shutil.copy(locale_dir() / "nl.yml", data / "locale" / "nl.yml")
+    replace_in(data / "locale" / "nl.yml", old, new)
+    result = CliRunner().invoke(main, ["--data", str(data), "check"])
+    assert result.exit_code == 1
+    assert f"{data / 'locale' / 'nl.yml'}: " in result.output and reported in result.output
 
 
 def test_a_course_may_bring_its_own_dutch(tmp_path):

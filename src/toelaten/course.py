@@ -65,6 +65,7 @@ def load_course(path: Path | str) -> Course:
     if not LANGUAGE.match(language):
         top.fail(f"expected a language code like 'nl', found {language!r}", "language")
     days = []
+    seen: dict[str, str] = {}  # exercise id -> the day that lists it
     for number, item in enumerate(top.items("days"), start=1):
         day_id = item.text("id")
         match = DAY_ID.match(day_id)
@@ -78,6 +79,12 @@ def load_course(path: Path | str) -> Course:
         for i, exercise in enumerate(exercises):
             if not EXERCISE_ID.match(exercise):
                 item.fail(f"not a valid exercise id: {exercise!r}", f"exercises[{i}]")
+            if exercise in seen or exercises.index(exercise) != i:
+                where = seen.get(exercise, day_id)
+                item.fail(
+                    f"{exercise!r} is already listed on {where}; list it once", f"exercises[{i}]"
+                )
+            seen[exercise] = day_id
         days.append(
             Day(
                 id=day_id,

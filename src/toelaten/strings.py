@@ -22,8 +22,11 @@ from typing import Any
 from toelaten._fields import DataError, read_yaml
 from toelaten.course import LANGUAGE
 
-#: The catalogue every other language must match, key for key and placeholder for placeholder.
+#: The catalogue every other language is translated from.
 REFERENCE = "nl"
+#: The keys the code asks for, each with its placeholders: every catalogue, nl.yml too,
+#: must have exactly these (tools/locale_keys.py writes it from nl.yml; a test keeps it).
+KEYS_FILE = "keys.txt"
 
 
 def locale_dir() -> Path:
@@ -105,11 +108,33 @@ def load_strings(language: str, folder: Path | None = None) -> Strings:
             f"{where}: no interface strings for language {language!r} (known: {known}); "
             f"copy {package / REFERENCE}.yml to {where} and translate it"
         )
-    messages = _flatten(read_yaml(path).raw, path)
-    reference = package / f"{REFERENCE}.yml"
-    if path.resolve() != reference.resolve():
-        _match(messages, load_strings(REFERENCE).messages, path)
+    messages = read_catalogue(path)
+    _match(messages, required_keys(), path)
     return Strings(language, messages, path)
+
+
+def read_catalogue(path: Path) -> dict[str, str]:
+    """A catalogue's messages by key, checked for shape only (not against the keys)."""
+    return _flatten(read_yaml(path).raw, path)
+
+
+def keys_text(messages: dict[str, str]) -> str:
+    """What KEYS_FILE holds for ``messages``: ``key`` or ``key: placeholder, …`` a line."""
+    lines = []
+    for key in sorted(messages):
+        names = sorted(placeholders(messages[key]))
+        lines.append(f"{key}: {', '.join(names)}" if names else key)
+    return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def required_keys() -> dict[str, frozenset[str]]:
+    text = (locale_dir() / KEYS_FILE).read_text(encoding="utf-8")
+    keys = {}
+    for line in text.splitlines():
+        key, _, names = line.partition(":")
+        keys[key.strip()] = frozenset(n.strip() for n in names.split(",") if n.strip())
+    return keys
 
 
 def _flatten(data: Any, path: Path, prefix: str = "") -> dict[str, str]:
@@ -136,18 +161,19 @@ def _flatten(data: Any, path: Path, prefix: str = "") -> dict[str, str]:
     return flat
 
 
-def _match(messages: dict[str, str], reference: dict[str, str], path: Path) -> None:
-    missing = sorted(set(reference) - set(messages))
-    extra = sorted(set(messages) - set(reference))
+def _match(messages: dict[str, str], keys: dict[str, frozenset[str]], path: Path) -> None:
+    missing = sorted(set(keys) - set(messages))
+    extra = sorted(set(messages) - set(keys))
     if missing or extra:
         raise DataError(
-            f"{path}: keys differ from {REFERENCE}.yml"
+            f"{path}: the keys differ from those the code asks for"
             + (f"; missing: {', '.join(missing)}" if missing else "")
-            + (f"; not in {REFERENCE}.yml: {', '.join(extra)}" if extra else "")
+            + (f"; not used (a typo?): {', '.join(extra)}" if extra else "")
+            + f"; compare with {locale_dir() / REFERENCE}.yml"
         )
     for key, text in messages.items():
-        if placeholders(text) != placeholders(reference[key]):
+        if placeholders(text) != keys[key]:
+            wanted = ", ".join("{" + n + "}" for n in sorted(keys[key])) or "none"
             raise DataError(
-                f"{path}: {key}: uses {sorted(placeholders(text))}, "
-                f"{REFERENCE}.yml uses {sorted(placeholders(reference[key]))}"
+                f"{path}: {key}: uses {sorted(placeholders(text))}; the code fills in {wanted}"
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 
 from toelaten import CourseData, DataError
+from toelaten.coursedata import ENV
 from toelaten.sphinxext import (
     citations,
     csp,
@@ -36,6 +38,12 @@ def _configure(app: Sphinx, config: Any) -> None:
     config.templates_path.insert(0, str(HERE / "templates"))
     config.html_static_path.append(str(HERE / "assets"))
     # One CourseData per app: every directive, transform and the pack read this one.
+    # toelaten_data (relative to the book), else $TOELATEN_DATA as the CLI and the
+    # notebooks follow it, else the package's own data.
+    # Kept as the config value, so building another edition in the same folder rebuilds
+    # every page instead of mixing the two.
+    if config.toelaten_data is None and os.environ.get(ENV):
+        config.toelaten_data = str(Path(os.environ[ENV]).resolve())
     root = config.toelaten_data
     data = directives.attach_data(
         app, CourseData(Path(app.confdir, root) if root is not None else None)
@@ -47,6 +55,8 @@ def _configure(app: Sphinx, config: Any) -> None:
     except DataError as exc:  # a normal "Configuration error", naming the file
         raise ConfigError(str(exc)) from None
     config.myst_substitutions = {**config.myst_substitutions, "cursus": course.full_title}
+    # The name in every <title> and above the menu: the edition's, not _config.yml's.
+    config.html_title = config.project = course.title
 
 
 def _words_changed(app: Sphinx, env: Any, added: Any, changed: Any, removed: Any) -> list[str]:
