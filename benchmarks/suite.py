@@ -51,6 +51,9 @@ def main(args: list[str]) -> int:
     print(f"{wall:7.1f} s  wall, {used.ru_utime + used.ru_stime:.1f} s CPU")
     after = os.getloadavg()[0]
     print(f"load average {load_before:.1f} before, {after:.1f} after, {os.cpu_count()} cores")
+    for line in proc.stdout.splitlines():
+        if line.startswith(("FAILED", "ERROR")):
+            print(line)
     print(proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr[-2000:])
     return proc.returncode
 

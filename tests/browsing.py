@@ -51,26 +51,30 @@ class Profile:
         return tab or self.context.new_page()
 
     def reset(self, site: str) -> None:
-        """As new: every visit unwatched, its tabs closed (one kept blank for the next test)
-        and the storage cleared, from a tab still on the site if there is one."""
+        """As new: every visit unwatched, its tabs closed but one, kept blank for the next
+        test, and the storage cleared (from a tab still on the site if there is one)."""
         for visit in self.visits:
             visit.unwatch()
         self.visits.clear()
-        tabs = self.context.pages
-        keep = next((tab for tab in tabs if tab.url.startswith(site)), None)
+        tabs, spare, self._spare = self.context.pages, self._spare, None
+        on_site = next((tab for tab in tabs if tab.url.startswith(site)), None)
+        # Else the blank tab kept last time, if no test has used it since.
+        keep = on_site or next((tab for tab in tabs if tab is spare), None)
         for tab in tabs:
             if tab is not keep:
                 tab.close()
-        if keep is not None:
+        if on_site is not None:
             try:
-                keep.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-                keep.goto("about:blank")
-                keep.set_viewport_size(DESKTOP)
-                self._spare = keep
+                on_site.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                on_site.goto("about:blank")
+                on_site.set_viewport_size(DESKTOP)
+                self._spare = on_site
                 return
             except PlaywrightError:  # a tab that no longer runs scripts
-                keep.close()
+                on_site.close()
+                keep = None
         self.context.set_storage_state({"cookies": [], "origins": []})
+        self._spare = keep
 
     def close(self) -> None:
         self.context.close()
