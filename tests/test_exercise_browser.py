@@ -79,7 +79,7 @@ def test_fill_every_field_by_keyboard_save_and_find_it_after_a_reload(visit):
     page.reload()
     visit.ready()
     assert page.locator(".tl-entry-title").all_inner_texts() == [ANSWERS["zin"]]
-    page.get_by_role("button", name=f"Bewerken: {ANSWERS['zin']}").focus()
+    page.get_by_role("button", name=f"Aanpassen: {ANSWERS['zin']}").focus()
     page.keyboard.press("Enter")
     assert form_values(page) == ANSWERS
     assert page.evaluate("document.activeElement.id").endswith("-zin")
@@ -87,12 +87,10 @@ def test_fill_every_field_by_keyboard_save_and_find_it_after_a_reload(visit):
 
 def test_a_second_audit_and_the_overview_shows_both(visit):
     page = visit.page
-    fill_by_keyboard(page, ANSWERS)
-    page.get_by_role("button", name="Klaar").click()
+    fill_by_keyboard(page, ANSWERS)  # ends with Bewaren, which closes the form
     page.get_by_role("button", name=DATA.exercise("wiens-stem").entry["add"]).click()
     second = {"zin": "Ik val anderen lastig.", "waar_voor": 90, "waar_na": 50, "nieuw_waar": 60}
     fill_by_keyboard(page, second)
-    page.get_by_role("button", name="Klaar").click()
 
     assert len(stored(page)) == 2
     rows = page.locator(".tl-table tbody tr")
@@ -205,8 +203,7 @@ def test_a_bad_file_gives_a_dutch_message_and_changes_nothing(profile, site, nam
 def test_the_exercise_has_no_accessibility_violations(visit):
     page = visit.page
     assert axe_violations(page, ".tl-oefening") == []  # the empty form
-    fill_by_keyboard(page, ANSWERS)
-    page.get_by_role("button", name="Klaar").click()
+    fill_by_keyboard(page, ANSWERS)  # Bewaren closes the form
     assert axe_violations(page, ".tl-oefening") == []  # the list and the overview
     visit.goto(WORKBOOK)
     visit.ready(".toelaten-werkboek")
@@ -237,3 +234,27 @@ def test_only_pages_with_an_exercise_load_its_script(html):
     assert {LESSON, NOTEBOOK, WORKBOOK} <= loading
     without = {"book/privacy.html", "book/index.html", "book/als-het-even-niet-gaat.html"}
     assert not without & loading
+
+
+def test_saving_an_entry_closes_it_so_the_next_one_is_new_not_typed_over(visit):
+    """A learner saves one sentence, then types the next in what is on screen: it must
+    become a second entry, never replace the first (as it did while the form stayed open)."""
+    page = visit.page
+    add = DATA.exercise("wiens-stem").entry["add"]
+    fill_by_keyboard(page, {"zin": "Ik moet het zelf kunnen."})
+    assert page.locator(".tl-form").is_hidden()
+    assert page.evaluate("document.activeElement.textContent") == add  # the obvious next step
+    page.keyboard.press("Enter")
+    fill_by_keyboard(page, {"zin": "Ik val anderen lastig."})
+    sentences = [e["answers"]["zin"] for e in stored(page)]
+    assert sentences == ["Ik moet het zelf kunnen.", "Ik val anderen lastig."]
+    assert page.locator(".tl-entry-title").all_inner_texts() == sentences
+    # Changing a saved one is explicit: Aanpassen opens it, Bewaren closes it again.
+    page.get_by_role("button", name="Aanpassen: Ik val anderen lastig.").click()
+    field = page.locator(".tl-form [id$='-zin']")
+    field.fill("Ik val anderen niet lastig.")
+    page.get_by_role("button", name="Bewaren").click()
+    assert [e["answers"]["zin"] for e in stored(page)] == [
+        "Ik moet het zelf kunnen.",
+        "Ik val anderen niet lastig.",
+    ]

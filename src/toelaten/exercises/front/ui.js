@@ -226,7 +226,10 @@ function render({ model, el }) {
       status.textContent = tr("exercise.status.too_long");
       return invalid.focus();
     }
-    save();
+    // An entry of a repeatable exercise is done once it is saved: the form closes, so the
+    // next person is added as a new entry instead of typed over this one.
+    if (definition.repeat) close();
+    else save();
   });
 
   const onEntries = () => {
