@@ -21,6 +21,11 @@ document.addEventListener("securitypolicyviolation", (e) => window.__cspViolatio
 """
 
 
+# Where a kept tab waits for the next test: a file of the site without scripts, so that
+# the next page loads in the same browser process (from about:blank it takes longer).
+PARKED = "_static/basic.css"
+
+
 class Profile:
     """A browser profile as a learner's (desktop size, downloads allowed, every policy
     violation kept on ``window``) and its tabs.
@@ -45,20 +50,21 @@ class Profile:
         return cls(context)
 
     def first_tab(self) -> Page:
-        """A tab for a test's first visit: the blank one kept from the test before (a new
-        tab costs more than a page load), else a new one."""
+        """A tab for a test's first visit: the one kept from the test before (a new tab costs
+        more than a page load), else a new one."""
         tab, self._spare = self._spare, None
         return tab or self.context.new_page()
 
     def reset(self, site: str) -> None:
-        """As new: every visit unwatched, its tabs closed but one, kept blank for the next
-        test, and the storage cleared (from a tab still on the site if there is one)."""
+        """As new: every visit unwatched, its tabs closed but one, kept for the next test on
+        a file without scripts, and the storage cleared (from a tab still on the site if there
+        is one)."""
         for visit in self.visits:
             visit.unwatch()
         self.visits.clear()
         tabs, spare, self._spare = self.context.pages, self._spare, None
         on_site = next((tab for tab in tabs if tab.url.startswith(site)), None)
-        # Else the blank tab kept last time, if no test has used it since.
+        # Else the tab kept last time, if no test has used it since.
         keep = on_site or next((tab for tab in tabs if tab is spare), None)
         for tab in tabs:
             if tab is not keep:
@@ -66,7 +72,7 @@ class Profile:
         if on_site is not None:
             try:
                 on_site.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-                on_site.goto("about:blank")
+                on_site.goto(site + PARKED)
                 on_site.set_viewport_size(DESKTOP)
                 self._spare = on_site
                 return
@@ -195,7 +201,8 @@ def axe_violations(page: Page, selector: str) -> list[str]:
 
 def fill_by_keyboard(page, exercise, answers: dict, root: str = "") -> None:
     """Type every answer into ``exercise``'s form with the keyboard only: Tab from field to
-    field, Space and arrow keys for choices and scales, Enter on Bewaren."""
+    field, Space and arrow keys for choices, Home or End and arrow keys for scales, Enter on
+    Bewaren."""
     form = f"{root} .tl-form".strip()
     page.locator(f"{form} input, {form} textarea").first.focus()
     first = True
@@ -226,10 +233,11 @@ def fill_by_keyboard(page, exercise, answers: dict, root: str = "") -> None:
         tab()
         if value is None:
             continue
-        if field.kind == "scale":
-            page.keyboard.press("Home")
-            for _ in range((value - field.min) // field.step):
-                page.keyboard.press("ArrowRight")
+        if field.kind == "scale":  # from the nearer end, as a learner would
+            up, down = (value - field.min) // field.step, (field.max - value) // field.step
+            page.keyboard.press("Home" if up <= down else "End")
+            for _ in range(min(up, down)):
+                page.keyboard.press("ArrowRight" if up <= down else "ArrowLeft")
         elif field.kind == "choice":
             page.keyboard.press("Space")
             for _ in range([o.id for o in field.options].index(value)):
