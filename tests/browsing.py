@@ -21,9 +21,10 @@ document.addEventListener("securitypolicyviolation", (e) => window.__cspViolatio
 """
 
 
-# Where a kept tab waits for the next test: a file of the site without scripts, so that
-# the next page loads in the same browser process (from about:blank it takes longer).
-PARKED = "_static/basic.css"
+# Where a kept tab waits for the next test: an image of the site (Sphinx's own), so that the
+# next page loads in the same browser process (from about:blank it takes longer). Not a text
+# file: for one the browser asks for /favicon.ico, which the book does not have.
+PARKED = "_static/file.png"
 
 
 class Profile:
@@ -57,7 +58,7 @@ class Profile:
 
     def reset(self, site: str) -> None:
         """As new: every visit unwatched, its tabs closed but one, kept for the next test on
-        a file without scripts, and the storage cleared (from a tab still on the site if there
+        an image of the site, and the storage cleared (from a tab still on the site if there
         is one)."""
         for visit in self.visits:
             visit.unwatch()
