@@ -21,12 +21,6 @@ document.addEventListener("securitypolicyviolation", (e) => window.__cspViolatio
 """
 
 
-# Where a kept tab waits for the next test: an image of the site (Sphinx's own), so that the
-# next page loads in the same browser process (from about:blank it takes longer). Not a text
-# file: for one the browser asks for /favicon.ico, which the book does not have.
-PARKED = "_static/file.png"
-
-
 class Profile:
     """A browser profile as a learner's (desktop size, downloads allowed, every policy
     violation kept on ``window``) and its tabs.
@@ -57,9 +51,11 @@ class Profile:
         return tab or self.context.new_page()
 
     def reset(self, site: str) -> None:
-        """As new: every visit unwatched, its tabs closed but one, kept for the next test on
-        an image of the site, and the storage cleared (from a tab still on the site if there
-        is one)."""
+        """As new: every visit unwatched, its tabs closed but one, and the storage cleared
+        (from a tab still on the site if there is one). The tab kept for the next test stays
+        where it is: from a page of the site the next one loads in the same browser process
+        (from about:blank it takes longer; from a file that is not a page the browser asks
+        for /favicon.ico, which the book does not have)."""
         for visit in self.visits:
             visit.unwatch()
         self.visits.clear()
@@ -73,7 +69,6 @@ class Profile:
         if on_site is not None:
             try:
                 on_site.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-                on_site.goto(site + PARKED)
                 on_site.set_viewport_size(DESKTOP)
                 self._spare = on_site
                 return
@@ -106,6 +101,10 @@ class Visit:
         self.page: Page = self._watch(tab or profile.first_tab())
         if viewport != DESKTOP:
             self.page.set_viewport_size(viewport)
+        if urlsplit(self.page.url)._replace(fragment="") == urlsplit(base + rel)._replace(
+            fragment=""
+        ):
+            self.page.goto("about:blank")  # else only the #fragment would change: no load
         self._listen(self.page, "dialog", self._dialog)
         self.goto(rel)
 
