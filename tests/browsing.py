@@ -45,20 +45,23 @@ class Profile:
         return cls(context)
 
     def first_tab(self) -> Page:
-        """A tab for a test's first visit: the blank one kept from the test before (a new
-        tab costs more than a page load), else a new one."""
+        """A tab for a test's first visit: the one kept from the test before (a new tab costs
+        more than a page load), else a new one."""
         tab, self._spare = self._spare, None
         return tab or self.context.new_page()
 
     def reset(self, site: str) -> None:
-        """As new: every visit unwatched, its tabs closed but one, kept blank for the next
-        test, and the storage cleared (from a tab still on the site if there is one)."""
+        """As new: every visit unwatched, its tabs closed but one, and the storage cleared
+        (from a tab still on the site if there is one). The tab kept for the next test stays
+        where it is: from a page of the site the next one loads in the same browser process
+        (from about:blank it takes longer; from a file that is not a page the browser asks
+        for /favicon.ico, which the book does not have)."""
         for visit in self.visits:
             visit.unwatch()
         self.visits.clear()
         tabs, spare, self._spare = self.context.pages, self._spare, None
         on_site = next((tab for tab in tabs if tab.url.startswith(site)), None)
-        # Else the blank tab kept last time, if no test has used it since.
+        # Else the tab kept last time, if no test has used it since.
         keep = on_site or next((tab for tab in tabs if tab is spare), None)
         for tab in tabs:
             if tab is not keep:
@@ -66,7 +69,6 @@ class Profile:
         if on_site is not None:
             try:
                 on_site.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-                on_site.goto("about:blank")
                 on_site.set_viewport_size(DESKTOP)
                 self._spare = on_site
                 return
@@ -99,6 +101,10 @@ class Visit:
         self.page: Page = self._watch(tab or profile.first_tab())
         if viewport != DESKTOP:
             self.page.set_viewport_size(viewport)
+        if urlsplit(self.page.url)._replace(fragment="") == urlsplit(base + rel)._replace(
+            fragment=""
+        ):
+            self.page.goto("about:blank")  # else only the #fragment would change: no load
         self._listen(self.page, "dialog", self._dialog)
         self.goto(rel)
 
@@ -195,7 +201,8 @@ def axe_violations(page: Page, selector: str) -> list[str]:
 
 def fill_by_keyboard(page, exercise, answers: dict, root: str = "") -> None:
     """Type every answer into ``exercise``'s form with the keyboard only: Tab from field to
-    field, Space and arrow keys for choices and scales, Enter on Bewaren."""
+    field, Space and arrow keys for choices, Home or End and arrow keys for scales, Enter on
+    Bewaren."""
     form = f"{root} .tl-form".strip()
     page.locator(f"{form} input, {form} textarea").first.focus()
     first = True
@@ -226,10 +233,11 @@ def fill_by_keyboard(page, exercise, answers: dict, root: str = "") -> None:
         tab()
         if value is None:
             continue
-        if field.kind == "scale":
-            page.keyboard.press("Home")
-            for _ in range((value - field.min) // field.step):
-                page.keyboard.press("ArrowRight")
+        if field.kind == "scale":  # from the nearer end, as a learner would
+            up, down = (value - field.min) // field.step, (field.max - value) // field.step
+            page.keyboard.press("Home" if up <= down else "End")
+            for _ in range(min(up, down)):
+                page.keyboard.press("ArrowRight" if up <= down else "ArrowLeft")
         elif field.kind == "choice":
             page.keyboard.press("Space")
             for _ in range([o.id for o in field.options].index(value)):
