@@ -132,6 +132,16 @@ class CourseData:
 
         return load_strings(self.course.language, self.paths["locale"])
 
+    def strings_or_reference(self) -> Strings:
+        """The course's words, or the package's own catalogue when the course's cannot be
+        read: a message that says what is wrong must still be said."""
+        from toelaten.strings import REFERENCE, load_strings
+
+        try:
+            return self.strings
+        except (DataError, KeyError):
+            return load_strings(REFERENCE)
+
     def exercise(self, exercise_id: str) -> Exercise:
         try:
             return self.exercises[exercise_id]
@@ -172,8 +182,7 @@ class CourseData:
         # Exercises are read with the course's words (their answers' messages).
         exercises_ok = course.ok and strings.ok and files.ok
         if exercise_files:
-            for check in self.check_exercises(exercise_files):
-                yield check
+            yield from self.check_exercises(exercise_files)
         elif not files.ok:
             yield files
         else:
@@ -198,16 +207,12 @@ class CourseData:
         """Each exercise file on its own; without a readable course.yml, what can be checked
         without it (everything but the day listing the exercise)."""
         from toelaten.exercises.catalogue import read_exercise
-        from toelaten.strings import REFERENCE, load_strings
 
         try:
             course: Course | None = self.course
         except DataError:
             course = None
-        try:
-            strings = self.strings
-        except (DataError, KeyError):  # reported on its own; a check makes no answers
-            strings = load_strings(REFERENCE)
+        strings = self.strings_or_reference()  # a broken catalogue is reported on its own
         for path in paths:
             yield _attempt(path, functools.partial(read_exercise, path, course, strings))
 

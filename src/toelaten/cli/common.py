@@ -19,7 +19,7 @@ import click
 
 from toelaten import CourseData, DataError
 from toelaten.exercises.journal import JournalError
-from toelaten.strings import REFERENCE, Strings, load_strings
+from toelaten.strings import Strings
 
 DEBUG = "TOELATEN_DEBUG"
 
@@ -35,10 +35,7 @@ def strings_of(ctx: click.Context | None) -> Strings:
     """The course's words; when even those cannot be read (a broken course.yml, which the
     message is about), the package's own catalogue, so the message can still be said."""
     data = ctx.find_object(CourseData) if ctx is not None else None
-    try:
-        return (data or CourseData.default()).strings
-    except (DataError, KeyError):
-        return load_strings(REFERENCE)
+    return (data or CourseData.default()).strings_or_reference()
 
 
 def why(exc: OSError, strings: Strings) -> str:

@@ -60,9 +60,10 @@ class ExerciseDirective(DataDirective):
         # Noted before reading: when the file is broken, fixing it must rebuild the page.
         self.depend(self.data.exercise_file(self.arguments[0]))
         known = self.exercises()
-        exercise = known.get(self.arguments[0])
-        if exercise is None:
-            raise self.error(f"no exercise {self.arguments[0]!r} (known: {', '.join(known)})")
+        try:
+            exercise = self.data.exercise(self.arguments[0])
+        except KeyError as exc:
+            raise self.error(str(exc.args[0])) from exc
         note_exercise_files(self.env, self.data, exercise)
         # A label per exercise, so other pages (Mijn voortgang) can link to where it lives.
         label = f"oefening-{exercise.id}"
