@@ -97,18 +97,52 @@ test("experiments show the average prediction against what happened, only for fi
     entry("e2", { vraag: "Klus", kans_ja: 30, irritatie_verwacht: 6, uitkomst: "deels", irritatie_echt: 1 }),
     entry("e3", { vraag: "Nog niet gevraagd", kans_ja: 90, irritatie_verwacht: 9 }),
   ]);
-  assert.deepEqual(
-    done.all("li").map((li) => li.textContent),
-    [
-      "Kans op ja: gemiddeld verwachtte je 25 van 100, het werd 75 van 100.",
-      "Irritatie: gemiddeld verwachtte je 7 van 10, het werd 2 van 10.",
-    ],
-  );
-  assert.deepEqual(tableRows(done.all("table")[0]).slice(1), [
-    ["Lift", "20", "100", "8", "2"],
-    ["Klus", "30", "50", "6", "1"],
-  ]);
+  const [chance, irritation] = done.all("ul")[0].all("li").map((li) => li.textContent);
+  assert.match(chance, /25 van 100/, "the average expected chance");
+  assert.match(chance, /1 keer ja\b/);
+  assert.match(chance, /1 keer deels ja\b/);
+  assert.match(irritation, /7 van 10.*2 van 10/, "a scale is averaged, before and after");
+  const rows = tableRows(done.all("table")[0]);
+  assert.deepEqual(rows.map((row) => row[0]), ["Experiment", "Lift", "Klus"], "only experiments with an outcome");
+  assert.match(rows[1][1], /20 van 100.*Ja/, "expected and what happened, as words");
+  assert.match(rows[1][2], /8 van 10.*2 van 10/);
   assert.equal(overview("experiment", [entry("e1", { vraag: "Lift", kans_ja: 20 })]), null, "nothing to show yet");
+});
+
+test("a yes and a no are counted, never averaged into a half", () => {
+  const view = overview("experiment", [
+    entry("e1", { vraag: "Lift", kans_ja: 20, uitkomst: "ja" }),
+    entry("e2", { vraag: "Klus", kans_ja: 40, uitkomst: "nee" }),
+  ]);
+  assert.doesNotMatch(view.textContent, /50 van 100/);
+  assert.match(view.all("li")[0].textContent, /1 keer ja\b.*1 keer nee\b/);
+  // In the chart an outcome is its word beside the colour of what happened, not a bar.
+  const outcomes = view.all("div").filter((d) => d.getAttribute("class") === "tl-bar-row tl-outcome");
+  assert.deepEqual(outcomes.map((d) => d.all("span")[1].textContent), ["Ja", "Nee"]);
+});
+
+// Every colour in a chart is in its legend, once, and means one thing there.
+function legendOf(view) {
+  const items = view.all("ul").find((u) => u.getAttribute("class") === "tl-legend").all("li");
+  return new Map(items.map((li) => [li.all("span")[0].getAttribute("class"), li.textContent]));
+}
+
+test("charts with more than one colour have a legend that names every colour", () => {
+  const cases = {
+    experiment: [entry("e1", { vraag: "Lift", kans_ja: 20, irritatie_verwacht: 8, uitkomst: "ja", irritatie_echt: 2 })],
+    "dubbele-maat": [entry("e1", { ander_zwak: 2, zelf_zwak: 7, ander_moedig: 8, zelf_moedig: 3 })],
+    "wiens-stem": [entry("e1", { zin: "Ik moet het zelf kunnen.", waar_voor: 90, waar_na: 40, nieuw_waar: 70 })],
+    geefbalans: [entry("e1", { situatie: "Soep gebracht", keuze: 8, grenzen: 4, groei: 6 })],
+  };
+  for (const [exercise, entries] of Object.entries(cases)) {
+    const view = overview(exercise, entries);
+    const legend = legendOf(view);
+    assert.equal(new Set(legend.values()).size, legend.size, `${exercise}: one meaning per colour`);
+    const used = view.all("span").map((s) => s.getAttribute("class") || "").filter((c) => /^tl-(bar|swatch) tl-series-\d$/.test(c));
+    for (const colour of used) {
+      assert.ok(legend.has(colour.replace("tl-bar", "tl-swatch")), `${exercise}: ${colour} is in the legend`);
+    }
+  }
 });
 
 test("the double standard shows each trait with the difference, signed", () => {
@@ -152,6 +186,66 @@ test("the support map lists who is in each circle", () => {
     ["Dichtbij", "–"],
     ["Wat verder weg", "Ria"],
   ]);
+});
+
+// Long names and descriptions, as the exercise's help suggests ("buurvrouw Els").
+const PEOPLE = [
+  "Moeder", "Buurvrouw Els van hiernaast", "Mijn teamleider Annemarieke", "Jan", "Schoonzus Wilhelmina",
+  "Opa Hendrik", "Vriendin van de volleybalvereniging", "Huisarts dokter Verstraeten", "Fatima",
+  "Collega Bart-Jan", "Ex-collega Josefien", "Broer", "Nichtje Anne-Sophie", "Oom Karel uit Gent",
+  "Mentor Mohammed", "Sportschoolmaatje Kees",
+];
+
+function supportMap(inner, others = 6) {
+  const rings = [...Array(inner).fill("dichtbij"), ...Array.from({ length: others }, (_, i) => ["midden", "verder"][i % 2])];
+  return overview("steunkaart", rings.map((kring, i) => entry(`p${i}`, { naam: PEOPLE[i % PEOPLE.length] + (i >= PEOPLE.length ? ` ${i}` : ""), kring })));
+}
+
+const num = (el, name) => Number(el.getAttribute(name));
+
+test("the support map puts every name inside its own ring, none over another", () => {
+  for (const inner of [1, 4, 8, 15, 30]) {
+    const view = supportMap(inner);
+    const svg = view.all("svg")[0];
+    const [, , width, height] = svg.getAttribute("viewBox").split(" ").map(Number);
+    const [cx, cy] = [width / 2, height / 2];
+    const ovals = svg.all("ellipse").map((e) => ({ ring: e.getAttribute("class").split("tl-ring-")[1], rx: num(e, "rx"), ry: num(e, "ry") }));
+    const oval = Object.fromEntries(ovals.map((o) => [o.ring, o]));
+    // How far a point is out to an oval: 1 on it, more outside.
+    const reach = (o, x, y) => Math.hypot((x - cx) / o.rx, (y - cy) / o.ry);
+    const chips = svg.all("rect").map((r) => ({ ring: r.getAttribute("data-ring"), x: num(r, "x"), y: num(r, "y"), w: num(r, "width"), h: num(r, "height") }));
+    assert.equal(chips.length, inner + 6, `${inner}: everyone is on the map`);
+    for (const chip of chips) {
+      const corners = [[chip.x, chip.y], [chip.x + chip.w, chip.y], [chip.x, chip.y + chip.h], [chip.x + chip.w, chip.y + chip.h]];
+      assert.ok(Math.max(...corners.map(([x, y]) => reach(oval[chip.ring], x, y))) <= 1, `${inner}: a name in ring ${chip.ring} stays inside it`);
+      const near = [Math.max(chip.x, Math.min(cx, chip.x + chip.w)), Math.max(chip.y, Math.min(cy, chip.y + chip.h))];
+      const within = chip.ring === "0" ? { rx: 20, ry: 20 } : oval[chip.ring - 1];
+      assert.ok(reach(within, ...near) >= 1, `${inner}: a name in ring ${chip.ring} stays outside the ring within`);
+    }
+    for (const [i, a] of chips.entries()) {
+      for (const b of chips.slice(i + 1)) {
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+        assert.ok(apart, `${inner}: two names overlap`);
+      }
+    }
+    // A unit is a pixel: the map is as wide as its place (330 here), its text 14 px.
+    assert.ok(width <= 330 || inner >= 30, `${inner}: the map stays as wide as its place`);
+  }
+});
+
+test("a name that does not fit in its ring is a number on the map, and the key names it", () => {
+  for (const inner of [4, 15]) {
+    const view = supportMap(inner);
+    const texts = view.all("svg")[0].all("text").map((t) => t.textContent);
+    const drawn = texts.join("").replaceAll(" ", ""); // a name's lines follow each other
+    const key = view.all("ol")[0]?.all("li") || [];
+    const numbers = new Map(key.map((li) => [li.all("span")[0].textContent, li.textContent.slice(li.all("span")[0].textContent.length)]));
+    for (const [i, name] of PEOPLE.slice(0, inner + 6).entries()) {
+      const shown = drawn.includes(name.replaceAll(" ", ""));
+      const numbered = [...numbers].some(([n, named]) => named === name && texts.includes(n));
+      assert.ok(shown || numbered, `${inner}: ${i} ${name} is on the map`);
+    }
+  }
 });
 
 test("the day 5 map says who is new, came closer, is asked more, or is gone", () => {

@@ -128,11 +128,6 @@ def _overview(
             data: dict[str, Any] = {"label": pair.text("label")}
             for ref, kinds in refs.items():
                 data[ref] = _field_ref(pair, ref, fields, kinds)
-            actual = fields[data["actual"]] if "actual" in data else None
-            if actual is not None and actual.kind == "choice":
-                scores = pair.mapping("scores")
-                data["scores"] = {o.id: scores.integer(o.id) for o in actual.options}
-                scores.done()
             pairs.append(data)
             pair.done()
         overview[key] = pairs

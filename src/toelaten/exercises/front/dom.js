@@ -21,7 +21,7 @@ function tr(key, values = {}) {
 tr.plural = (key, n, values = {}) => tr(`${key}.${n === 1 ? "one" : "other"}`, { ...values, n });
 
 function h(tag, attrs = {}, ...children) {
-  const svg = ["svg", "g", "rect", "text", "line", "circle", "path", "title"].includes(tag);
+  const svg = ["svg", "g", "rect", "text", "line", "circle", "ellipse", "path", "title"].includes(tag);
   const el = svg
     ? document.createElementNS("http://www.w3.org/2000/svg", tag)
     : document.createElement(tag);

@@ -128,9 +128,11 @@ function rolesControl(field, value, id, onChange) {
   );
 }
 
+// The value is written above the slider, where a finger on the thumb does not hide it; the
+// slider fills the form's width (ui.css), its track coloured up to the value.
 function scaleControl(field, value, id, helpId, help, onChange) {
   const unset = isEmpty(value);
-  const output = h("output", { for: id, class: "tl-scale-value" });
+  const output = h("output", { for: id, class: "tl-scale-value", id: `${id}-value` });
   const input = h("input", {
     type: "range",
     id,
@@ -145,6 +147,8 @@ function scaleControl(field, value, id, helpId, help, onChange) {
     const isUnset = input.classList.contains("tl-unset");
     output.textContent = isUnset ? tr("exercise.scale_unset") : tr("exercise.scale_value", { value: input.value, max: field.max });
     input.setAttribute("aria-valuetext", output.textContent);
+    const share = isUnset ? 0 : (100 * (input.value - field.min)) / (field.max - field.min);
+    input.style.setProperty("--tl-fill", `${share}%`);
   };
   input.addEventListener("input", () => {
     input.classList.remove("tl-unset");
@@ -158,7 +162,8 @@ function scaleControl(field, value, id, helpId, help, onChange) {
     { class: "tl-field tl-scale" },
     h("label", { for: id }, field.label),
     help,
-    h("div", { class: "tl-scale-row" }, input, output),
+    output,
+    input,
     h(
       "p",
       { class: "tl-scale-ends", id: `${id}-ends` },

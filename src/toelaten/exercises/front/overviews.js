@@ -6,41 +6,15 @@ function fieldsOf(definition) {
 }
 
 function table(caption, head, rows) {
-  return h(
-    "table",
-    { class: "tl-table" },
-    h("caption", {}, caption),
-    h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows.map((row) => h("tr", {}, h("th", { scope: "row" }, row[0]), row.slice(1).map((c) => h("td", {}, c))))),
+  return tableBox(
+    h(
+      "table",
+      { class: "tl-table" },
+      h("caption", {}, caption),
+      h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, rows.map((row) => h("tr", {}, h("th", { scope: "row" }, row[0]), row.slice(1).map((c) => h("td", {}, c))))),
+    ),
   );
-}
-
-// Groups of horizontal bars: [{title, bars: [{label, value, max}]}].
-function barChart(groups) {
-  const barHeight = 16;
-  const width = 600;
-  const heights = groups.map((g) => 26 + g.bars.length * (barHeight + 4));
-  const svg = h("svg", {
-    class: "tl-chart",
-    viewBox: `0 0 ${width} ${heights.reduce((a, b) => a + b, 0)}`,
-    "aria-hidden": "true",
-    focusable: "false",
-  });
-  let y0 = 0;
-  groups.forEach((group, g) => {
-    svg.append(h("text", { x: 0, y: y0 + 14, class: "tl-chart-label" }, group.title));
-    group.bars.forEach((bar, b) => {
-      const y = y0 + 22 + b * (barHeight + 4);
-      const w = isEmpty(bar.value) ? 0 : (width * bar.value) / bar.max;
-      svg.append(
-        h("rect", { x: 0, y, width, height: barHeight, class: "tl-bar-track" }),
-        h("rect", { x: 0, y, width: w, height: barHeight, class: `tl-bar tl-bar-${b % 3}` }),
-        h("text", { x: 6, y: y + 12, class: "tl-bar-text" }, `${bar.label}: ${isEmpty(bar.value) ? "–" : bar.text || bar.value}`),
-      );
-    });
-    y0 += heights[g];
-  });
-  return svg;
 }
 
 function shown(value) {
@@ -56,52 +30,81 @@ function beforeAfter(definition, entries) {
   return h(
     "div",
     { class: "tl-overview" },
-    h("figure", { class: "tl-figure" }, barChart(rows.map((e) => ({
-      title: title(e),
-      bars: spec.bars.map((b) => ({ label: b.label, value: e.answers[b.field], max: fields[b.field].max })),
-    })))),
+    barChart(
+      rows.map((e) => ({
+        title: title(e),
+        bars: spec.bars.map((b, i) => ({ label: b.label, value: e.answers[b.field], min: fields[b.field].min, max: fields[b.field].max, series: series(i) })),
+      })),
+      spec.bars.map((b, i) => ({ label: b.label, series: series(i) })),
+    ),
     table(spec.title, [spec.label_title, ...spec.bars.map((b) => b.label)], rows.map((e) => [title(e), ...spec.bars.map((b) => shown(e.answers[b.field]))])),
   );
 }
 
-function actualScore(pair, entry) {
+// An experiment's outcome is a number (a scale) or a word (a choice: yes, partly, no).
+// A word is shown and counted as that word: a yes and a no never average out to a half.
+function outcome(definition, pair, entry) {
   const value = entry.answers[pair.actual];
   if (isEmpty(value)) return null;
-  return pair.scores ? pair.scores[value] : value;
+  const field = fieldsOf(definition)[pair.actual];
+  return field.kind === "choice" ? { text: optionLabel(field, value) } : { value };
+}
+
+function average(values) {
+  return Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+}
+
+// Per pair one line: the average expectation, and what happened (counted, or averaged).
+function pairSummary(definition, pair, done) {
+  const fields = fieldsOf(definition);
+  const both = done.filter((e) => !isEmpty(e.answers[pair.predicted]) && outcome(definition, pair, e));
+  if (!both.length) return null;
+  const predicted = average(both.map((e) => e.answers[pair.predicted]));
+  const max = fields[pair.predicted].max;
+  const actual = fields[pair.actual];
+  if (actual.kind !== "choice") {
+    return tr("overview.average", { label: pair.label, predicted, actual: average(both.map((e) => e.answers[pair.actual])), max });
+  }
+  const counts = actual.options
+    .map((o) => [o, both.filter((e) => e.answers[pair.actual] === o.id).length])
+    .filter(([, n]) => n)
+    .map(([o, n]) => tr("overview.outcome.count", { n, answer: o.label.toLowerCase() }));
+  const list = new Intl.ListFormat(tr("format.locale"), { type: "conjunction" }).format(counts);
+  return tr("overview.outcome.summary", { label: pair.label, predicted, max, counts: list });
 }
 
 function predictedActual(definition, entries) {
   const spec = definition.overview;
   const fields = fieldsOf(definition);
-  const done = entries.filter((e) => spec.pairs.some((p) => actualScore(p, e) !== null));
+  const done = entries.filter((e) => spec.pairs.some((p) => outcome(definition, p, e)));
   if (!done.length) return null;
-  const max = (p) => fields[p.predicted].max;
-  const averages = spec.pairs.map((p) => {
-    const both = done.filter((e) => !isEmpty(e.answers[p.predicted]) && actualScore(p, e) !== null);
-    if (!both.length) return null;
-    const mean = (xs) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
-    return {
-      label: p.label,
-      predicted: mean(both.map((e) => e.answers[p.predicted])),
-      actual: mean(both.map((e) => actualScore(p, e))),
-      max: max(p),
-    };
-  }).filter(Boolean);
+  const scale = (field, value) => ({ value, min: fields[field].min, max: fields[field].max });
+  const answered = (p, e) => !isEmpty(e.answers[p.predicted]) || !isEmpty(e.answers[p.actual]);
+  const bars = (e) =>
+    spec.pairs.filter((p) => answered(p, e)).flatMap((p) => {
+      const actual = outcome(definition, p, e) || { value: undefined };
+      const expected = { label: tr("overview.predicted", { label: p.label }), ...scale(p.predicted, e.answers[p.predicted]), series: 1 };
+      if (actual.text !== undefined) return [expected, { label: fields[p.actual].label, text: actual.text, series: 2 }];
+      return [expected, { label: tr("overview.actual", { label: p.label }), ...scale(p.actual, actual.value), series: 2 }];
+    });
+  const said = (field, value) => (isEmpty(value) ? "–" : answerText(fields[field], value));
+  const cell = (p, e) => !answered(p, e) ? "–" : tr("overview.outcome.cell", { predicted: said(p.predicted, e.answers[p.predicted]), actual: said(p.actual, e.answers[p.actual]) });
+  const name = definition.entry.name;
   return h(
     "div",
     { class: "tl-overview" },
-    h("ul", { class: "tl-summary" }, averages.map((a) => h("li", {}, tr("overview.average", a)))),
-    h("figure", { class: "tl-figure" }, barChart(done.map((e) => ({
-      title: entryTitle(definition, e),
-      bars: spec.pairs.flatMap((p) => [
-        { label: tr("overview.predicted", { label: p.label }), value: e.answers[p.predicted], max: max(p) },
-        { label: tr("overview.actual", { label: p.label }), value: actualScore(p, e), max: max(p) },
-      ]),
-    })))),
+    h("ul", { class: "tl-summary" }, spec.pairs.map((p) => pairSummary(definition, p, done)).filter(Boolean).map((line) => h("li", {}, line))),
+    barChart(
+      done.map((e) => ({ title: entryTitle(definition, e), bars: bars(e) })),
+      [
+        { label: tr("overview.outcome.expected"), series: 1 },
+        { label: tr("overview.outcome.happened"), series: 2 },
+      ],
+    ),
     table(
       spec.title,
-      [definition.entry.name, ...spec.pairs.flatMap((p) => [tr("overview.predicted", { label: p.label }), tr("overview.actual", { label: p.label })])],
-      done.map((e) => [entryTitle(definition, e), ...spec.pairs.flatMap((p) => [shown(e.answers[p.predicted]), shown(actualScore(p, e))])]),
+      [name.charAt(0).toUpperCase() + name.slice(1), ...spec.pairs.map((p) => p.label)],
+      done.map((e) => [entryTitle(definition, e), ...spec.pairs.map((p) => cell(p, e))]),
     ),
   );
 }
@@ -113,16 +116,17 @@ function gap(definition, entries) {
   if (!entry || !spec.pairs.some((p) => !isEmpty(entry.answers[p.them]) && !isEmpty(entry.answers[p.me]))) return null;
   const rows = spec.pairs.filter((p) => !isEmpty(entry.answers[p.them]) && !isEmpty(entry.answers[p.me]));
   const difference = (p) => entry.answers[p.me] - entry.answers[p.them];
+  const bar = (field, label, n) => ({ label, value: entry.answers[field], min: fields[field].min, max: fields[field].max, series: n });
   return h(
     "div",
     { class: "tl-overview" },
-    h("figure", { class: "tl-figure" }, barChart(rows.map((p) => ({
-      title: p.label,
-      bars: [
-        { label: tr("overview.gap.them"), value: entry.answers[p.them], max: fields[p.them].max },
-        { label: tr("overview.gap.me"), value: entry.answers[p.me], max: fields[p.me].max },
+    barChart(
+      rows.map((p) => ({ title: p.label, bars: [bar(p.them, tr("overview.gap.the_other"), 1), bar(p.me, tr("overview.gap.you"), 2)] })),
+      [
+        { label: tr("overview.gap.them"), series: 1 },
+        { label: tr("overview.gap.me"), series: 2 },
       ],
-    })))),
+    ),
     table(spec.title, [tr("overview.gap.trait"), tr("overview.gap.the_other"), tr("overview.gap.you"), tr("overview.gap.difference")], rows.map((p) => [p.label, shown(entry.answers[p.them]), shown(entry.answers[p.me]), (difference(p) > 0 ? "+" : "") + difference(p)])),
   );
 }
@@ -131,51 +135,43 @@ function ladder(definition, entries) {
   const spec = definition.overview;
   const rungs = entries.filter((e) => !isEmpty(e.answers[spec.value])).sort((a, b) => a.answers[spec.value] - b.answers[spec.value]);
   if (!rungs.length) return null;
-  const step = 44;
-  const height = rungs.length * step + 20;
-  const svg = h("svg", { class: "tl-chart tl-ladder", viewBox: `0 0 600 ${height}`, "aria-hidden": "true", focusable: "false" },
-    h("line", { x1: 20, y1: 0, x2: 20, y2: height, class: "tl-rail" }),
-    h("line", { x1: 120, y1: 0, x2: 120, y2: height, class: "tl-rail" }));
-  rungs.forEach((entry, i) => {
-    const y = height - 20 - i * step;
-    svg.append(
-      h("line", { x1: 20, y1: y, x2: 120, y2: y, class: "tl-rung" }),
-      h("text", { x: 70, y: y - 6, class: "tl-rung-value", "text-anchor": "middle" }, String(entry.answers[spec.value])),
-      h("text", { x: 132, y: y + 4, class: "tl-chart-label" }, entry.answers[spec.label] || tr("overview.ladder.untitled")),
-    );
-  });
+  const question = (e) => e.answers[spec.label] || tr("overview.ladder.untitled");
   return h(
     "div",
     { class: "tl-overview" },
-    h("figure", { class: "tl-figure" }, svg),
+    ladderFigure(rungs.map((e) => ({ value: e.answers[spec.value], text: question(e) }))),
     h("p", { class: "tl-caption" }, spec.title),
-    h("ol", { class: "tl-ladder-list" }, rungs.map((e) => h("li", {}, tr("overview.ladder.item", { question: e.answers[spec.label] || tr("overview.ladder.untitled"), value: e.answers[spec.value] })))),
+    h("ol", { class: "tl-ladder-list" }, rungs.map((e) => h("li", {}, tr("overview.ladder.item", { question: question(e), value: e.answers[spec.value] })))),
   );
 }
+
+// The width the last support map had on the page: a new one starts at it.
+let mapWidth = 330;
 
 function circles(definition, entries, _related, spec = definition.overview) {
   const fields = fieldsOf(definition);
   const rings = fields[spec.circle].options;
   const people = entries.filter((e) => e.answers[spec.label] && e.answers[spec.circle]);
   if (!people.length) return null;
-  const size = 420;
-  const c = size / 2;
-  const radius = (i) => ((i + 1) * (c - 10)) / rings.length;
-  const svg = h("svg", { class: "tl-chart tl-circles", viewBox: `0 0 ${size} ${size}`, "aria-hidden": "true", focusable: "false" },
-    rings.slice().reverse().map((_, j) => h("circle", { cx: c, cy: c, r: radius(rings.length - 1 - j), class: `tl-ring tl-ring-${rings.length - 1 - j}` })),
-    h("text", { x: c, y: c + 5, "text-anchor": "middle", class: "tl-chart-label" }, tr("overview.circles.me")));
-  rings.forEach((ring, i) => {
-    const here = people.filter((e) => e.answers[spec.circle] === ring.id);
-    const r = i === 0 ? radius(0) * 0.6 : (radius(i) + radius(i - 1)) / 2;
-    here.forEach((entry, k) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * k) / here.length; // first name at the top, clear of "Ik"
-      svg.append(h("text", { x: c + r * Math.cos(angle), y: c + r * Math.sin(angle) + 4, "text-anchor": "middle", class: "tl-person" }, entry.answers[spec.label]));
+  const who = people.map((e) => ({ name: e.answers[spec.label], ring: e.answers[spec.circle] }));
+  const draw = (width) => {
+    const map = supportMap(rings, who, tr("overview.circles.me"), width);
+    return [map.svg, map.key].filter(Boolean);
+  };
+  const figure = h("figure", { class: "tl-figure tl-figure-map" }, draw(mapWidth));
+  // Once on the page, and before it is painted, drawn again for the room it really has.
+  if (typeof requestAnimationFrame === "function") {
+    requestAnimationFrame(() => {
+      const width = figure.isConnected ? figure.clientWidth : 0;
+      if (!width || Math.abs(width - mapWidth) < 2) return;
+      mapWidth = width;
+      figure.replaceChildren(...draw(width));
     });
-  });
+  }
   return h(
     "div",
     { class: "tl-overview" },
-    h("figure", { class: "tl-figure tl-figure-square" }, svg),
+    figure,
     table(spec.title, [tr("overview.circles.circle"), tr("overview.circles.who")], rings.map((ring) => [ring.label, people.filter((e) => e.answers[spec.circle] === ring.id).map((e) => e.answers[spec.label]).join(", ") || "–"])),
   );
 }

@@ -33,11 +33,13 @@ function render({ model, el }) {
       { class: "tl-oefening", "aria-labelledby": `${prefix}-title` },
       h("h3", { class: "tl-title", id: `${prefix}-title` }, tr("exercise.title", { title: definition.title })),
       h("p", { class: "tl-intro" }, definition.intro),
-      overview,
       list,
       form,
-      earlierSlot,
       status,
+      // Below the form: a chart that appears or grows while a slider is dragged must not
+      // move the slider under the finger.
+      overview,
+      earlierSlot,
     ),
   );
 
