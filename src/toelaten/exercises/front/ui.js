@@ -17,6 +17,7 @@ function render({ model, el }) {
   const checks = definition.checks || [];
   let entries = structuredClone(model.get("entries") || []);
   let current = null; // the entry being edited; not in `entries` until it has an answer
+  let adding = false; // a new entry is listed once saved: no row appears above the form mid-drag
   let timer = null;
   const delay = model.get("autosave_ms") ?? AUTOSAVE_MS;
 
@@ -36,9 +37,7 @@ function render({ model, el }) {
       list,
       form,
       status,
-      // Below the form: a chart that appears or grows while a slider is dragged must not
-      // move the slider under the finger.
-      overview,
+      overview, // below the form: a chart that grows must not move a slider being dragged
       earlierSlot,
     ),
   );
@@ -134,7 +133,8 @@ function render({ model, el }) {
     showOverview();
     if (!definition.repeat) return;
     const minimum = definition.entry.minimum;
-    const items = sorted().map((entry) => {
+    const shown = sorted().filter((entry) => !(adding && current && entry.id === current.id));
+    const items = shown.map((entry) => {
       const title = entryTitle(definition, entry);
       return h(
         "li",
@@ -152,11 +152,11 @@ function render({ model, el }) {
       );
     });
     list.replaceChildren(
-      entries.length
+      shown.length
         ? h("ul", { class: "tl-entries", "aria-label": tr("exercise.list_label", { title: definition.title }) }, items)
         : h("p", { class: "tl-empty" }, definition.entry.empty),
-      minimum && entries.length < minimum
-        ? h("p", { class: "tl-help" }, tr("exercise.minimum", { n: entries.length, minimum }))
+      minimum && shown.length < minimum
+        ? h("p", { class: "tl-help" }, tr("exercise.minimum", { n: shown.length, minimum }))
         : "",
       current ? "" : h("button", { type: "button", class: "tl-button", onclick: () => edit(null) }, definition.entry.add),
     );
@@ -191,6 +191,7 @@ function render({ model, el }) {
   function edit(entryId) {
     if (timer) save();
     current = entryId ? structuredClone(entries.find((e) => e.id === entryId)) : newEntry();
+    adding = !entryId;
     showList();
     showForm();
     const first = form.querySelector("input, textarea");
@@ -200,6 +201,7 @@ function render({ model, el }) {
   function close() {
     if (timer || current) save();
     current = null;
+    adding = false;
     showForm();
     showList();
     const button = list.querySelector("button.tl-button:not(.tl-secondary)");
@@ -278,6 +280,7 @@ function render({ model, el }) {
   model.on("change:status", onStatus);
 
   current = definition.repeat ? (entries.length ? null : newEntry()) : structuredClone(entries[0] || newEntry());
+  adding = Boolean(definition.repeat && current);
   showList();
   showForm();
   showEarlier();
