@@ -10,6 +10,8 @@
 const MAP = { font: 14, line: 17, pad: 4, gap: 6, chip: 7, rowGap: 4, me: 20, narrowest: 240, widest: 520 };
 // The map's shapes, the best first: its height / its width.
 const SHAPES = [1, 1.25, 1.5];
+// Labels and rings worked out while one map is planned (planMap empties it).
+const remembered = new Map();
 
 // A text's width at `font` units, estimated on the wide side: the widths of DejaVu Sans
 // (among the widest sans fonts) rounded up, so the page's own font takes no more room.
@@ -46,7 +48,7 @@ function splitName(name, count) {
 
 // The rows of labels `height` high that fit between the ovals `inner` and `outer` ({a, b}:
 // their half width and half height), as stretches {y, x0, x1} (a row that crosses the inner
-// oval has one on either side), clockwise from the top.
+// oval has one on either side) with their angle round the middle, clockwise from the top.
 function rowStretches(inner, outer, height) {
   const [oa, ob] = [outer.a - MAP.pad, outer.b - MAP.pad];
   const [ia, ib] = [inner.a + MAP.pad, inner.b + MAP.pad];
@@ -65,12 +67,8 @@ function rowStretches(inner, outer, height) {
       if (xo > xi) stretches.push({ y, x0: -xo, x1: -xi }, { y, x0: xi, x1: xo });
     }
   }
-  return stretches.sort((a, b) => angleOf(a) - angleOf(b));
-}
-
-// Where a stretch is round the middle, clockwise from the top (0 to 2π).
-function angleOf(stretch) {
-  return (Math.atan2((stretch.x0 + stretch.x1) / 2, -stretch.y) + 2 * Math.PI) % (2 * Math.PI);
+  for (const s of stretches) s.angle = (Math.atan2((s.x0 + s.x1) / 2, -s.y) + 2 * Math.PI) % (2 * Math.PI);
+  return stretches.sort((a, b) => a.angle - b.angle);
 }
 
 // Where labels of these widths go in these stretches ([{x, y}], their centres), or null.
@@ -94,18 +92,23 @@ function placeLabels(stretches, widths) {
     return spots;
   };
   const all = widths.map((_, i) => i);
-  // k stretches as near as can be to k even steps round the ring, from the top.
+  // k stretches as near as can be to k even steps round the ring, from the top (the
+  // stretches come in that order, each with its angle).
   const around = (k) => {
-    const free = stretches.map((s) => ({ s, angle: angleOf(s) }));
-    const chosen = [];
+    const taken = new Array(count).fill(false);
     for (let t = 0; t < k; t++) {
       const target = (2 * Math.PI * t) / k;
-      const gap = (f) => Math.min(Math.abs(f.angle - target), 2 * Math.PI - Math.abs(f.angle - target));
-      const best = free.reduce((a, b) => (gap(b) < gap(a) ? b : a));
-      chosen.push(best);
-      free.splice(free.indexOf(best), 1);
+      let best = -1;
+      let nearest = Infinity;
+      for (let j = 0; j < count; j++) {
+        if (taken[j]) continue;
+        const off = Math.abs(stretches[j].angle - target);
+        const gap = Math.min(off, 2 * Math.PI - off);
+        if (gap < nearest) [best, nearest] = [j, gap];
+      }
+      taken[best] = true;
     }
-    return chosen.sort((a, b) => a.angle - b.angle).map((f) => f.s);
+    return stretches.filter((_, j) => taken[j]);
   };
   for (let k = Math.min(n, count); k <= Math.min(count, n + 3); k++) {
     const chosen = around(k);
@@ -130,6 +133,12 @@ function placeLabels(stretches, widths) {
 // One ring's labels: names on at most `mode.lines` lines, but the `mode.numbered` longest
 // as numbers.
 function ringLabels(people, mode) {
+  const key = ["labels", mode.lines, mode.numbered, ...people.map((p) => `${p.number} ${p.name}`)].join("\n");
+  if (!remembered.has(key)) remembered.set(key, ringLabelsOf(people, mode));
+  return remembered.get(key);
+}
+
+function ringLabelsOf(people, mode) {
   const longest = people
     .map((person, i) => [textWidth(person.name, MAP.font), i])
     .sort((x, y) => y[0] - x[0])
@@ -157,9 +166,6 @@ function smallestRing(inner, outer, ratio, height, widths) {
   if (!remembered.has(key)) remembered.set(key, smallestRingOf(inner, outer, ratio, height, widths));
   return remembered.get(key);
 }
-
-// What smallestRing found while one map is planned (planMap empties it).
-const remembered = new Map();
 
 function smallestRingOf(inner, outer, ratio, height, widths) {
   const within = inner === null ? { a: MAP.me, b: MAP.me } : oval(inner, ratio);
