@@ -19,7 +19,13 @@ from toelaten.sphinxext.searchwords import fold, rule_for, stem, terms, words
 NL = rule_for("nl")
 DATA = CourseData()
 HELP = "book/als-het-even-niet-gaat.html"
-SPHINX_SEARCH = ("searchindex.js", "searchtools.js", "language_data.js", "stemmer")
+SPHINX_SEARCH = (
+    "searchindex.js",
+    "searchtools.js",
+    "language_data.js",
+    "stemmer",
+    "doctools.js",
+)
 
 
 # ---- the words ---------------------------------------------------------------------------
@@ -209,7 +215,7 @@ def test_a_query_is_shown_as_text_never_as_html(site, profile):
     assert query in status
     assert visit.page.locator("#search-results img").count() == 0
     assert visit.page.evaluate("window.__hacked") is None
-    assert visit.page.locator("#tl-search-q").input_value() == query
+    assert visit.page.locator("#tl-zoek-q").input_value() == query
     help_title = DATA.strings("help.title")
     assert visit.page.locator("#search-results a", has_text=help_title).count() == 1
 

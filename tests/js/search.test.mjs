@@ -61,7 +61,8 @@ function index() {
     }
     for (const [t, n] of Object.entries(counts)) terms[t] = [...(terms[t] || []), i, n];
   });
-  return { rule, groups: ["", "Voor begeleiders", "Oefeningen in Jupyter"], pages, terms };
+  const help = { url: "book/hulp.html", title: "Als het even niet gaat" };
+  return { rule, groups: ["", "Voor begeleiders", "Oefeningen in Jupyter"], help, pages, terms };
 }
 
 test("learner pages come first, the pages apart each in their own group", () => {
@@ -105,4 +106,13 @@ test("the snippet is the best section around its first found word", () => {
   assert.ok(shown.includes("hulplijn"));
   assert.ok(start === 0 || best.body[start - 1] === " ", "cut at a space");
   assert.ok(end - start <= 180);
+});
+
+test("the help page comes before a page about the same that only points to it", () => {
+  const book = index();
+  const { rule } = python_.nl;
+  const text = "Bel een hulplijn als je wilt praten. Een hulplijn helpt je verder, bel gerust.";
+  book.pages[0] = { ...book.pages[0], sections: [["", "Verder", text]], length: search.terms(text, rule).length };
+  for (const t of search.terms(text, rule)) book.terms[t] = [0, 1, ...(book.terms[t] || [])];
+  assert.equal(search.find(book, "hulplijn").groups[0][1][0], 1);
 });

@@ -9,6 +9,9 @@
 const toelatenZoeken = (() => {
   const WORD = /[\p{L}\p{N}]+/gu;
   const DIGIT = /\p{Nd}/u;
+  // The help page counts a third more: whoever searches "113", "praten" or "hulplijn" may
+  // need it now, and another page that only points to it must not come first.
+  const HELP_BOOST = 1.3;
   const fold = (word) => word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 
   function stem(word, rule) {
@@ -74,6 +77,7 @@ const toelatenZoeken = (() => {
       }
     }
     // Pages with fewer than half the words are not what was asked for.
+    for (const p of score.keys()) if (pages[p].url === index.help.url) score.set(p, score.get(p) * HELP_BOOST);
     const most = Math.max(0, ...hits.values());
     const enough = most > 0 && most * 2 >= asked.length;
     const found = [...hits.keys()].filter((p) => enough && hits.get(p) === most).sort((a, b) => score.get(b) - score.get(a) || a - b);
@@ -110,7 +114,7 @@ const toelatenZoeken = (() => {
   function start(index, script) {
     const words = index.words;
     const tr = (key, values = {}) => (words[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => (Object.hasOwn(values, name) ? String(values[name]) : all));
-    const form = document.querySelector(".tl-search-form");
+    const form = document.querySelector(".tl-zoek-form");
     const input = form?.querySelector("input[name=q]");
     const results = document.getElementById("search-results");
     const status = results?.querySelector(".tl-search-status");

@@ -7,9 +7,9 @@ whole index goes into ``_static/toelaten/zoekindex.js`` with the words' rule
 ``_static/toelaten/zoeken.js``) searches it. Both are plain scripts, so the search also
 works when the book is opened from disk. The search page is ``templates/search.html``.
 
-Learner pages come first; the pages under ``toelaten_search_apart`` (the facilitator
-guide, the Jupyter notebooks) come in their own sections, labelled with the title of
-their first page. A page apart that shows the same exercise as a learner page is its
+Learner pages come first; the parts in ``toelaten_apart`` (the facilitator guide, the
+Jupyter notebooks) come in sections of their own, in that order, labelled with the part's
+caption. A page apart that shows the same exercise as a learner page is its
 twin: the browser leaves it out when the learner page is found too.
 
 Sphinx's own index, its stemmers and ``searchtools.js`` are not made at all.
@@ -28,6 +28,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from toelaten.sphinxext.directives import course_data
+from toelaten.sphinxext.navigation import APART, outline
 from toelaten.sphinxext.searchpages import page_sections
 from toelaten.sphinxext.searchwords import rule_for, terms
 
@@ -77,29 +78,22 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: Any, other: BuildEnviro
             store[docname] = page
 
 
-def _descendants(env: BuildEnvironment, docname: str) -> set[str]:
-    found, todo = {docname}, [docname]
-    while todo:
-        for child in env.toctree_includes.get(todo.pop(), []):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
-
-
 def build_index(app: Sphinx) -> dict[str, Any]:
     """The index as the browser gets it (see search.js)."""
     env, data = app.env, course_data(app)
     strings, days = data.strings, data.course.days
     rule = rule_for(strings.language)
-    apart = [d for d in app.config.toelaten_search_apart if d in env.all_docs]
-    group_of = {}
-    for number, head in reversed(list(enumerate(apart, start=1))):
-        group_of.update(dict.fromkeys(_descendants(env, head), number))
+    # The parts out of the learner's way (toelaten_apart), each a group of its own.
+    book = outline(app)
+    parts = book.parts if book else []
+    named = list(app.config.toelaten_apart)
+    apart = sorted((p for p in parts if p.kind == APART), key=lambda p: named.index(p.caption))
+    group_of = {page: n for n, part in enumerate(apart, start=1) for page in part.pages}
     store = _store(env)
     order = [d for d in env.found_docs if store.get(d) is not None]
-    # In the book's order where the table of contents gives one, then by name.
-    position = {d: i for i, d in enumerate(_toc_order(env))}
+    # In the book's order, then by name.
+    toc = [book.root] if book else []
+    position = {d: i for i, d in enumerate(toc + [d for part in parts for d in part.pages])}
     order.sort(key=lambda d: (position.get(d, len(position)), d))
     learner_exercises: dict[str, int] = {}
     pages: list[dict[str, Any]] = []
@@ -149,7 +143,7 @@ def build_index(app: Sphinx) -> dict[str, Any]:
                 page["twins"] = twins
     return {
         "rule": rule,
-        "groups": ["", *(env.titles[d].astext() for d in apart)],
+        "groups": ["", *(part.caption for part in apart)],
         "help": {
             "url": app.builder.get_target_uri(app.config.toelaten_help_page),
             "title": strings("help.title"),
@@ -158,19 +152,6 @@ def build_index(app: Sphinx) -> dict[str, Any]:
         "pages": pages,
         "terms": dict(sorted(postings.items())),
     }
-
-
-def _toc_order(env: BuildEnvironment) -> list[str]:
-    """Every page in the table of contents, in reading order."""
-    order: list[str] = []
-    todo = [env.config.root_doc]
-    while todo:
-        docname = todo.pop()
-        if docname in order:
-            continue
-        order.append(docname)
-        todo.extend(reversed(env.toctree_includes.get(docname, [])))
-    return order
 
 
 def _write_index(app: Sphinx, env: BuildEnvironment) -> None:
@@ -226,10 +207,6 @@ def _version(path: Path) -> str:
 
 
 def setup(app: Sphinx) -> None:
-    # Pages apart from the learner's, each a section of the results (in this order).
-    app.add_config_value(
-        "toelaten_search_apart", ["facilitator-guide/index", "exercises/index"], "env", [list]
-    )
     app.connect("builder-inited", _no_sphinx_search)
     app.connect("doctree-read", _read)
     app.connect("env-get-outdated", _unread)
