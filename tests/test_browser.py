@@ -168,13 +168,3 @@ def test_the_help_page_is_two_tab_presses_away(site, profile):
     with visit.page.expect_navigation():
         visit.page.keyboard.press("Enter")
     assert visit.page.url.endswith("book/als-het-even-niet-gaat.html")
-
-
-def test_search_works_without_the_index_on_every_page(site, profile):
-    visit = Visit(profile, site, "search.html?q=Luisterlijn", DESKTOP)
-    results = visit.page.locator("#search-results li a")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert any("als-het-even-niet-gaat" in h for h in hrefs), hrefs
-    lesson = Visit(profile, site, "book/dag-1/index.html", DESKTOP)
-    assert not [u for u in lesson.requests if "searchindex.js" in u]

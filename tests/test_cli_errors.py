@@ -74,6 +74,12 @@ CASES = [
         1,
         "bestaat niet",
     ),
+    (
+        "workbook with a name too long for the cover",
+        lambda t: ["workbook", "--journal", str(t / "j.sqlite"), "--name", "x" * 101],
+        2,
+        "te lang",
+    ),
     ("binary course file", lambda t: ["check", "--course", str(binary(t))], 1, "UTF-8"),
     ("binary contacts file", lambda t: ["check", "--contacts", str(binary(t))], 1, "UTF-8"),
     (

@@ -26,6 +26,7 @@ from toelaten.exercises import front
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.session import ExerciseSession
 from toelaten.handouts import TYPST_SECTIONS, worksheet_pdf
+from toelaten.sphinxext import search
 from toelaten.strings import KEYS_FILE, Strings, keys_text, load_strings, locale_dir, read_catalogue
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "toelaten"
@@ -121,11 +122,12 @@ def test_every_key_in_nl_yml_is_asked_for():
 
 
 def test_the_browser_and_typst_get_the_sections_they_ask_for():
-    """The browser and typst only have the sections front.JS_SECTIONS and
-    handouts.TYPST_SECTIONS name: a key from another section would show as itself (the
-    browser) or stop the PDF (typst)."""
+    """The browser and typst only have the sections front.JS_SECTIONS (the exercises),
+    search.JS_SECTIONS (the search page) and handouts.TYPST_SECTIONS name: a key from
+    another section would show as itself (the browser) or stop the PDF (typst)."""
     found = asked()
-    for suffix, sections in ((".js", front.JS_SECTIONS), (".typ", TYPST_SECTIONS)):
+    browser = front.JS_SECTIONS + search.JS_SECTIONS
+    for suffix, sections in ((".js", browser), (".typ", TYPST_SECTIONS)):
         outside = sorted(k for k in found[suffix] if k.split(".")[0] not in sections)
         assert not outside, f"{suffix} asks for keys outside {sections}: {outside}"
 

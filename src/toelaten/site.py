@@ -33,9 +33,9 @@ POLICY: dict[str, tuple[str, ...]] = {
     "style-src-elem": ("'self'",),
     "img-src": ("'self'", "data:"),  # the theme's CSS draws some icons as data: SVGs
     "font-src": ("'self'",),
-    "connect-src": ("'self'",),  # the search page fetches pages for its summaries
     "base-uri": ("'none'",),
     "form-action": ("'self'",),  # the search box submits to search.html
+    # No connect-src: nothing fetches (the search index is a script of the site).
 }
 #: Only a header can say who may frame a page; a <meta> policy cannot.
 HEADER_ONLY = "frame-ancestors 'self'"

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import click
 
-from toelaten.cli.common import Problem, write_file
+from toelaten.cli.common import Problem, strings_of, write_file
 from toelaten.coursedata import CourseData
 from toelaten.exercises import Journal, TransferError
 from toelaten.exercises.journal_errors import looks_like_answers_file
+from toelaten.exercises.schema import NAME_MAX
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -97,6 +98,13 @@ def forget(journal: Journal, yes: bool) -> None:
     click.echo(strings("cli.forget.done"))
 
 
+def _check_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and len(value.strip()) > NAME_MAX:
+        strings = strings_of(ctx)
+        raise click.BadParameter(strings("cli.workbook_name", max=NAME_MAX))
+    return value
+
+
 @click.command()
 @journal_option
 @click.option(
@@ -106,13 +114,14 @@ def forget(journal: Journal, yes: bool) -> None:
     show_default=True,
     help="PDF file to write.",
 )
-def workbook(journal: Journal, out: Path) -> None:
+@click.option("--name", callback=_check_name, help="Your name for the cover (optional).")
+def workbook(journal: Journal, out: Path, name: str | None) -> None:
     """Maak een pdf van al je bewaarde antwoorden."""
     from toelaten.handouts import HandoutError, workbook_pdf
 
     strings = journal.data.strings
     try:
-        pdf = workbook_pdf(journal)
+        pdf = workbook_pdf(journal, name)
     except HandoutError as exc:
         raise Problem(str(exc)) from exc
     write_file(out, pdf, strings, private=True)

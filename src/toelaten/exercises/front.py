@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 FRONT = Path(__file__).parent / "front"
 PARTS = ("dom.js", "form.js", "charts.js", "supportmap.js", "overviews.js", "ui.js")
 #: The book's own parts, after the UI: checking and merging answers, storage, the pages.
-BOOK_PARTS = ("schema.js", "answers.js", "store.js", "workbook.js", "book.js")
+BOOK_PARTS = ("schema.js", "answers.js", "store.js", "workbook.js", "workbookview.js", "book.js")
 #: The catalogue's sections the front end uses; only these reach the browser.
 JS_SECTIONS = ("format", "progress", "exercise", "overview", "answers", "workbook")
 

@@ -47,6 +47,8 @@ FORMAT = "toelaten-antwoorden"
 #: Schema 2 adds ``earlier`` (earlier versions of a single-set exercise); 1 is still read.
 SCHEMAS = (1, 2)
 MAX_ENTRIES = 500
+#: The longest name a learner can give for the workbook's cover.
+NAME_MAX = 100
 #: `$` would let a final newline through in Python; this end-of-text works in both languages.
 END = r"(?![\s\S])"
 ENTRY_ID = r"^[A-Za-z0-9_-]{1,64}" + END
@@ -203,6 +205,15 @@ def document_schema(exercise_ids: list[str], strings: Strings) -> dict[str, Any]
             "schema": {
                 "enum": list(SCHEMAS),
                 **_messages(enum=strings("schema.other_version")),
+            },
+            # The learner's name for the workbook's cover (optional).
+            "name": {
+                "type": "string",
+                "maxLength": NAME_MAX,
+                **_messages(
+                    type=strings("schema.name", max=NAME_MAX),
+                    maxLength=strings("schema.name", max=NAME_MAX),
+                ),
             },
             "exercises": {
                 "type": "object",

@@ -11,15 +11,20 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typst
 
 from toelaten.coursedata import CourseData
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.model import Exercise
+from toelaten.handouts import charts
+
+if TYPE_CHECKING:
+    from toelaten.strings import Strings
 
 HERE = Path(__file__).parent
 FONTS = HERE / "fonts"
@@ -133,8 +138,16 @@ def write_worksheets(data: CourseData, out_dir: Path) -> list[Path]:
     return write_pdfs(out_dir, pdfs)
 
 
-def workbook_data(journal: Journal) -> dict[str, Any]:
-    saved, strings = journal.all_latest(), journal.data.strings
+#: Field kinds whose answers are short: sets of only these print as one paragraph each.
+SHORT = ("text", "choice", "multi", "scale")
+
+
+def workbook_data(journal: Journal, name: str | None = None) -> dict[str, Any]:
+    """The learner's answers as workbook.typ prints them: a cover (``name``, the dates of
+    the first and last answer), then the days as chapters, each exercise with its chart and
+    its answers. A date is printed once per exercise, or per answer set where they differ."""
+    data = journal.data
+    saved, strings = journal.all_latest(), data.strings
     replaced = False
 
     def show(text: str) -> str:
@@ -143,42 +156,76 @@ def workbook_data(journal: Journal) -> dict[str, Any]:
         replaced |= missing
         return text
 
-    exercises = []
-    for exercise in journal.data.exercises.values():
-        entries = saved.get(exercise.id) or []
-        if not entries:
-            continue
-        title_field = exercise.entry.get("title_field")
-        exercises.append(
-            {
-                "title": exercise.title,
-                "entries": [
-                    {
-                        "title": show(e["answers"][title_field])
-                        if exercise.repeat and e["answers"].get(title_field)
-                        else None,
-                        "updated": strings.stamp_date(e["updated"]),
-                        "answers": [
-                            {
-                                "label": f.label,
-                                "value": show(f.display(e["answers"][f.id], strings)),
-                            }
-                            for f in exercise.fields
-                            if f.id in e["answers"]
-                        ],
-                    }
-                    for e in entries
-                ],
-            }
-        )
+    stamps: list[str] = []
+    days = []
+    for day in data.course.days:
+        exercises = []
+        for exercise_id in day.exercises:
+            exercise = data.exercise(exercise_id)
+            entries = saved.get(exercise_id) or []
+            if not entries:
+                continue
+            stamps += [stamp for e in entries for stamp in (e["created"], e["updated"])]
+            dates = sorted({strings.stamp_date(e["updated"]) for e in entries})
+            once = len(dates) == 1
+            related = {i: saved.get(i) or [] for i in exercise.related}
+            exercises.append(
+                {
+                    "title": exercise.title,
+                    "date": dates[0] if once else None,
+                    "chart": charts.chart(exercise, entries, related, strings, show),
+                    "compact": exercise.repeat and all(f.kind in SHORT for f in exercise.fields),
+                    "entries": [_entry(exercise, e, strings, show, dated=once) for e in entries],
+                }
+            )
+        if exercises:
+            days.append({"title": day.heading(strings), "exercises": exercises})
+    first, last = (
+        (strings.stamp_date(s) for s in (min(stamps), max(stamps))) if stamps else ("", "")
+    )
     return {
-        **_context(journal.data),
+        **_context(data),
         "date": strings.date(date.today()),
-        "exercises": exercises,
+        "name": show(name.strip()) if name and name.strip() else None,
+        "first": first,
+        "last": last,
+        "days": days,
         "missing_note": replaced,
         "missing": MISSING,
     }
 
 
-def workbook_pdf(journal: Journal) -> bytes:
-    return _compile("workbook.typ", workbook_data(journal))
+def _entry(
+    exercise: Exercise,
+    entry: dict[str, Any],
+    strings: Strings,
+    show: Callable[[str], str],
+    *,
+    dated: bool,
+) -> dict[str, Any]:
+    """One answer set: its title (a repeat's title answer, then not repeated below), its
+    date unless the exercise's one date is printed already (``dated``), and its answers
+    under their sections."""
+    answers = entry["answers"]
+    title_field = exercise.entry.get("title_field")
+    title = show(answers[title_field]) if exercise.repeat and answers.get(title_field) else None
+    parts: list[dict[str, Any]] = []
+    section = None
+    for field in exercise.fields:
+        if field.section and field.section != section:
+            parts.append({"section": field.section, "answers": []})
+        elif not parts:
+            parts.append({"section": None, "answers": []})
+        section = field.section or section
+        if field.id in answers and not (title is not None and field.id == title_field):
+            value = show(field.display(answers[field.id], strings))
+            parts[-1]["answers"].append({"label": field.label, "value": value})
+    return {
+        "title": title,
+        "date": None if dated else strings.stamp_date(entry["updated"]),
+        "parts": [part for part in parts if part["answers"]],
+    }
+
+
+def workbook_pdf(journal: Journal, name: str | None = None) -> bytes:
+    return _compile("workbook.typ", workbook_data(journal, name))

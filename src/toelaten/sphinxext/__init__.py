@@ -28,6 +28,7 @@ from toelaten.sphinxext import (
     notebooks,
     page,
     runsheets,
+    search,
     theme,
 )
 
@@ -86,6 +87,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     citations.setup(app)
     runsheets.setup(app)
     groupsheets.setup(app)
+    search.setup(app)
     csp.setup(app)
     version = importlib.metadata.version("toelaten")  # one version: pyproject.toml's
     return {"version": version, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -74,16 +74,24 @@ class ExerciseDirective(DataDirective):
 
 
 class WorkbookDirective(DataDirective):
-    """``{werkboek}``: every saved answer, with download, restore, wipe and print."""
+    """``{werkboek}``: every saved answer, day by day, with download, restore, wipe and
+    print (a cover with the course's title)."""
 
     def run(self) -> list[nodes.Node]:
         definitions = {i: e.as_json() for i, e in self.exercises().items()}
         self.depend(*(self.data.exercise_file(i) for i in definitions))
-        strings = self.strings
+        strings, course = self.strings, self.course()
         schema = document_schema(list(definitions), strings)
+        book = {
+            "course": course.full_title,
+            "days": [
+                {"id": d.id, "title": d.heading(strings), "exercises": list(d.exercises)}
+                for d in course.days
+            ],
+        }
         html = (
             f'<div class="toelaten-werkboek" {json_attribute("data-definitions", definitions)} '
-            f"{json_attribute('data-schema', schema)}>"
+            f"{json_attribute('data-schema', schema)} {json_attribute('data-book', book)}>"
             f"<noscript><p>{escape(strings('exercise.noscript'))}</p></noscript></div>"
         )
         return [nodes.raw("", html, format="html")]

@@ -26,9 +26,6 @@ STYLESHEET = "toelaten/cursus.css"
 SCRIPT = "cursus.js"
 # Files a page may load: the course's own (everything under _static/toelaten/ too).
 OWN = re.compile(r"^_static/(toelaten/|cursus\.js$)")
-SEARCH = re.compile(
-    r"^_static/(toelaten/|cursus\.js$|documentation_options\.js$|doctools\.js$|sphinx_highlight\.js$)"
-)
 DESCRIPTION = 160  # characters: what a search result shows
 
 
@@ -69,11 +66,9 @@ def _page_context(
         return
     course = course_data(app).course
 
-    # Sphinx's search page (until the course has its own) needs Sphinx's helpers.
-    keep = SEARCH if pagename == "search" else OWN
-
+    # The search page too: the course's own search (search.py) needs none of Sphinx's.
     def own(files: list[Any]) -> list[Any]:
-        return [f for f in files if keep.match(getattr(f, "filename", "") or "")]
+        return [f for f in files if OWN.match(getattr(f, "filename", "") or "")]
 
     context["css_files"] = own(context.get("css_files", []))
     context["script_files"] = own(context.get("script_files", []))

@@ -54,7 +54,7 @@ function start() {
   }
   document.querySelectorAll(".toelaten-werkboek[data-definitions]").forEach((el) => {
     Object.assign(definitions, attribute(el, "data-definitions"));
-    workbook(el, definitions, attribute(el, "data-schema"), canStore);
+    workbook(el, definitions, attribute(el, "data-schema"), canStore, attribute(el, "data-book"));
     el.setAttribute("data-ready", "");
   });
   document.querySelectorAll(".toelaten-voortgang").forEach((el) => {

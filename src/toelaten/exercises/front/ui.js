@@ -116,8 +116,7 @@ function render({ model, el }) {
   }
 
   function showOverview() {
-    const make = definition.overview && OVERVIEWS[definition.overview.kind];
-    const view = make ? make(definition, entries, model.get("related") || {}) : null;
+    const view = overviewOf(definition, entries, model.get("related"));
     overview.replaceChildren(...(view ? [view] : []));
   }
 
@@ -297,5 +296,12 @@ function render({ model, el }) {
   };
 }
 
+// The picture of an exercise's answers (overviews.js), or null: in the exercise and on
+// Mijn werkboek (workbookview.js).
+function overviewOf(definition, entries, related) {
+  const make = definition.overview && OVERVIEWS[definition.overview.kind];
+  return make ? make(definition, entries, related || {}) : null;
+}
+
 // anywidget uses `render`; the book's script (book.js) reuses the helpers.
-export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate };
+export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate, overview: overviewOf };

@@ -1,6 +1,7 @@
 // The page "Mijn werkboek": every stored answer (earlier versions and what could not be
-// read included), download, restore, wipe and print. Reading works even when the storage
-// is full, so the answers stay visible and downloadable then.
+// read included), day by day (workbookview.js), with the learner's name for the cover,
+// download, restore, wipe and print. Reading works even when the storage is full, so the
+// answers stay visible and downloadable then.
 
 const h = ui.h;
 
@@ -13,24 +14,14 @@ function saveFile(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function entryView(definition, entry, heading) {
-  return h(
-    "article",
-    { class: "tl-workbook-entry" },
-    heading ? h("h3", {}, heading) : "",
-    h(
-      "dl",
-      {},
-      definition.fields
-        .filter((f) => entry.answers[f.id] !== undefined)
-        .flatMap((f) => [h("dt", {}, f.label), h("dd", {}, ui.answerText(f, entry.answers[f.id]))]),
-    ),
-  );
-}
-
-function workbook(el, definitions, documentSchema, canStore) {
+// `book`: the course's title and its days ({id, title, exercises}), for the chapters.
+function workbook(el, definitions, documentSchema, canStore, book = {}) {
   const status = h("p", { class: "tl-status", role: "status", "aria-live": "polite" });
   const content = h("div", { class: "tl-workbook-content" });
+  const coverSlot = h("div", { class: "tl-workbook-cover-slot" });
+  const nameMax = documentSchema.properties?.name?.maxLength;
+  const nameInput = h("input", { type: "text", id: "tl-workbook-name", autocomplete: "off", maxlength: nameMax, "aria-describedby": "tl-workbook-name-help", disabled: !canStore });
+  let span = "";
   const picker = h("input", { type: "file", accept: ".json,application/json", hidden: true });
   let notices = [];
 
@@ -55,11 +46,11 @@ function workbook(el, definitions, documentSchema, canStore) {
       .map((key) => ({ at: "", raw: window.localStorage.getItem(key) || "", key }));
   }
 
-  function asideView(id, item, i) {
+  function asideView(id, item, i, heading = "h4") {
     return h(
       "div",
       { class: "tl-workbook-entry tl-aside" },
-      h("h3", {}, tr("workbook.unreadable.title")),
+      h(heading, {}, tr("workbook.unreadable.title")),
       h("p", {}, tr("workbook.unreadable.text")),
       h("button", {
         type: "button",
@@ -69,18 +60,14 @@ function workbook(el, definitions, documentSchema, canStore) {
     );
   }
 
+  function showCover() {
+    coverSlot.replaceChildren(cover(book.course || "", readName(), span));
+  }
+
   function show() {
-    const sections = Object.entries(all()).map(([id, body]) => {
-      const definition = definitions[id];
-      return h(
-        "section",
-        { class: "tl-workbook-exercise" },
-        h("h2", {}, definition.title),
-        body.entries.map((entry) => entryView(definition, entry, definition.repeat ? ui.entryTitle(definition, entry) : "")),
-        body.earlier.map((entry) => entryView(definition, entry, tr("workbook.earlier", { date: ui.longDate(entry.updated) }))),
-        body.aside.map((item, i) => asideView(id, item, i)),
-      );
-    });
+    const answers = all();
+    const asideViews = (id, aside) => aside.map((item, i) => asideView(id, item, i));
+    const sections = chapters(book.days || [], definitions, answers, asideViews);
     const other = strays();
     if (other.length)
       sections.push(
@@ -88,7 +75,7 @@ function workbook(el, definitions, documentSchema, canStore) {
           "section",
           { class: "tl-workbook-exercise" },
           h("h2", {}, tr("workbook.gone")),
-          other.map((item, i) => asideView("oud", item, i)),
+          other.map((item, i) => asideView("oud", item, i, "h3")),
         ),
       );
     content.replaceChildren(
@@ -96,11 +83,16 @@ function workbook(el, definitions, documentSchema, canStore) {
         ? sections
         : [h("p", { class: "tl-empty" }, tr("workbook.empty"))]),
     );
+    span = dateSpan(Object.values(answers));
+    showCover();
+    if (document.activeElement !== nameInput) nameInput.value = readName();
     if (notices.length) status.textContent = notices.join(" ");
   }
 
   function download() {
     const doc = { format: FORMAT, schema: SCHEMA, exported: ui.stamp(), exercises: {} };
+    const name = readName();
+    if (name) doc.name = name;
     for (const [id, body] of Object.entries(all())) {
       if (!body.entries.length && !body.earlier.length) continue;
       doc.exercises[id] = body.earlier.length ? { entries: body.entries, earlier: body.earlier } : { entries: body.entries };
@@ -132,6 +124,15 @@ function workbook(el, definitions, documentSchema, canStore) {
       status.textContent = tr("workbook.no_room");
       return;
     }
+    // The file's name goes on the cover when this device has none yet.
+    const name = JSON.parse(await file.text()).name;
+    if (typeof name === "string" && !readName()) {
+      try {
+        writeName(name);
+      } catch {
+        /* no room for the name: the answers are what counts */
+      }
+    }
     const names = Object.keys(incoming).map((id) => definitions[id].title);
     show();
     status.textContent = names.length
@@ -145,13 +146,23 @@ function workbook(el, definitions, documentSchema, canStore) {
     const sure = window.confirm(`${tr("workbook.wipe_confirm")}${also}`);
     if (!sure) return;
     for (const key of Object.keys(window.localStorage)) {
-      if (key.startsWith(STORE)) window.localStorage.removeItem(key);
+      if (key.startsWith(STORE) || key === NAME) window.localStorage.removeItem(key);
     }
+    nameInput.value = "";
     asideInMemory.clear();
     show();
     status.textContent = tr("workbook.wiped");
   }
 
+  nameInput.addEventListener("input", () => {
+    try {
+      writeName(nameInput.value);
+      status.textContent = "";
+    } catch {
+      status.textContent = tr("workbook.name.not_saved");
+    }
+    showCover();
+  });
   picker.addEventListener("change", () => {
     if (picker.files.length) restore(picker.files[0]);
     picker.value = "";
@@ -169,13 +180,21 @@ function workbook(el, definitions, documentSchema, canStore) {
         h("button", { type: "button", class: "tl-button tl-secondary", onclick: wipe, disabled: !canStore }, tr("workbook.wipe")),
         picker,
       ),
+      h(
+        "div",
+        { class: "tl-workbook-name" },
+        h("label", { for: "tl-workbook-name" }, tr("workbook.name.label")),
+        h("p", { class: "tl-help", id: "tl-workbook-name-help" }, tr("workbook.name.help")),
+        nameInput,
+      ),
       status,
+      coverSlot,
       content,
     ),
   );
   show();
   if (!canStore) status.textContent = tr("workbook.no_storage");
   window.addEventListener("storage", (event) => {
-    if (event.key === null || event.key.startsWith(STORE)) show();
+    if (event.key === null || event.key.startsWith(STORE) || event.key === NAME) show();
   });
 }
