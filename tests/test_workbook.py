@@ -135,7 +135,7 @@ def test_the_printed_workbook_has_a_cover_the_days_and_a_picture_per_chart(site,
         shown = page.evaluate(
             """() => [...document.querySelectorAll('.tl-workbook-exercise')].map(s => [
                 s.querySelector('h3').textContent,
-                [...s.querySelectorAll('svg, table')]
+                [...s.querySelectorAll('figure, table')]
                     .some(e => e.getBoundingClientRect().height > 0)])"""
         )
         pdf = page.pdf(format="A4")

@@ -57,14 +57,17 @@ def _before_after(
         e for e in entries if any(not _empty(e["answers"].get(b["field"])) for b in spec["bars"])
     ]
     return _bars(
-        {
-            "title": show(str(e["answers"].get(spec["label"]) or exercise.title)),
-            "bars": [
-                _bar(b["label"], e["answers"].get(b["field"]), fields[b["field"]].max, i)
-                for i, b in enumerate(spec["bars"])
-            ],
-        }
-        for e in rows
+        (
+            {
+                "title": show(str(e["answers"].get(spec["label"]) or exercise.title)),
+                "bars": [
+                    _bar(b["label"], e["answers"].get(b["field"]), fields[b["field"]].max, i)
+                    for i, b in enumerate(spec["bars"])
+                ],
+            }
+            for e in rows
+        ),
+        [b["label"] for b in spec["bars"]],
     )
 
 
@@ -76,21 +79,30 @@ def _predicted_actual(
     strings: Strings,
     show: Show,
 ) -> Drawn:
+    """Per experiment what was expected and what happened: an outcome that is a word (a
+    choice: yes, partly, no) is printed as that word, never as a length (overviews.js)."""
     groups = []
     for e in entries:
-        bars = []
+        answers, bars, outcome = e["answers"], [], False
         for pair in spec["pairs"]:
-            actual = e["answers"].get(pair["actual"])
-            if "scores" in pair and not _empty(actual):
-                actual = pair["scores"].get(actual)
+            predicted, actual = answers.get(pair["predicted"]), answers.get(pair["actual"])
+            if _empty(predicted) and _empty(actual):
+                continue
+            outcome = outcome or not _empty(actual)
             top = fields[pair["predicted"]].max
-            predicted = e["answers"].get(pair["predicted"])
             bars.append(_bar(strings("overview.predicted", label=pair["label"]), predicted, top, 0))
-            bars.append(_bar(strings("overview.actual", label=pair["label"]), actual, top, 1))
-        if any(b["value"] is not None for b in bars[1::2]):  # only what has an outcome
-            title = e["answers"].get(exercise.entry.get("title_field")) or ""
+            field = fields[pair["actual"]]
+            if field.kind == "choice":
+                said = None if _empty(actual) else show(str(field.display(actual, strings)))
+                bars.append({**_bar(field.label, None, 1, 1), "text": said})
+            else:
+                label = strings("overview.actual", label=pair["label"])
+                bars.append(_bar(label, actual, field.max, 1))
+        if outcome:  # only what has an outcome
+            title = answers.get(exercise.entry.get("title_field")) or ""
             groups.append({"title": show(str(title)), "bars": bars})
-    return _bars(groups)
+    legend = [strings("overview.outcome.expected"), strings("overview.outcome.happened")]
+    return _bars(groups, legend)
 
 
 def _gap(
@@ -102,18 +114,20 @@ def _gap(
     show: Show,
 ) -> Drawn:
     answers = entries[0]["answers"]
+    them, me = strings("overview.gap.the_other"), strings("overview.gap.you")
     return _bars(
-        {
-            "title": pair["label"],
-            "bars": [
-                _bar(
-                    strings("overview.gap.them"), answers[pair["them"]], fields[pair["them"]].max, 0
-                ),
-                _bar(strings("overview.gap.me"), answers[pair["me"]], fields[pair["me"]].max, 1),
-            ],
-        }
-        for pair in spec["pairs"]
-        if not _empty(answers.get(pair["them"])) and not _empty(answers.get(pair["me"]))
+        (
+            {
+                "title": pair["label"],
+                "bars": [
+                    _bar(them, answers[pair["them"]], fields[pair["them"]].max, 0),
+                    _bar(me, answers[pair["me"]], fields[pair["me"]].max, 1),
+                ],
+            }
+            for pair in spec["pairs"]
+            if not _empty(answers.get(pair["them"])) and not _empty(answers.get(pair["me"]))
+        ),
+        [strings("overview.gap.them"), strings("overview.gap.me")],
     )
 
 
@@ -203,6 +217,7 @@ def _bar(label: str, value: Any, top: int | float | None, series: int) -> dict[s
     return {"label": label, "value": None if empty else value, "max": top or 1, "series": series}
 
 
-def _bars(groups: Iterable[dict[str, Any]]) -> Drawn:
+def _bars(groups: Iterable[dict[str, Any]], legend: list[str]) -> Drawn:
+    """Groups of bars, and what each colour means (series 0, 1, … in order)."""
     listed = list(groups)
-    return {"kind": "bars", "groups": listed} if listed else None
+    return {"kind": "bars", "groups": listed, "legend": legend} if listed else None

@@ -158,16 +158,21 @@ function circles(definition, entries, _related, spec = definition.overview) {
     const map = supportMap(rings, who, tr("overview.circles.me"), width);
     return [map.svg, map.key].filter(Boolean);
   };
-  const figure = h("figure", { class: "tl-figure tl-figure-map" }, draw(mapWidth));
-  // Once on the page, and before it is painted, drawn again for the room it really has.
-  if (typeof requestAnimationFrame === "function") {
+  const drawnAt = mapWidth;
+  const figure = h("figure", { class: "tl-figure tl-figure-map" }, draw(drawnAt));
+  // Once on the page, and before it is painted, drawn again for the room it really has
+  // (a page that builds its parts first, as Mijn werkboek, puts it there a little later).
+  const refit = (frames) => {
+    if (!frames || typeof requestAnimationFrame !== "function") return;
     requestAnimationFrame(() => {
-      const width = figure.isConnected ? figure.clientWidth : 0;
-      if (!width || Math.abs(width - mapWidth) < 2) return;
+      if (!figure.isConnected) return refit(frames - 1);
+      const width = figure.clientWidth;
+      if (!width || Math.abs(width - drawnAt) < 2) return;
       mapWidth = width;
       figure.replaceChildren(...draw(width));
     });
-  }
+  };
+  refit(30);
   return h(
     "div",
     { class: "tl-overview" },
