@@ -27,6 +27,7 @@ from toelaten.sphinxext import (
     icons,
     notebooks,
     page,
+    progress,
     runsheets,
 )
 
@@ -82,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     page.setup(app)
     icons.setup(app)
     exercises.setup(app)
+    progress.setup(app)
     app.add_transform(notebooks.NotebookExercises)
     citations.setup(app)
     runsheets.setup(app)

@@ -292,5 +292,5 @@ function render({ model, el }) {
   };
 }
 
-// anywidget uses `render`; the book's script (book.js) reuses the helpers.
-export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate };
+// anywidget uses `render`; the book's script (book.js) reuses the helpers and the charts.
+export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate, OVERVIEWS };
