@@ -49,7 +49,9 @@ def tags(page, widget: str) -> dict[str, str]:
     return page.eval_on_selector_all(
         f"{widget} .tl-task",
         """rows => Object.fromEntries(rows.map((r) => [
-            r.dataset.exercise || r.dataset.day, r.querySelector('.tl-tag').innerText.trim()]))""",
+            r.dataset.taskExercise || r.dataset.taskDay,
+            r.querySelector('.tl-tag').innerText.trim(),
+        ]))""",
     )
 
 
@@ -147,13 +149,15 @@ def test_an_experiment_waiting_for_its_outcome_is_half_done_in_words(profile, si
     visit = Visit(profile, site, EXPERIMENT)
     visit.ready()
     page = visit.page
-    fill_by_keyboard(page, experiment, before, root='[data-exercise="experiment"]')
+    fill_by_keyboard(
+        page, experiment, before, root='.toelaten-oefening[data-exercise="experiment"]'
+    )
     half, waiting = state_word("half"), STRINGS("progress.reason.waiting")
     for where, widget in ((PROGRESS, ".toelaten-voortgang"), (day_page("dag-3"), ".tl-progress")):
         visit.goto(where)
         ready(visit)
         assert tags(page, widget)["experiment"] == half, where
-        row = page.locator(f'{widget} .tl-task[data-exercise="experiment"]')
+        row = page.locator(f'{widget} .tl-task[data-task-exercise="experiment"]')
         assert row.locator(".tl-task-hint").inner_text() == waiting
         # The link says it too, for a screen reader: the state is words, not a colour.
         link = row.get_by_role("link", name=experiment.title, exact=True)
@@ -204,10 +208,12 @@ def test_mijn_voortgang_and_toelaten_progress_agree_on_one_answers_file(profile,
         title = DATA.exercise(exercise_id).title
         line = next(ln for ln in printed if f" {title}: " in ln)
         assert line.split(f" {title}: ")[1].startswith(word), (line, word)
-        hint = page.locator(f'.tl-task[data-exercise="{exercise_id}"] .tl-task-hint').inner_text()
+        hint = page.locator(
+            f'.tl-task[data-task-exercise="{exercise_id}"] .tl-task-hint'
+        ).inner_text()
         assert (hint in line) if hint else ("–" not in line.split(f" {title}: ")[1]), line
     days = page.eval_on_selector_all(
-        ".tl-day-state", "els => els.map((e) => [e.dataset.day, e.innerText.trim()])"
+        ".tl-day-state", "els => els.map((e) => [e.dataset.taskDay, e.innerText.trim()])"
     )
     for day_id, word in days:
         heading = DATA.course.day(day_id).heading(STRINGS)

@@ -119,10 +119,10 @@ def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
 def test_a_day_page_links_each_of_its_exercises_where_it_is(html, day):
     page = f"{day.docname}.html"
     rows = soup(html, page).select(".toelaten-dag-oefeningen .tl-task")
-    assert [r["data-exercise"] for r in rows] == list(day.exercises)
+    assert [r["data-task-exercise"] for r in rows] == list(day.exercises)
     for row in rows:
         link = row.find("a")
-        assert link.get_text(strip=True) == DATA.exercise(row["data-exercise"]).title
+        assert link.get_text(strip=True) == DATA.exercise(row["data-task-exercise"]).title
         target, anchor = resolve(page, link["href"]), urlsplit(link["href"]).fragment
         assert soup(html, target).find(id=anchor) is not None, link["href"]
 

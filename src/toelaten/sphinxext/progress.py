@@ -112,15 +112,23 @@ def _visit(self: Any, node: progress_widget) -> None:
         return link(docname, label)
 
     data = course_data(builder.app)
+    kind, day = node["kind"], node.get("day")
+    # The exercises this widget links to: a day's, none (the days), or all of them.
+    shown = (
+        data.course.day(day).exercises
+        if kind == "day"
+        else ()
+        if kind == "days"
+        else data.exercises
+    )
     links = progress_html.Links(
         days={d.id: link(d.docname) for d in data.course.days},
-        exercises={i: exercise_link(i) for i in data.exercises},
+        exercises={i: exercise_link(i) for i in shown},
         progress=link(std.anonlabels.get(PROGRESS_LABEL, (None,))[0]),
     )
     # The course (every day's exercises and how each is judged) once per page.
     first = not getattr(self, "_toelaten_course_sent", False)
     self._toelaten_course_sent = True
-    kind, day = node["kind"], node.get("day")
     self.body.append(progress_html.widget(kind, day, data, links, with_course=first))
     raise nodes.SkipNode
 

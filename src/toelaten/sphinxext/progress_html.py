@@ -76,12 +76,13 @@ def tag(data: CourseData) -> str:
 
 
 def task(what: str, ident: str, title: str, href: str, hint: str, data: CourseData) -> str:
-    """One row: ``what`` is ``day`` or ``exercise`` (its ``data-`` attribute). The hint
+    """One row: ``what`` is ``day`` or ``exercise`` (``data-task-day``, ``data-task-exercise``:
+    not ``data-exercise``, which marks an exercise's mount). The hint
     comes after the status, so on a phone a short one sits beside the tag."""
     prefix = f"tl-{what}-{ident}"
     described_by = f"{prefix}-hint {prefix}-status"
     return (
-        f'<li class="tl-task tl-task-{what}" data-{what}="{escape(ident)}">'
+        f'<li class="tl-task tl-task-{what}" data-task-{what}="{escape(ident)}">'
         f'<div class="tl-task-name">{_name(title, href, described_by)}</div>'
         f'<div class="tl-task-status" id="{prefix}-status">{tag(data)}</div>'
         f'<div class="tl-task-hint" id="{prefix}-hint">{escape(hint)}</div></li>'
@@ -135,7 +136,7 @@ def charts(data: CourseData, links: Links) -> str:
             else escape(exercise.title)
         )
         items.append(
-            f'<div class="tl-chart-item" data-exercise="{escape(exercise.id)}">'
+            f'<div class="tl-chart-item" data-chart="{escape(exercise.id)}">'
             f'<h3>{title} <span class="tl-chart-day">'
             f"{escape(strings('progress.charts.day', number=day.number))}</span></h3>"
             f'<div class="tl-chart-slot tl-oefening"><p class="tl-empty">'
@@ -156,7 +157,7 @@ def summary(data: CourseData) -> str:
     days = []
     for day in data.course.days:
         dots = "".join(
-            f'<span class="tl-dot" data-exercise="{escape(i)}" data-state="open"></span>'
+            f'<span class="tl-dot" data-task-exercise="{escape(i)}" data-state="open"></span>'
             for i in day.exercises
             if i in known
         )
@@ -164,7 +165,7 @@ def summary(data: CourseData) -> str:
         days.append(
             f'<li><a href="#tl-voortgang-{day.id}"><span class="tl-summary-day">{name}</span>'
             f'<span class="tl-dots" aria-hidden="true">{dots}</span></a>'
-            f'<span class="tl-day-state" data-day="{escape(day.id)}">{tag(data)}</span></li>'
+            f'<span class="tl-day-state" data-task-day="{escape(day.id)}">{tag(data)}</span></li>'
         )
     label = escape(strings("progress.summary.label"))
     return f'<ol class="tl-progress-summary" aria-label="{label}">{"".join(days)}</ol>'

@@ -10,8 +10,8 @@
 // Each exercise whose answers make a chart: overviews.js draws it, as on its own page.
 function progressCharts(el, canStore) {
   const definitions = attribute(el, "data-definitions");
-  for (const item of el.querySelectorAll(".tl-chart-item[data-exercise]")) {
-    const definition = definitions[item.getAttribute("data-exercise")];
+  for (const item of el.querySelectorAll(".tl-chart-item[data-chart]")) {
+    const definition = definitions[item.getAttribute("data-chart")];
     const entries = canStore && definition ? readBody(definition).body.entries : [];
     const view = entries.length ? ui.OVERVIEWS[definition.overview.kind](definition, entries, {}) : null;
     const slot = item.querySelector(".tl-chart-slot");

@@ -48,20 +48,20 @@ function setTag(row, state, text) {
 }
 
 function showTasks(el, course, states) {
-  for (const row of el.querySelectorAll(".tl-task[data-exercise]")) {
-    const id = row.getAttribute("data-exercise");
+  for (const row of el.querySelectorAll(".tl-task[data-task-exercise]")) {
+    const id = row.getAttribute("data-task-exercise");
     if (!states[id]) continue;
     setTag(row, states[id].state, stateText(states[id].state));
     row.querySelector(".tl-task-hint").textContent = hintText(states[id], course.exercises[id].spec);
   }
-  for (const row of el.querySelectorAll(".tl-task[data-day], .tl-day-state[data-day]")) {
-    const day = course.days.find((d) => d.id === row.getAttribute("data-day"));
+  for (const row of el.querySelectorAll("[data-task-day]")) {
+    const day = course.days.find((d) => d.id === row.getAttribute("data-task-day"));
     if (!day) continue;
     const result = dayState(day.exercises.map((i) => states[i]));
     setTag(row, result.state, dayText(result));
   }
-  for (const dot of el.querySelectorAll(".tl-dot[data-exercise]")) {
-    const result = states[dot.getAttribute("data-exercise")];
+  for (const dot of el.querySelectorAll(".tl-dot[data-task-exercise]")) {
+    const result = states[dot.getAttribute("data-task-exercise")];
     if (result) dot.setAttribute("data-state", result.state);
   }
 }
