@@ -16,6 +16,7 @@ from samples import progress as journey
 from toelaten.cli import main
 from toelaten.coursedata import CourseData
 from toelaten.exercises.progress import OPEN, State, exercise_state, resume, spec
+from toelaten.sphinxext.progress_html import CHART_KINDS
 
 DATA = CourseData()
 STRINGS = DATA.strings
@@ -183,6 +184,25 @@ def test_an_experiment_waiting_for_its_outcome_is_half_done_in_words(profile, si
     assert len(set(words.values())) == len(set(shapes.values())) == 3
 
 
+def test_mijn_voortgang_gathers_the_charts_of_the_answers(profile, site):
+    charted = [e for e in DATA.exercises.values() if (e.overview or {}).get("kind") in CHART_KINDS]
+    assert {e.overview["kind"] for e in charted} == set(CHART_KINDS)
+    visit = Visit(profile, site, PROGRESS)
+    first, *rest = charted
+    put(visit, {e.id: {"entries": [journey.entry(1, journey.everything(e))]} for e in rest})
+    visit.goto(PROGRESS)
+    visit.ready(".toelaten-voortgang")
+    page = visit.page
+    for exercise in rest:
+        slot = page.locator(f'.tl-chart-item[data-chart="{exercise.id}"] .tl-chart-slot')
+        assert slot.locator("svg.tl-chart").count() == 1, exercise.id
+        assert slot.locator("table").count() == 1, exercise.id  # the same facts as text
+    empty = page.locator(f'.tl-chart-item[data-chart="{first.id}"] .tl-chart-slot')
+    assert empty.locator("svg").count() == 0
+    assert empty.inner_text() == STRINGS("progress.charts.empty")
+    assert not visit.failures, visit.failures
+
+
 # ---- the command line and the page agree ----------------------------------------------------
 
 
@@ -229,8 +249,9 @@ def test_mijn_voortgang_and_toelaten_progress_agree_on_one_answers_file(profile,
 def test_the_path_takes_the_same_room_before_and_after_the_answers_are_read(
     browser, site, viewport
 ):
-    """Without JavaScript (and before the script has run) the widgets keep the room the
-    answers will need: the rows and what follows stay where they are."""
+    """Before the course path's script has read the answers (here: never, its file does
+    not come), the widgets keep the room the answers will need: the rows and what follows
+    stay where they are when it has."""
     # Where each row, line and heading is and how tall (the charts below the lists of
     # Mijn voortgang do grow: they come last).
     measure = """() => [...document.querySelectorAll(
@@ -240,20 +261,22 @@ def test_the_path_takes_the_same_room_before_and_after_the_answers_are_read(
         })"""
     boxes = {}
     for scripts in (False, True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=scripts)
+        context = browser.new_context(viewport=viewport)
         page = context.new_page()
-        if scripts:
-            page.goto(site + LANDING)
-            bodies = journey.bodies(DATA)[0]
-            page.evaluate(
-                "(bodies) => { for (const [id, body] of Object.entries(bodies))"
-                " localStorage.setItem('toelaten:v1:' + id, JSON.stringify(body)); }",
-                bodies,
-            )
+        page.goto(site + LANDING)
+        page.evaluate(
+            "(bodies) => { for (const [id, body] of Object.entries(bodies))"
+            " localStorage.setItem('toelaten:v1:' + id, JSON.stringify(body)); }",
+            journey.bodies(DATA)[0],
+        )
+        if not scripts:
+            page.route("**/_static/toelaten/*.js*", lambda route: route.abort())
         for rel in (LANDING, day_page("dag-3"), PROGRESS):
             page.goto(site + rel)
             if scripts:
                 page.wait_for_selector(".tl-progress[data-ready]")
+            else:
+                assert page.locator(".tl-progress[data-ready]").count() == 0
             boxes[(scripts, rel)] = page.evaluate(measure)
         context.close()
     for rel in (LANDING, day_page("dag-3"), PROGRESS):
