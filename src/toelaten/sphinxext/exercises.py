@@ -27,7 +27,6 @@ from toelaten.exercises.static import json_attribute, mount_html
 from toelaten.sphinxext.directives import DataDirective, course_data
 
 SCRIPT = "toelaten/oefeningen.js"
-STYLE = "toelaten/oefeningen.css"
 #: The course path alone (landing page, day pages): a small script of its own.
 PATH_SCRIPT = "toelaten/voortgang.js"
 MARKERS = ('class="toelaten-oefening"', 'class="toelaten-werkboek"', 'class="toelaten-voortgang')
@@ -46,7 +45,6 @@ def _write_assets(app: Sphinx) -> None:
     (target / "oefeningen.js").write_text(script, encoding="utf-8")
     path_script = front.path_script(course_data(app).strings)
     (target / "voortgang.js").write_text(path_script, encoding="utf-8")
-    (target / "oefeningen.css").write_text(front.css(book=True), encoding="utf-8")
 
 
 def note_exercise_files(env: Any, data: CourseData, exercise: Exercise) -> None:
@@ -106,7 +104,6 @@ def _page_assets(
     body = context.get("body") or ""
     if any(marker in body for marker in MARKERS):
         app.add_js_file(SCRIPT)  # it brings the course path too (Mijn voortgang's charts)
-        app.add_css_file(STYLE)
     elif PATH_MARKER in body:
         app.add_js_file(PATH_SCRIPT, loading_method="defer")
 
