@@ -191,22 +191,38 @@ DAYS = [("dag-1", ["a", "b"]), ("dag-2", ["c"]), ("dag-3", ["d"])]
 
 
 def states(**given: str) -> dict[str, State]:
-    return {i: State(given.get(i, OPEN)) for _, ids in DAYS for i in ids}
+    """``a="half@3"``: exercise a half done, saved last at time 3 (later times are later)."""
+    found = {}
+    for _, ids in DAYS:
+        for i in ids:
+            state, _, at = given.get(i, OPEN).partition("@")
+            found[i] = State(state, updated=f"2026-12-01T10:0{at}:00" if at else "")
+    return found
 
 
 @pytest.mark.parametrize(
     ("given", "where"),
     [
         ({}, {"kind": "start", "id": "dag-1"}),
-        ({"c": HALF}, {"kind": "day", "id": "dag-1"}),  # day 1 never begun: its page
-        ({"a": DONE, "c": HALF}, {"kind": "exercise", "id": "b"}),
-        ({"a": DONE, "b": HALF}, {"kind": "exercise", "id": "b"}),
-        ({"a": DONE, "b": DONE, "d": DONE}, {"kind": "day", "id": "dag-2"}),
-        ({"a": DONE, "b": DONE, "c": DONE, "d": HALF}, {"kind": "exercise", "id": "d"}),
-        ({"a": DONE, "b": DONE, "c": DONE, "d": DONE}, {"kind": "finished", "id": ""}),
+        (
+            {"a": "done@1", "b": "done@2", "c": "done@3", "d": "done@4"},
+            {"kind": "finished", "id": ""},
+        ),
+        # Where the learner was: the exercise saved last, when it is not done ...
+        ({"c": "half@1"}, {"kind": "exercise", "id": "c"}),
+        ({"a": "half@2", "c": "half@1"}, {"kind": "exercise", "id": "a"}),
+        ({"a": "done@1", "b": "half@1", "d": "half@2"}, {"kind": "exercise", "id": "d"}),
+        # ... else the first not done after it; a day not begun at all: its page ...
+        ({"a": "done@1", "b": "done@2"}, {"kind": "day", "id": "dag-2"}),
+        ({"a": "done@2", "b": "half@1"}, {"kind": "exercise", "id": "b"}),
+        # ... and from the start again when nothing after it is left.
+        ({"a": "half@1", "d": "done@2"}, {"kind": "exercise", "id": "a"}),
+        ({"b": "done@1", "c": "done@2", "d": "done@3"}, {"kind": "exercise", "id": "a"}),
+        # Saves without a time: the one latest in the course counts as the last.
+        ({"a": "half", "c": "done"}, {"kind": "day", "id": "dag-3"}),
     ],
 )
-def test_going_on_leads_to_the_first_exercise_not_done_of_the_earliest_day(given, where):
+def test_going_on_leads_to_where_the_learner_was(given, where):
     assert resume(DAYS, states(**given)) == where
 
 

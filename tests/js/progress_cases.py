@@ -50,7 +50,10 @@ def answer_sets(rng: random.Random, exercise) -> list[Any]:
                 answers[field_id] = dict(list(answers[field_id].items())[: rng.randint(0, 2)])
             elif roll < 0.38:
                 answers[field_id] = rng.choice([None, [], {}, 0])
-        sets.append(journey.entry(n + 1, answers))
+        entry = journey.entry(n + 1, answers)
+        if rng.random() < 0.1:  # a save time that is odd, missing or later than the rest
+            entry["updated"] = rng.choice([None, 5, "2027-01-01T00:00:00", ""])
+        sets.append(entry)
     if rng.random() < 0.1:
         sets.insert(rng.randint(0, len(sets)), rng.choice(BROKEN))
     return sets
@@ -74,10 +77,21 @@ def main() -> None:
         states = {i: rng.choice([OPEN, OPEN, HALF, DONE, DONE]) for i in known}
         if rng.random() < 0.1:
             states = dict.fromkeys(known, rng.choice([OPEN, DONE]))
-        given = {i: State(s) for i, s in states.items()}
+        # Save times: some equal, some missing, as real answers files have them.
+        stamps = {
+            i: rng.choice(["", "2026-11-30T09:00:00", f"2026-12-01T1{rng.randint(0, 9)}:00:00"])
+            for i in known
+        }
+        given = {i: State(s, updated=stamps[i] if s != OPEN else "") for i, s in states.items()}
         target = resume([(d["id"], d["exercises"]) for d in days], given)
         per_day = [vars(day_state([given[i] for i in d["exercises"]])) for d in days]
-        resumes.append({"states": states, "result": target, "days": per_day})
+        resumes.append(
+            {
+                "states": {i: g.as_json() for i, g in given.items()},
+                "result": target,
+                "days": per_day,
+            }
+        )
     print(
         json.dumps(
             {"specs": specs, "cases": cases, "days": days, "resumes": resumes},

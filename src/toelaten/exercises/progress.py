@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -74,9 +74,17 @@ class State:
     state: str  # OPEN, HALF or DONE
     reason: str = ""  # MISSING, FEWER or WAITING when HALF
     started: int = 0  # answer sets with an answer
+    # The latest save among them (ISO time, "" when unknown): where the learner was, not
+    # part of the verdict.
+    updated: str = field(default="", compare=False)
 
     def as_json(self) -> dict[str, Any]:
-        return {"state": self.state, "reason": self.reason, "started": self.started}
+        return {
+            "state": self.state,
+            "reason": self.reason,
+            "started": self.started,
+            "updated": self.updated,
+        }
 
 
 def _answers(entry: Any) -> dict[str, Any] | None:
@@ -86,21 +94,24 @@ def _answers(entry: Any) -> dict[str, Any] | None:
 
 def exercise_state(rule: Mapping[str, Any], entries: Sequence[Any]) -> State:
     """The state of one exercise from its current answer sets (progress.js: exerciseState)."""
-    started = [a for a in map(_answers, entries) if a is not None and any(map(filled, a.values()))]
-    if not started:
+    begun = [e for e in entries if (a := _answers(e)) is not None and any(map(filled, a.values()))]
+    if not begun:
         return State(OPEN)
+    started = [a for a in map(_answers, begun) if a is not None]
+    stamps = [e.get("updated") for e in begun]
+    updated = max((t for t in stamps if isinstance(t, str)), default="")
 
     def all_of(key: str) -> bool:
         return all(complete(rule, f, a.get(f)) for a in started for f in rule[key])
 
     n = len(started)
     if not all_of("now"):
-        return State(HALF, MISSING, n)
+        return State(HALF, MISSING, n, updated)
     if n < rule["minimum"]:
-        return State(HALF, FEWER, n)
+        return State(HALF, FEWER, n, updated)
     if not all_of("later"):
-        return State(HALF, WAITING, n)
-    return State(DONE, "", n)
+        return State(HALF, WAITING, n, updated)
+    return State(DONE, "", n, updated)
 
 
 @dataclass(frozen=True)
@@ -121,19 +132,28 @@ def day_state(states: Sequence[State]) -> DayState:
 
 
 def resume(days: Sequence[tuple[str, Sequence[str]]], states: Mapping[str, State]) -> dict:
-    """Where to go on (progress.js: resumeTarget): ``{"kind": "start"}`` when nothing is
-    begun, ``"finished"`` when everything is done, else the first exercise not done of the
-    earliest day not done (``"exercise"``, its id), or that day (``"day"``) when nothing of
-    it is begun. ``days``: each day's id and its exercises' ids, in course order."""
-    if all(states[i].state == OPEN for _, ids in days for i in ids):
+    """Where to go on (progress.js: resumeTarget). ``{"kind": "start"}`` when nothing is
+    begun, ``"finished"`` when everything is done. Else where the learner was: the exercise
+    saved last, when it is not done; otherwise the first exercise not done after it in the
+    course (from the start again when there is none). That exercise (``"exercise"``), or
+    its day's page (``"day"``) when nothing of that day is begun. ``days``: each day's id
+    and its exercises' ids, in course order."""
+    order = [(day_id, i) for day_id, ids in days for i in ids]
+    if all(states[i].state == OPEN for _, i in order):
         return {"kind": "start", "id": days[0][0] if days else ""}
-    for day_id, ids in days:
-        day = day_state([states[i] for i in ids])
-        if day.state == OPEN:
-            return {"kind": "day", "id": day_id}
-        if day.state == HALF:
-            return {"kind": "exercise", "id": next(i for i in ids if states[i].state != DONE)}
-    return {"kind": "finished", "id": ""}
+    if all(states[i].state == DONE for _, i in order):
+        return {"kind": "finished", "id": ""}
+    # The last save; of two at the same time (or none known) the later in the course.
+    last = max(
+        (n for n, (_, i) in enumerate(order) if states[i].state != OPEN),
+        key=lambda n: (states[order[n][1]].updated, n),
+    )
+    after = order[last:] + order[:last]
+    day_id, target = next((d, i) for d, i in after if states[i].state != DONE)
+    day_ids = next(ids for d, ids in days if d == day_id)
+    if all(states[i].state == OPEN for i in day_ids):
+        return {"kind": "day", "id": day_id}
+    return {"kind": "exercise", "id": target}
 
 
 # ---- the learner's progress in the terminal (`toelaten progress`) ----------------------

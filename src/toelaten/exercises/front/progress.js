@@ -35,16 +35,23 @@ function answersOf(entry) {
 // {state: "open" | "half" | "done", reason: "" | "missing" | "fewer" | "waiting", started}
 // from an exercise's current answer sets (progress.py: exercise_state).
 function exerciseState(spec, entries) {
-  const started = (Array.isArray(entries) ? entries : [])
-    .map(answersOf)
-    .filter((a) => a !== null && Object.values(a).some(isFilled));
+  const begun = (Array.isArray(entries) ? entries : []).filter((e) => {
+    const a = answersOf(e);
+    return a !== null && Object.values(a).some(isFilled);
+  });
+  const started = begun.map(answersOf);
   const n = started.length;
-  if (!n) return { state: "open", reason: "", started: 0 };
+  if (!n) return { state: "open", reason: "", started: 0, updated: "" };
+  // The latest save, compared as text like Python's max() of ISO times.
+  const updated = begun
+    .map((e) => e.updated)
+    .filter((t) => typeof t === "string")
+    .reduce((a, b) => (b > a ? b : a), "");
   const allOf = (key) => started.every((a) => spec[key].every((f) => isComplete(spec, f, own(a, f))));
-  if (!allOf("now")) return { state: "half", reason: "missing", started: n };
-  if (n < spec.minimum) return { state: "half", reason: "fewer", started: n };
-  if (!allOf("later")) return { state: "half", reason: "waiting", started: n };
-  return { state: "done", reason: "", started: n };
+  if (!allOf("now")) return { state: "half", reason: "missing", started: n, updated };
+  if (n < spec.minimum) return { state: "half", reason: "fewer", started: n, updated };
+  if (!allOf("later")) return { state: "half", reason: "waiting", started: n, updated };
+  return { state: "done", reason: "", started: n, updated };
 }
 
 // A day from its exercises' states (progress.py: day_state).
@@ -56,15 +63,22 @@ function dayState(states) {
   return { state: "half", done, total };
 }
 
-// {kind: "start" | "day" | "exercise" | "finished", id} (progress.py: resume). `days`: in
-// course order, each {id, exercises: [ids]}; `states`: by exercise id.
+// {kind: "start" | "day" | "exercise" | "finished", id} (progress.py: resume): the exercise
+// saved last when it is not done, else the first not done after it (from the start again).
+// `days`: in course order, each {id, exercises: [ids]}; `states`: by exercise id.
 function resumeTarget(days, states) {
-  if (days.every((d) => d.exercises.every((i) => states[i].state === "open")))
-    return { kind: "start", id: days.length ? days[0].id : "" };
-  for (const day of days) {
-    const { state } = dayState(day.exercises.map((i) => states[i]));
-    if (state === "open") return { kind: "day", id: day.id };
-    if (state === "half") return { kind: "exercise", id: day.exercises.find((i) => states[i].state !== "done") };
-  }
-  return { kind: "finished", id: "" };
+  const order = days.flatMap((d) => d.exercises.map((i) => [d.id, i]));
+  if (order.every(([, i]) => states[i].state === "open")) return { kind: "start", id: days.length ? days[0].id : "" };
+  if (order.every(([, i]) => states[i].state === "done")) return { kind: "finished", id: "" };
+  let last = -1;
+  order.forEach(([, i], n) => {
+    if (states[i].state === "open") return;
+    const stamp = states[i].updated || "";
+    if (last < 0 || stamp >= (states[order[last][1]].updated || "")) last = n;
+  });
+  const after = [...order.slice(last), ...order.slice(0, last)];
+  const [dayId, target] = after.find(([, i]) => states[i].state !== "done");
+  const day = days.find((d) => d.id === dayId);
+  if (day.exercises.every((i) => states[i].state === "open")) return { kind: "day", id: dayId };
+  return { kind: "exercise", id: target };
 }
