@@ -121,8 +121,8 @@ test-quick: $(VENV)/.test-deps node_modules/.installed _build/.built
 	$(PYTEST) -m "not browser"
 
 # biome.jsonc lints the front end. The parts in exercises/front/ share one scope, so unused
-# and undeclared names are checked on what front.py joins: the book's script and the
-# Jupyter widget's module, written to _build/lint/.
+# and undeclared names are checked on what front.py joins: the book's script, the course
+# path's script and the Jupyter widget's module, written to _build/lint/.
 lint: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
@@ -131,6 +131,8 @@ lint: $(VENV)/.test-deps node_modules/.installed
 	$(BIN)/python -c 'from toelaten import CourseData; from toelaten.exercises.front import classic_script; print(classic_script(CourseData.default().strings), end="")' \
 	  > _build/lint/book.js
 	$(BIN)/python -c 'from toelaten.exercises.front import esm; print(esm(), end="")' > _build/lint/widget.js
+	$(BIN)/python -c 'from toelaten import CourseData; from toelaten.exercises.front import path_script; print(path_script(CourseData.default().strings), end="")' \
+	  > _build/lint/voortgang.js
 	node_modules/.bin/biome lint --error-on-warnings
 
 format: $(VENV)/.test-deps

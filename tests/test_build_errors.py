@@ -57,6 +57,23 @@ def test_an_unknown_exercise_is_an_error_at_its_line(book):
     assert f"{book / 'index.md'}:3: ERROR: no exercise 'bestaat-niet'" in reported
 
 
+def test_an_unknown_day_of_the_course_path_is_an_error_at_its_line(book):
+    (book / "index.md").write_text("# Test\n\n```{dag-oefeningen} dag-9\n```\n", "utf-8")
+    reported = build(book)
+    assert f"{book / 'index.md'}:3: ERROR:" in reported and "dag-9" in reported
+
+
+def test_the_course_path_names_an_exercise_that_is_on_no_page(book):
+    (book / "index.md").write_text(
+        "# Test\n\n```{oefening} wiens-stem\n```\n\n```{dag-oefeningen} dag-2\n```\n", "utf-8"
+    )
+    reported = build(book)
+    assert "'dubbele-maat' is on no page" in reported  # -W makes it fail the book
+    assert "'wiens-stem' is on no page" not in reported
+    page = (book / "_build" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#oefening-wiens-stem"' in page
+
+
 def test_a_mistake_in_an_exercise_file_names_that_file(book, data):
     broken = data / "exercises" / "wiens-stem.yml"
     broken.write_text(broken.read_text(encoding="utf-8") + "kleur: rood\n", encoding="utf-8")

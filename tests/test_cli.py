@@ -41,7 +41,8 @@ def test_every_command_reads_the_data_folder_it_is_given(data, tmp_path, monkeyp
     assert days.exit_code == 0 and "Dag 1 – Eerste dag" in days.output
     journal = str(tmp_path / "journal.sqlite")
     progress = CliRunner().invoke(main, ["progress", "--journal", journal])
-    assert progress.exit_code == 0 and "Wie?: nog niet begonnen" in progress.output
+    not_begun = DATA.strings("progress.state.open")
+    assert progress.exit_code == 0 and f"Wie?: {not_begun}" in progress.output
 
 
 def test_check_reports_every_problem_of_a_data_folder_in_one_run(data):
@@ -187,8 +188,10 @@ def test_progress_in_the_terminal(tmp_path):
     Journal(journal).save("steunkaart", [entry("e1", naam="A"), entry("e2", naam="B")])
     result = CliRunner().invoke(main, ["progress", "--journal", str(journal)])
     assert result.exit_code == 0
-    day = DATA.course.day("dag-1")
-    assert f"{day.heading(DATA.strings)}  (1 van {len(day.exercises)})" in result.output
+    day, strings = DATA.course.day("dag-1"), DATA.strings
+    count = strings("progress.day_count", done=0, total=len(day.exercises))
+    assert f"{day.heading(strings)}  ({count})" in result.output
     exercises = DATA.exercises
-    assert f"✓ {exercises['steunkaart'].title}: 2 antwoorden" in result.output
-    assert f"· {exercises['acht-redenen'].title}: nog niet begonnen" in result.output
+    half, not_begun = strings("progress.state.half"), strings("progress.state.open")
+    assert f"◐ {exercises['steunkaart'].title}: {half} – " in result.output
+    assert f"· {exercises['acht-redenen'].title}: {not_begun}" in result.output

@@ -95,8 +95,14 @@ def test_the_landing_page_is_titled_with_the_course_name(html):
 
 
 def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
-    table = soup(html, "book/index.html").select_one("table.toelaten-days")
-    rows = table.select("tbody tr")
+    """As it is without JavaScript (and before the script has read any answers): a way in
+    to day 1 and the days as a list of links, each with its theme."""
+    doc = soup(html, "book/index.html")
+    first = DATA.course.days[0]
+    start = doc.select_one(".toelaten-cursuspad a.tl-start")
+    assert start.get_text(strip=True) == DATA.strings("progress.path.start", number=first.number)
+    assert resolve("book/index.html", start["href"]) == f"{first.docname}.html"
+    rows = doc.select(".toelaten-dagen .tl-task")
     days = DATA.course.days
     assert len(rows) == len(days)
     for row, day in zip(rows, days, strict=True):
@@ -104,8 +110,20 @@ def test_the_landing_page_shows_the_five_days_from_the_data_file(html):
         assert link.get_text(strip=True) == day.heading(DATA.strings)
         assert resolve("book/index.html", link["href"]) == f"{day.docname}.html"
         assert day.theme in row.get_text(" ", strip=True)
-    privacy = [a for a in soup(html, "book/index.html").find_all("a") if "privacy" in a["href"]]
+    privacy = [a for a in doc.find_all("a") if "privacy" in a["href"]]
     assert privacy, "the landing page must link to the privacy page"
+
+
+@pytest.mark.parametrize("day", DATA.course.days, ids=lambda d: d.id)
+def test_a_day_page_links_each_of_its_exercises_where_it_is(html, day):
+    page = f"{day.docname}.html"
+    rows = soup(html, page).select(".toelaten-dag-oefeningen .tl-task")
+    assert [r["data-task-exercise"] for r in rows] == list(day.exercises)
+    for row in rows:
+        link = row.find("a")
+        assert link.get_text(strip=True) == DATA.exercise(row["data-task-exercise"]).title
+        target, anchor = resolve(page, link["href"]), urlsplit(link["href"]).fragment
+        assert soup(html, target).find(id=anchor) is not None, link["href"]
 
 
 @pytest.mark.parametrize("day", DATA.course.days, ids=lambda d: d.id)

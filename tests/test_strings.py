@@ -52,7 +52,7 @@ UNSEEN = {
 #: Where a key is passed on rather than written: the helpers themselves.
 HELPERS = {
     "strings.py": 'return self(f"{key}.',
-    "dom.js": "function tr(key, values = {}) {",
+    "words.js": "function tr(key, values = {}) {",
     "common.typ": "#let tr(key, ..values) = {",
 }
 
@@ -98,8 +98,8 @@ def covers(key: str, messages: dict[str, str]) -> set[str]:
 
 def test_the_scan_finds_every_renderer():
     found = asked()
-    assert "progress.not_started" in found[".py"]
-    assert {"exercise.save", "progress.entries.one"} <= found[".js"]
+    assert "progress.state.open" in found[".py"]
+    assert {"exercise.save", "progress.state.open"} <= found[".js"]
     assert "pdf.contents" in found[".typ"] and "pdf.timetable." in found[".typ"]
     assert "help.title" in found[".html"]
     assert "date.months." in found[".py"]
@@ -195,7 +195,7 @@ def test_a_course_in_a_new_language_speaks_it_in_python(edition, tmp_path):
         main, ["--data", str(edition), "progress", "--journal", str(journal)]
     )
     assert shown.exit_code == 0, shown.output
-    assert "XX nog niet begonnen" in shown.output and "XX Dag 1 – " in shown.output
+    assert "XX Nog niet begonnen" in shown.output and "XX Dag 1 – " in shown.output
     # a save in Jupyter, and the message of an answer that does not fit
     session = ExerciseSession("wiens-stem", Journal(journal, data=data), data)
     assert session.save([])[0].startswith("XX Bewaard in je dagboek om ")
@@ -244,7 +244,7 @@ def test_a_book_of_a_course_in_a_new_language_speaks_it(edition, tmp_path):
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "XX Direct naar: XX Als het even niet gaat" in page  # layout.html
     assert "<span>XX Als het even niet gaat</span>" in page  # the header's help link
-    assert "XX De vijf dagen in het kort" in page  # {dagen-overzicht}
+    assert "XX Nog niet begonnen" in page  # {dagen-overzicht}, before the script runs
     assert "XX Oefening: " in page  # {oefening}, before the script runs
     script = (out / "_static" / "toelaten" / "oefeningen.js").read_text(encoding="utf-8")
     assert '"exercise.save": "XX Bewaren"' in script

@@ -68,6 +68,14 @@ export function loadBook(options = {}) {
   return run(source, ["ui", ...topLevelNames(book)], environment(options));
 }
 
+// The course path's own script as front.py's path_script() builds it (the landing and day
+// pages): its parts in one scope with the catalogue's words. Every top-level name comes back.
+export function loadPath(options = {}) {
+  const source = read(partsOf("PATH_PARTS"));
+  const words = JSON.stringify(definitions().strings);
+  return run(`${source}\nuseWords(${words});`, topLevelNames(source), environment(options));
+}
+
 // ---- definitions -------------------------------------------------------------------------
 
 let known = null;

@@ -131,18 +131,19 @@ def workbook(journal: Journal, out: Path, name: str | None) -> None:
 @click.command()
 @journal_option
 def progress(journal: Journal) -> None:
-    """Toon per dag bij welke oefeningen je al iets hebt ingevuld."""
-    from toelaten.exercises.progress import progress as day_progress
-    from toelaten.exercises.progress import state_text
+    """Toon per dag welke oefeningen klaar zijn, half af of nog niet begonnen."""
+    from toelaten.exercises import progress as states
 
     known, strings = journal.data.exercises, journal.data.strings
-    for day in day_progress(journal.all_latest(), journal.data):
-        count = strings("progress.count", started=day.started, total=len(day.exercises))
-        click.echo(click.style(day.heading, bold=True) + f"  {count}")
+    marks = {states.OPEN: "·", states.HALF: "◐", states.DONE: "✓"}
+    for day in states.progress(journal.all_latest(), journal.data):
+        tag = states.day_text(day.state, strings)
+        click.echo(click.style(day.heading, bold=True) + f"  ({tag})")
         for item in day.exercises:
-            mark = "✓" if item.entries else "·"
-            state = state_text(item, known[item.id].repeat, strings)
-            click.echo(f"  {mark} {item.title}: {state}")
+            state = states.state_text(item.state.state, strings)
+            why = states.reason_text(item.state, states.spec(known[item.id]), strings)
+            line = f"  {marks[item.state.state]} {item.title}: {state}"
+            click.echo(f"{line} – {why}" if why else line)
 
 
 @click.command()

@@ -60,6 +60,10 @@ class Field:
     max_choices: int | None = None
     scenario: str | None = None
     responses: tuple[Response, ...] = ()
+    #: Answered after the fact (an experiment's outcome): until then the exercise waits.
+    later: bool = False
+    #: May stay empty in an exercise that is done (progress.py).
+    optional: bool = False
 
     @property
     def max_length(self) -> int | None:
@@ -95,6 +99,9 @@ class Field:
             data["options"] = [{"id": o.id, "label": o.label} for o in self.options]
         if self.max_choices:
             data["maxChoices"] = self.max_choices
+        for key in ("later", "optional"):
+            if getattr(self, key):
+                data[key] = True
         if self.responses:
             data["responses"] = [
                 {"id": r.id, "text": r.text, "role": r.role, "feedback": r.feedback}
@@ -123,7 +130,11 @@ def read_field(item: Fields, roles: tuple[Option, ...] = ()) -> Field:
     kwargs: dict[str, Any] = {
         "help": item.text("help", optional=True),
         "section": item.text("section", optional=True),
+        "later": item.flag("later"),
+        "optional": item.flag("optional"),
     }
+    if kwargs["later"] and kwargs["optional"]:
+        item.fail("a field answered later is expected then: not also optional", "optional")
     if kind == "scale":
         low, high = item.integer("min"), item.integer("max")
         if low >= high:

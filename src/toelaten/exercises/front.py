@@ -1,6 +1,9 @@
 """The front end as the browser gets it: one ES module for anywidget, one classic script
 for the book.
 
+The landing and day pages get a small script of their own, ``path_script()``: the course
+path (tasks.js) without the exercises.
+
 The parts in ``front/`` are plain script files with no ``import``: anywidget cannot
 resolve imports of a module it receives as text, and the book must also run from
 ``file://``, where module scripts are blocked. So they are joined here, in order.
@@ -23,9 +26,25 @@ if TYPE_CHECKING:
     from toelaten.strings import Strings
 
 FRONT = Path(__file__).parent / "front"
-PARTS = ("dom.js", "form.js", "charts.js", "supportmap.js", "overviews.js", "ui.js")
-#: The book's own parts, after the UI: checking and merging answers, storage, the pages.
-BOOK_PARTS = ("schema.js", "answers.js", "store.js", "workbook.js", "workbookview.js", "book.js")
+PARTS = ("words.js", "dom.js", "form.js", "charts.js", "supportmap.js", "overviews.js", "ui.js")
+#: The book's own parts, after the UI: checking and merging answers, storage, the pages,
+#: the course path.
+BOOK_PARTS = (
+    "schema.js",
+    "answers.js",
+    "keys.js",
+    "store.js",
+    "workbook.js",
+    "workbookview.js",
+    "progress.js",
+    "tasks.js",
+    "book.js",
+)
+#: The course path alone (the landing and day pages, which hold no exercise): the words,
+#: where the answers are stored, the state rule and the task lists.
+PATH_PARTS = ("words.js", "keys.js", "progress.js", "tasks.js")
+#: The catalogue's sections the course path uses (a part of JS_SECTIONS).
+PATH_SECTIONS = ("progress",)
 #: The catalogue's sections the front end uses; only these reach the browser.
 JS_SECTIONS = ("format", "progress", "exercise", "overview", "answers", "workbook")
 
@@ -58,6 +77,23 @@ def classic_script(strings: Strings) -> str:
         f"const ui = (function () {{\n{body}\n}})();\n"
         f"// The interface's words: the catalogue of the course's language ({strings.language}).\n"
         f"ui.useWords({text});\nconst tr = ui.tr;\n{book}\n}})();\n"
+    )
+
+
+@functools.cache
+def path_script(strings: Strings) -> str:
+    """The course path's own small script (tasks.js), with its words."""
+    parts = "\n".join((FRONT / name).read_text(encoding="utf-8") for name in PATH_PARTS)
+    text = json.dumps(
+        strings.sections(*PATH_SECTIONS), ensure_ascii=False, sort_keys=True, indent=0
+    )
+    return (
+        "/* Generated from toelaten/exercises/front/*.js; edit those. */\n"
+        f'(function () {{\n"use strict";\n{parts}\nuseWords({text});\n'
+        "const start = () => startTasks(storageReadable());\n"
+        'if (document.readyState === "loading") '
+        'document.addEventListener("DOMContentLoaded", start);\n'
+        "else start();\n})();\n"
     )
 
 

@@ -27,6 +27,7 @@ from toelaten.sphinxext import (
     navigation,
     notebooks,
     page,
+    progress,
     runsheets,
     search,
     theme,
@@ -83,6 +84,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     theme.setup(app)
     navigation.setup(app)
     exercises.setup(app)
+    progress.setup(app)
     app.add_transform(notebooks.NotebookExercises)
     citations.setup(app)
     runsheets.setup(app)

@@ -109,34 +109,6 @@ class DataDirective(SphinxDirective):
         return xref("doc", "/" + docname, text)
 
 
-class DaysTable(DataDirective):
-    """``{dagen-overzicht}``: the five days at a glance, one row a day."""
-
-    def run(self) -> list[nodes.Node]:
-        course, strings = self.course(), self.strings
-        table = nodes.table(classes=["toelaten-days"])
-        table += nodes.title(text=strings("book.days.title"))
-        group = nodes.tgroup(cols=2)
-        table += group
-        group += nodes.colspec(colwidth=35)
-        group += nodes.colspec(colwidth=65)
-        head = nodes.thead()
-        group += head
-        head += table_row(
-            [
-                nodes.paragraph(text=strings("book.days.day")),
-                nodes.paragraph(text=strings("book.days.about")),
-            ]
-        )
-        body = nodes.tbody()
-        group += body
-        for day in course.days:
-            link = nodes.paragraph()
-            link += self.doc_link(day.docname, day.heading(strings))
-            body += table_row([link, nodes.paragraph(text=day.theme)])
-        return [table]
-
-
 class DayTheme(DataDirective):
     """``{dag-thema} dag-1``: the day's theme as an opening paragraph."""
 
@@ -218,7 +190,6 @@ def table_row(cells: list[nodes.Node]) -> nodes.row:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_directive("dagen-overzicht", DaysTable)
     app.add_directive("dag-thema", DayTheme)
     app.add_directive("dag-doelen", DayGoals)
     app.add_directive("hulplijnen", HelpLines)

@@ -3,7 +3,8 @@
 The live exercise is the same ES module Jupyter runs (exercises/front.py). For the book
 it is wrapped, with book.js, into one classic script: module scripts do not run from
 ``file://``, and the book must work when opened from disk. Only pages that hold an
-exercise load it. Pages made from notebooks show the widget's ``text/html`` mount, so
+exercise load it; pages with only the course path (sphinxext/progress.py) get a small
+script of their own. Pages made from notebooks show the widget's ``text/html`` mount, so
 myst-nb's widget scripts (from CDNs) and the widget state it would embed (with
 build-time answers) are dropped.
 """
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any, cast
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.domains.std import StandardDomain
 
@@ -24,10 +24,13 @@ from toelaten.exercises import front
 from toelaten.exercises.model import Exercise
 from toelaten.exercises.schema import document_schema
 from toelaten.exercises.static import json_attribute, mount_html
-from toelaten.sphinxext.directives import DataDirective, course_data, xref
+from toelaten.sphinxext.directives import DataDirective, course_data
 
 SCRIPT = "toelaten/oefeningen.js"
+#: The course path alone (landing page, day pages): a small script of its own.
+PATH_SCRIPT = "toelaten/voortgang.js"
 MARKERS = ('class="toelaten-oefening"', 'class="toelaten-werkboek"', 'class="toelaten-voortgang')
+PATH_MARKER = ' tl-progress"'  # sphinxext/progress_html.py
 
 
 def _write_assets(app: Sphinx) -> None:
@@ -40,6 +43,8 @@ def _write_assets(app: Sphinx) -> None:
     # The course's words go with the script, once for the whole site.
     script = front.classic_script(course_data(app).strings)
     (target / "oefeningen.js").write_text(script, encoding="utf-8")
+    path_script = front.path_script(course_data(app).strings)
+    (target / "voortgang.js").write_text(path_script, encoding="utf-8")
 
 
 def note_exercise_files(env: Any, data: CourseData, exercise: Exercise) -> None:
@@ -67,10 +72,11 @@ class ExerciseDirective(DataDirective):
         label = f"oefening-{exercise.id}"
         std = cast(StandardDomain, self.env.get_domain("std"))
         std.note_hyperlink_target(label, self.env.docname, label, exercise.title)
-        return [
-            nodes.target("", "", ids=[label]),
-            nodes.raw("", mount_html(exercise, known), format="html"),
-        ]
+        # The anchor on a box around the mount: an empty target's id would move to the
+        # raw HTML after it, which has nowhere to keep it (the link led to the page's top).
+        box = nodes.container(ids=[label])
+        box += nodes.raw("", mount_html(exercise, known), format="html")
+        return [box]
 
 
 class WorkbookDirective(DataDirective):
@@ -97,60 +103,6 @@ class WorkbookDirective(DataDirective):
         return [nodes.raw("", html, format="html")]
 
 
-def _exercise_link(exercise_id: str, title: str) -> addnodes.pending_xref:
-    return xref("ref", f"oefening-{exercise_id}", title)
-
-
-class DayExercisesDirective(DataDirective):
-    """``{dag-oefeningen} dag-1``: the day's exercises, each linked to where it is."""
-
-    required_arguments = 1
-
-    def run(self) -> list[nodes.Node]:
-        known = self.exercises()
-        try:
-            day = self.course().day(self.arguments[0])
-        except KeyError as exc:
-            raise self.error(str(exc.args[0])) from exc
-        self.depend(*(self.data.exercise_file(i) for i in day.exercises))  # their titles
-        items = nodes.bullet_list(classes=["toelaten-dag-oefeningen"])
-        for exercise_id in day.exercises:
-            items += nodes.list_item(
-                "", nodes.paragraph("", "", _exercise_link(exercise_id, known[exercise_id].title))
-            )
-        return [items]
-
-
-class ProgressDirective(DataDirective):
-    """``{voortgang}``: per day, every exercise with a link; the script adds the state."""
-
-    def run(self) -> list[nodes.Node]:
-        known, strings = self.exercises(), self.strings
-        box = nodes.container(classes=["toelaten-voortgang"])
-        for day in self.course().days:
-            heading = nodes.paragraph(classes=["tl-progress-day"])
-            heading += nodes.strong(text=day.heading(strings))
-            heading += nodes.inline(text="", classes=["tl-day-count"])
-            box += heading
-            items = nodes.bullet_list()
-            for exercise_id in day.exercises:
-                exercise = known[exercise_id]
-                self.depend(self.data.exercise_file(exercise_id))
-                classes = ["tl-progress", f"tl-ex-{exercise_id}"]
-                item = nodes.list_item(
-                    classes=[*classes, "tl-repeat"] if exercise.repeat else classes
-                )
-                line = nodes.paragraph()
-                line += _exercise_link(exercise_id, exercise.title)
-                line += nodes.Text(": ")
-                state = strings("progress.not_started")
-                line += nodes.inline(text=state, classes=["tl-progress-state"])
-                item += line
-                items += item
-            box += items
-        return [box]
-
-
 def _page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -159,14 +111,14 @@ def _page_assets(
         del js_files[key]
     body = context.get("body") or ""
     if any(marker in body for marker in MARKERS):
-        app.add_js_file(SCRIPT)
+        app.add_js_file(SCRIPT)  # it brings the course path too (Mijn voortgang's charts)
+    elif PATH_MARKER in body:
+        app.add_js_file(PATH_SCRIPT, loading_method="defer")
 
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _write_assets)
     app.add_directive("oefening", ExerciseDirective)
     app.add_directive("werkboek", WorkbookDirective)
-    app.add_directive("voortgang", ProgressDirective)
-    app.add_directive("dag-oefeningen", DayExercisesDirective)
     # Before myst-nb's own handler (500), which adds the widget scripts it registered.
     app.connect("html-page-context", _page_assets, priority=400)

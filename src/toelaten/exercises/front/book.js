@@ -1,35 +1,22 @@
 // The exercises in the static book, with no kernel and nothing sent anywhere.
 //
-// The build joins ui.js (as `ui`), schema.js, answers.js, store.js, workbook.js and this
-// file into one classic script (not a module, so the book also works from disk). Here:
-// mounting every exercise on a page, "Mijn voortgang", and keeping tabs in step.
+// The build joins ui.js (as `ui`), schema.js, answers.js, keys.js, store.js, workbook.js,
+// progress.js, tasks.js and this file into one classic script (not a module, so the book
+// also works from disk). Here: mounting every exercise on a page, the charts of "Mijn
+// voortgang" and the course path (tasks.js), and keeping tabs in step.
 
-// ---- the page "Mijn voortgang" (progress.py counts the same way for the CLI) -----------
+// ---- the page "Mijn voortgang": its charts (tasks.js shows the days) ------------------
 
-function progressPage(el, canStore) {
-  for (const day of el.querySelectorAll("ul")) {
-    const items = [...day.querySelectorAll("li.tl-progress")];
-    let started = 0;
-    for (const item of items) {
-      const id = [...item.classList].find((c) => c.startsWith("tl-ex-")).slice(6);
-      const n = canStore ? storedCount(id) : 0;
-      started += n > 0;
-      const repeat = item.classList.contains("tl-repeat");
-      item.querySelector(".tl-progress-state").textContent =
-        n === 0 ? tr("progress.not_started") : !repeat ? tr("progress.filled_in") : tr.plural("progress.entries", n);
-      item.classList.toggle("tl-started", n > 0);
-    }
-    const count = day.previousElementSibling?.querySelector(".tl-day-count");
-    if (count) count.textContent = ` ${tr("progress.count", { started, total: items.length })}`;
-  }
-}
-
-function storedCount(exerciseId) {
-  try {
-    const data = JSON.parse(window.localStorage.getItem(STORE + exerciseId) || "{}");
-    return Array.isArray(data.entries) ? data.entries.length : 0;
-  } catch {
-    return 0;
+// Each exercise whose answers make a chart: overviews.js draws it, as on its own page.
+function progressCharts(el, canStore) {
+  const definitions = attribute(el, "data-definitions");
+  for (const item of el.querySelectorAll(".tl-chart-item[data-chart]")) {
+    const definition = definitions[item.getAttribute("data-chart")];
+    const entries = canStore && definition ? readBody(definition).body.entries : [];
+    const view = entries.length ? ui.OVERVIEWS[definition.overview.kind](definition, entries, {}) : null;
+    const slot = item.querySelector(".tl-chart-slot");
+    if (view) slot.replaceChildren(view);
+    else if (!slot.querySelector(".tl-empty")) slot.replaceChildren(h("p", { class: "tl-empty" }, tr("progress.charts.empty")));
   }
 }
 
@@ -57,17 +44,19 @@ function start() {
     workbook(el, definitions, attribute(el, "data-schema"), canStore, attribute(el, "data-book"));
     el.setAttribute("data-ready", "");
   });
-  document.querySelectorAll(".toelaten-voortgang").forEach((el) => {
-    progressPage(el, canStore);
-    el.setAttribute("data-ready", "");
-  });
+  const charts = [...document.querySelectorAll(".toelaten-voortgang[data-definitions]")];
+  for (const el of charts) progressCharts(el, canStore);
+  startTasks(canStore);
   // Back to this page from the browser's memory (Back/Forward): storage may have changed
   // meanwhile, and no storage event reached the page then.
   window.addEventListener("pageshow", (event) => {
-    if (event.persisted) for (const id of Object.keys(definitions)) refresh(id, definitions, true);
+    if (!event.persisted) return;
+    for (const id of Object.keys(definitions)) refresh(id, definitions, true);
+    for (const el of charts) progressCharts(el, canStore);
   });
   // Another tab saved, restored or wiped: catch up here (key null: everything was cleared).
   window.addEventListener("storage", (event) => {
+    if (event.key === null || event.key.startsWith(STORE)) for (const el of charts) progressCharts(el, canStore);
     if (event.key === null) for (const id of Object.keys(definitions)) refresh(id, definitions, true);
     else if (event.key.startsWith(STORE) && !event.key.endsWith(ASIDE))
       refresh(event.key.slice(STORE.length), definitions, true);

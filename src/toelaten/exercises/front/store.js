@@ -4,22 +4,12 @@
 // aside where Mijn werkboek shows it, never dropped; the screen never says "Bewaard" when
 // nothing was written; a full storage still shows and downloads what is stored.
 
-const STORE = "toelaten:v1:"; // toelaten:v1:<exercise id> -> {"entries": [...], "earlier": [...]}
+// STORE and storageReadable(): keys.js.
 const ASIDE = ":onleesbaar"; // toelaten:v1:<exercise id>:onleesbaar -> [{"at", "raw"}]
 const models = new Map(); // exercise id -> models on this page
 
 function clock() {
   return new Date().toLocaleTimeString(tr("format.locale"), { hour: "2-digit", minute: "2-digit" });
-}
-
-// Whether this browser lets the page read its storage at all (blocked storage throws).
-function storageReadable() {
-  try {
-    window.localStorage.getItem(`${STORE}probe`);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // Set aside in storage; when storage is full, kept in memory for this visit (Mijn werkboek

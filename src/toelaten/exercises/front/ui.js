@@ -304,4 +304,4 @@ function overviewOf(definition, entries, related) {
 }
 
 // anywidget uses `render`; the book's script (book.js) reuses the helpers.
-export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate, overview: overviewOf };
+export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate, overview: overviewOf, OVERVIEWS };
