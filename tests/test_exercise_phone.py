@@ -120,6 +120,11 @@ def test_nothing_is_wider_than_a_phone(html, site, profile, width):
         for exercise in exercises:
             broken = page.locator(mount(exercise.id)).evaluate(BROKEN_WORDS)
             assert broken == [], f"{exercise.id}: a table heading breaks inside a word"
+    # The pages that gather the charts: Mijn voortgang, Mijn werkboek.
+    for rel in ("book/mijn-voortgang.html", "book/mijn-werkboek.html"):
+        visit.goto(rel)
+        visit.page.locator(".tl-figure").first.wait_for()
+        assert visit.page.evaluate(TOO_WIDE) == [], f"{rel} at {width} px"
     assert visit.failures == []
 
 
