@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from toelaten.strings import Strings
 
 FRONT = Path(__file__).parent / "front"
-PARTS = ("dom.js", "form.js", "overviews.js", "ui.js")
+PARTS = ("dom.js", "form.js", "overviews.js", "entrylist.js", "lookback.js", "ui.js")
 #: The book's own parts, after the UI: checking and merging answers, storage, the pages.
 BOOK_PARTS = ("schema.js", "answers.js", "store.js", "workbook.js", "book.js")
 #: The catalogue's sections the front end uses; only these reach the browser.

@@ -69,10 +69,18 @@ class ExerciseDirective(DataDirective):
         label = f"oefening-{exercise.id}"
         std = cast(StandardDomain, self.env.get_domain("std"))
         std.note_hyperlink_target(label, self.env.docname, label, exercise.title)
-        return [
+        found: list[nodes.Node] = [
             nodes.target("", "", ids=[label]),
             nodes.raw("", mount_html(exercise, known), format="html"),
         ]
+        if exercise.look_back:
+            # Where the exercise it looks back at lives: the script takes the link into the
+            # exercise (book.js); without a script it shows as it is.
+            look_back = exercise.look_back
+            link = nodes.paragraph(classes=["tl-look-back-link"])
+            link += _exercise_link(look_back["from"], look_back["link"])
+            found.append(link)
+        return found
 
 
 class WorkbookDirective(DataDirective):
