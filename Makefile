@@ -18,7 +18,7 @@ EXT_SOURCES  := $(shell find src/toelaten -type f -not -name '*.pyc' 2>/dev/null
 # Another edition's data (TOELATEN_DATA=dir make book): its files are sources too.
 DATA_SOURCES := $(if $(TOELATEN_DATA),$(shell find $(TOELATEN_DATA) -type f 2>/dev/null))
 
-.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements cli-doc locale-keys
+.PHONY: help book serve lab handouts test test-quick lint format clean chromium requirements cli-doc locale-keys fonts
 
 help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
@@ -147,6 +147,12 @@ requirements: | $(BIN)/python
 # after adding, renaming or removing an interface string (tests/test_strings.py).
 locale-keys: $(VENV)/.book-deps
 	$(BIN)/python tools/locale_keys.py
+
+# The book's web fonts (the theme's static/fonts/), subset from the PDFs' Atkinson
+# Hyperlegible: after adding characters to tools/subset_fonts.py (tests/test_site.py
+# says which character a page uses that the fonts lack).
+fonts: $(VENV)/.test-deps
+	$(BIN)/python tools/subset_fonts.py
 
 # docs/cli.md, the command reference, from the commands' --help (tests/test_cli_doc.py).
 cli-doc: $(VENV)/.book-deps

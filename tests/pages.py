@@ -17,6 +17,15 @@ def soup(html: Path, rel: str | Path) -> BeautifulSoup:
     return _parsed(html / rel)
 
 
+def reader_copy(doc: BeautifulSoup) -> BeautifulSoup:
+    """A copy of ``doc`` without what a reader never sees as text (scripts, styles) or reads
+    as code; the parsed page stays as it is for the other tests."""
+    copy = BeautifulSoup(str(doc), "html.parser")
+    for hidden in copy.select("script, style, pre, code"):
+        hidden.decompose()
+    return copy
+
+
 @functools.cache
 def _parsed(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

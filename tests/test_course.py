@@ -90,6 +90,12 @@ def test_a_valid_minimal_file_loads(tmp_path):
             "days[0].exercises[0]",
             "not a valid exercise id",
         ),
+        ("maker:\n  contact: a@b.nl\n" + HEAD + GOOD_DAY.format(n=1), "maker.name", "is missing"),
+        (
+            "maker:\n  name: M\n  contact: bel ons\n" + HEAD + GOOD_DAY.format(n=1),
+            "maker.contact",
+            "expected an e-mail or https:// address",
+        ),
     ],
 )
 def test_a_mistake_names_the_file_and_the_field(tmp_path, text, field, problem):
@@ -99,6 +105,16 @@ def test_a_mistake_names_the_file_and_the_field(tmp_path, text, field, problem):
     message = str(err.value)
     assert message.startswith(f"{path}: {field}: "), message
     assert problem in message
+
+
+@pytest.mark.parametrize(
+    ("contact", "url"),
+    [("hallo@voorbeeld.be", "mailto:hallo@voorbeeld.be"), ("https://x.nl/c", "https://x.nl/c")],
+)
+def test_the_maker_is_reached_by_mail_or_web(tmp_path, contact, url):
+    text = f"maker:\n  name: Stichting X\n  contact: {contact}\n" + HEAD + GOOD_DAY.format(n=1)
+    maker = load_course(write(tmp_path, text)).maker
+    assert maker is not None and (maker.name, maker.contact_url) == ("Stichting X", url)
 
 
 def test_broken_yaml_names_the_line(tmp_path):

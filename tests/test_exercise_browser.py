@@ -112,7 +112,7 @@ def test_hostile_text_shows_as_text_and_never_runs(visit):
     for rel, shown in ((LESSON, [XSS_IMG]), (WORKBOOK, [XSS_IMG, XSS_SCRIPT])):
         visit.goto(rel)
         visit.ready(".toelaten-werkboek" if rel == WORKBOOK else ".toelaten-oefening")
-        text = page.locator("article.bd-article").inner_text()
+        text = page.locator("article.tl-article").inner_text()
         for hostile in shown:
             assert hostile in text
         assert page.locator(".tl-oefening img, .tl-oefening script, img[src=x]").count() == 0

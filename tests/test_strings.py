@@ -225,9 +225,8 @@ def test_a_book_of_a_course_in_a_new_language_speaks_it(edition, tmp_path):
     src = tmp_path / "book"
     src.mkdir()
     (src / "conf.py").write_text(
-        'extensions = ["myst_parser", "sphinx_book_theme", "toelaten.sphinxext"]\n'
-        'html_theme = "sphinx_book_theme"\ntoelaten_help_page = "index"\n'
-        'html_theme_options = {"article_header_end": ["toelaten-help-link.html"]}\n'
+        'extensions = ["myst_parser", "toelaten.sphinxext"]\n'
+        'html_theme = "toelaten"\ntoelaten_help_page = "index"\n'
         f'toelaten_privacy_page = "index"\ntoelaten_data = {str(edition)!r}\n',
         "utf-8",
     )
@@ -242,7 +241,7 @@ def test_a_book_of_a_course_in_a_new_language_speaks_it(edition, tmp_path):
     assert "ERROR" not in warnings.getvalue(), warnings.getvalue()
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "XX Direct naar: XX Als het even niet gaat" in page  # layout.html
-    assert "<span>XX Als het even niet gaat</span>" in page  # toelaten-help-link.html
+    assert "<span>XX Als het even niet gaat</span>" in page  # the header's help link
     assert "XX De vijf dagen in het kort" in page  # {dagen-overzicht}
     assert "XX Oefening: " in page  # {oefening}, before the script runs
     script = (out / "_static" / "toelaten" / "oefeningen.js").read_text(encoding="utf-8")

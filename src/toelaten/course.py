@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toelaten._fields import read_yaml
+from toelaten._fields import Fields, read_yaml
 
 if TYPE_CHECKING:
     from toelaten.strings import Strings
@@ -37,6 +37,22 @@ class Day:
 
 
 @dataclass(frozen=True)
+class Maker:
+    """Who made this edition and how learners reach them (the book's footer)."""
+
+    name: str
+    #: An e-mail address or a web address (https://…); None when there is none to give.
+    contact: str | None = None
+    licence: str | None = None
+
+    @property
+    def contact_url(self) -> str | None:
+        if self.contact is None:
+            return None
+        return self.contact if "://" in self.contact else f"mailto:{self.contact}"
+
+
+@dataclass(frozen=True)
 class Course:
     title: str
     subtitle: str
@@ -44,6 +60,7 @@ class Course:
     source: Path
     #: The interface's language: picks the string catalogue (toelaten/locale/<language>.yml).
     language: str = "nl"
+    maker: Maker | None = None
 
     @property
     def full_title(self) -> str:
@@ -64,6 +81,7 @@ def load_course(path: Path | str) -> Course:
     language = top.text("language", optional=True) or "nl"
     if not LANGUAGE.match(language):
         top.fail(f"expected a language code like 'nl', found {language!r}", "language")
+    maker = _maker(top.mapping("maker", optional=True))
     days = []
     seen: dict[str, str] = {}  # exercise id -> the day that lists it
     for number, item in enumerate(top.items("days"), start=1):
@@ -97,4 +115,26 @@ def load_course(path: Path | str) -> Course:
         )
         item.done()
     top.done()
-    return Course(title=title, subtitle=subtitle, days=tuple(days), source=path, language=language)
+    return Course(
+        title=title,
+        subtitle=subtitle,
+        days=tuple(days),
+        source=path,
+        language=language,
+        maker=maker,
+    )
+
+
+CONTACT = re.compile(r"^(https?://\S+|[^@\s]+@[^@\s]+\.[a-z]{2,})$")
+
+
+def _maker(fields: Fields | None) -> Maker | None:
+    if fields is None:
+        return None
+    name = fields.text("name")
+    contact = fields.text("contact", optional=True)
+    if contact is not None and not CONTACT.match(contact):
+        fields.fail(f"expected an e-mail or https:// address, found {contact!r}", "contact")
+    maker = Maker(name, contact, fields.text("licence", optional=True))
+    fields.done()
+    return maker

@@ -1,8 +1,8 @@
 """Sphinx extension for the course book.
 
-It renders course data (days, help contacts) into pages, puts the link to "Als het even
-niet gaat" on every page, keeps pages free of requests to other hosts and of the theme's
-1.5 MB icon script, and gives every page a Content-Security-Policy.
+It renders course data (days, help contacts) into pages, brings the course's page theme
+(header with "Als het even niet gaat", the learner's menu and path, footer), keeps pages
+free of requests to other hosts and gives every page a Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from toelaten.sphinxext import (
     directives,
     exercises,
     groupsheets,
-    icons,
+    navigation,
     notebooks,
     page,
     runsheets,
+    theme,
 )
 
 HERE = Path(__file__).parent
@@ -36,7 +37,6 @@ HERE = Path(__file__).parent
 def _configure(app: Sphinx, config: Any) -> None:
     # Ours first, so our templates shadow the theme's.
     config.templates_path.insert(0, str(HERE / "templates"))
-    config.html_static_path.append(str(HERE / "assets"))
     # One CourseData per app: every directive, transform and the pack read this one.
     # toelaten_data (relative to the book), else $TOELATEN_DATA as the CLI and the
     # notebooks follow it, else the package's own data.
@@ -77,10 +77,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("toelaten_data", None, "env", [str, type(None)])
     app.connect("config-inited", _configure)
     app.connect("env-get-outdated", _words_changed)
-    app.add_css_file("toelaten.css")
     directives.setup(app)
     page.setup(app)
-    icons.setup(app)
+    theme.setup(app)
+    navigation.setup(app)
     exercises.setup(app)
     app.add_transform(notebooks.NotebookExercises)
     citations.setup(app)

@@ -136,7 +136,5 @@ def _add_policies(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # Right after doctools.js (priority 200), before translations.js uses it.
-    app.add_js_file("toelaten-csp.js", priority=201)
     # After everything else that writes pages (the root redirect, sphinx_external_toc's).
     app.connect("build-finished", _add_policies, priority=900)

@@ -27,7 +27,6 @@ from toelaten.exercises.static import json_attribute, mount_html
 from toelaten.sphinxext.directives import DataDirective, course_data, xref
 
 SCRIPT = "toelaten/oefeningen.js"
-STYLE = "toelaten/oefeningen.css"
 MARKERS = ('class="toelaten-oefening"', 'class="toelaten-werkboek"', 'class="toelaten-voortgang')
 
 
@@ -41,7 +40,6 @@ def _write_assets(app: Sphinx) -> None:
     # The course's words go with the script, once for the whole site.
     script = front.classic_script(course_data(app).strings)
     (target / "oefeningen.js").write_text(script, encoding="utf-8")
-    (target / "oefeningen.css").write_text(front.css(book=True), encoding="utf-8")
 
 
 def note_exercise_files(env: Any, data: CourseData, exercise: Exercise) -> None:
@@ -162,7 +160,6 @@ def _page_assets(
     body = context.get("body") or ""
     if any(marker in body for marker in MARKERS):
         app.add_js_file(SCRIPT)
-        app.add_css_file(STYLE)
 
 
 def setup(app: Sphinx) -> None:

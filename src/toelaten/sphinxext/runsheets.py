@@ -4,6 +4,8 @@ two views never disagree; clock times are computed per day."""
 
 from __future__ import annotations
 
+from html import escape
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -121,7 +123,17 @@ class GroupAgendaDirective(_ScheduleDirective):
         ]
         strings = self.strings
         head = [strings("book.run_sheet.part"), *(v.label for v in schedule.variants.values())]
-        return [_table(strings("book.agenda"), head, rows, [50, 25, 25])]
+        # Folded: on a learner's day page the group's timetable is there for who needs it.
+        summary = escape(strings("book.agenda_show"))
+        return [
+            nodes.raw(
+                "",
+                f'<details class="toelaten-programma"><summary>{summary}</summary>',
+                format="html",
+            ),
+            _table(strings("book.agenda"), head, rows, [50, 25, 25]),
+            nodes.raw("", "</details>", format="html"),
+        ]
 
 
 def setup(app: Sphinx) -> None:
