@@ -44,11 +44,13 @@ function render({ model, el }) {
       h("p", { class: "tl-intro" }, definition.intro),
       lookBackSlot,
       offer,
-      overview,
       list ? list.el : "",
       form,
-      earlierSlot,
       status,
+      // Below the form: a chart that appears or grows while a slider is dragged must not
+      // move the slider under the finger.
+      overview,
+      earlierSlot,
     ),
   );
 
