@@ -10,7 +10,9 @@ function sortedEntries(definition, entries) {
   return entries.slice().sort((a, b) => value(a) - value(b));
 }
 
-// `on`: {edit(id), remove(id), act(action, entry), add()}. Returns {el, show(entries, currentId)}.
+// `on`: {edit(id), remove(id), act(action, entry), add()}. Returns {el, show, add}: show(entries,
+// currentId, hiddenId) marks the entry being edited and leaves out one being added (it joins
+// the list above the form once saved, so nothing moves under a finger on a slider).
 function entryList(definition, on) {
   const rows = new Map(); // entry id -> {li, title, current, entry}
   const list = h("ul", { class: "tl-entries", "aria-label": tr("exercise.list_label", { title: definition.title }) });
@@ -41,8 +43,8 @@ function entryList(definition, on) {
   }
 
   // What changed since the last call, and only that, goes into the page.
-  function show(entries, currentId) {
-    const order = sortedEntries(definition, entries);
+  function show(entries, currentId, hiddenId = null) {
+    const order = sortedEntries(definition, entries).filter((e) => e.id !== hiddenId);
     const seen = new Set();
     for (const entry of order) {
       seen.add(entry.id);
@@ -81,12 +83,12 @@ function entryList(definition, on) {
       if (li === at) at = at.nextSibling;
       else list.insertBefore(li, at);
     }
-    list.hidden = entries.length === 0;
-    empty.hidden = entries.length > 0;
+    list.hidden = order.length === 0;
+    empty.hidden = order.length > 0;
     const aim = definition.entry.minimum;
-    const short = aim && entries.length < aim;
+    const short = aim && order.length < aim;
     minimum.hidden = !short;
-    if (short) minimum.textContent = tr("exercise.minimum", { n: entries.length, minimum: aim });
+    if (short) minimum.textContent = tr("exercise.minimum", { n: order.length, minimum: aim });
     add.hidden = Boolean(currentId);
   }
 
@@ -133,4 +135,23 @@ function act(model, action, entry) {
     if (!isEmpty(entry.answers[source])) answers[target] = entry.answers[source];
   }
   model.send({ type: "add-entry", exercise: action.target, answers, done: action.done });
+}
+
+// `container` drawn again by `draw()`, the learner's place in it (focus and caret) kept:
+// the answers in an open form changed elsewhere (another tab) while the learner types.
+function redrawKeepingPlace(container, draw) {
+  const active = document.activeElement;
+  const id = active && container.contains(active) ? active.id : null;
+  const caret = id && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
+  draw();
+  const again = id && container.querySelector(`[id="${CSS.escape(id)}"]`);
+  if (!again) return;
+  again.focus();
+  if (caret && again.setSelectionRange) {
+    try {
+      again.setSelectionRange(...caret);
+    } catch {
+      /* not a text control */
+    }
+  }
 }

@@ -1,8 +1,8 @@
 // The live exercise, for every exercise definition (data/exercises/*.yml).
 //
 // One ES module for Jupyter (anywidget) and for the static book (book.js supplies a model
-// backed by localStorage). front.py puts dom.js, form.js, overviews.js and this file
-// together; none of them may `import`. Only the anywidget model API is used: get, set,
+// backed by localStorage). front.py puts the parts (front.PARTS) and this file together;
+// none of them may `import`. Only the anywidget model API is used: get, set,
 // on, off, save_changes, send. Learner text is only ever set as text, never as HTML.
 
 // In Jupyter each save is a journal revision, so typing is saved after a pause; the book's
@@ -22,6 +22,7 @@ function render({ model, el }) {
   let entries = model.get("entries") || [];
   let current = null; // the entry being edited; not in `entries` until it has an answer
   let opened = null; // that entry as it was when its form opened (Annuleren puts it back)
+  let adding = false; // a new entry is listed once saved: no row appears above the form mid-drag
   let timer = null;
   let dirty = false; // changed since the last save
   let drawTimer = null;
@@ -94,7 +95,7 @@ function render({ model, el }) {
     if (at >= 0) entries[at] = current;
     else entries.push(current);
     dirty = true;
-    if (list) list.show(entries, current.id);
+    if (list) showList();
     if (at < 0) showOffer();
     later();
     // The chart waits for a pause in the typing: a keystroke must stay quick.
@@ -128,8 +129,8 @@ function render({ model, el }) {
     const spec = definition.take_over;
     if (entries.length) return showOffer(); // begun meanwhile (another tab)
     entries = takeOver(definition, model.get("related")?.[spec.from] || []);
-    current = null;
-    opened = null;
+    current = opened = null;
+    adding = false;
     save();
     showAll();
     const first = list.el.querySelector(".tl-entry button");
@@ -162,9 +163,13 @@ function render({ model, el }) {
     );
   }
 
+  function showList() {
+    list.show(entries, current ? current.id : null, adding && current ? current.id : null);
+  }
+
   function showAll() {
     showForm();
-    if (list) list.show(entries, current ? current.id : null);
+    if (list) showList();
     showOverview();
     showOffer();
   }
@@ -173,6 +178,7 @@ function render({ model, el }) {
     if (timer) save();
     current = entryId ? entries.find((e) => e.id === entryId) : newEntry();
     opened = entryId ? current : null;
+    adding = !entryId;
     showAll();
     const first = form.querySelector("input, textarea");
     if (first) first.focus();
@@ -181,8 +187,8 @@ function render({ model, el }) {
   // The form closes; what was typed is kept (it was saved as it was typed).
   function close() {
     if (dirty) save();
-    current = null;
-    opened = null;
+    current = opened = null;
+    adding = false;
     showAll();
     list.add.focus();
   }
@@ -196,8 +202,8 @@ function render({ model, el }) {
       entries = opened ? entries.map((e) => (e.id === current.id ? opened : e)) : entries.filter((e) => e.id !== current.id);
       save();
     }
-    current = null;
-    opened = null;
+    current = opened = null;
+    adding = false;
     showAll();
     list.add.focus();
   }
@@ -243,28 +249,12 @@ function render({ model, el }) {
       if (mine) current = mine;
       else if (!definition.repeat) current = entries[0] || newEntry();
       else if (Object.keys(current.answers).length) current = opened = null; // removed there
-      if (!current || JSON.stringify(current.answers) !== before) refillForm();
+      if (!current || JSON.stringify(current.answers) !== before) redrawKeepingPlace(form, showForm);
     }
-    if (list) list.show(entries, current ? current.id : null);
+    if (list) showList();
     showOverview();
     showOffer();
   };
-  function refillForm() {
-    const active = document.activeElement;
-    const id = active && form.contains(active) ? active.id : null;
-    const caret = id && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
-    showForm();
-    const again = id && form.querySelector(`[id="${CSS.escape(id)}"]`);
-    if (!again) return;
-    again.focus();
-    if (caret && again.setSelectionRange) {
-      try {
-        again.setSelectionRange(...caret);
-      } catch {
-        /* not a text control */
-      }
-    }
-  }
   const onStatus = () => {
     const text = model.get("status") || "";
     if (status.textContent !== text) status.textContent = text; // no re-announcing
@@ -285,6 +275,7 @@ function render({ model, el }) {
   else if (!entries.length) current = newEntry();
   showOffer();
   if (!offer.hidden) current = null;
+  adding = Boolean(definition.repeat && current);
   showAll();
   showLookBack(lookBackSlot, definition, model);
   showEarlier();
