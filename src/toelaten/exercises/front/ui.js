@@ -8,8 +8,10 @@
 // In Jupyter each save is a journal revision, so typing is saved after a pause; the book's
 // model asks for every change at once (autosave_ms 0). Both flush when the page is left.
 const AUTOSAVE_MS = 800;
-// A chart is drawn again once the typing pauses this long, not at every keystroke.
+// A chart is drawn again once the typing pauses this long, not at every keystroke; after a
+// slider or a choice at once, unless drawing it took longer than QUICK_MS (a frame's half).
 const DRAW_MS = 400;
+const QUICK_MS = 8;
 let instances = 0;
 
 function render({ model, el }) {
@@ -26,6 +28,7 @@ function render({ model, el }) {
   let timer = null;
   let dirty = false; // changed since the last save
   let drawTimer = null;
+  let drawMs = 0; // how long the chart took to draw last time
   const delay = model.get("autosave_ms") ?? AUTOSAVE_MS;
 
   const status = h("p", { class: "tl-status", role: "status", "aria-live": "polite" });
@@ -98,20 +101,23 @@ function render({ model, el }) {
     if (list) showList();
     if (at < 0) showOffer();
     later();
-    // The chart waits for a pause in the typing: a keystroke must stay quick.
+    // The chart waits for a pause in the typing: a keystroke must stay quick. A slider or
+    // a choice shows in it at once, while drawing it is quick too.
     if (definition.overview) {
       clearTimeout(drawTimer);
-      drawTimer = setTimeout(showOverview, DRAW_MS);
+      const typed = ["text", "longtext"].includes(definition.fields.find((f) => f.id === fieldId).kind);
+      drawTimer = setTimeout(showOverview, typed || drawMs > QUICK_MS ? DRAW_MS : 0);
     }
   }
 
   function showOverview() {
     clearTimeout(drawTimer);
     drawTimer = null;
+    const start = performance.now();
     const make = definition.overview && OVERVIEWS[definition.overview.kind];
     const view = make ? make(definition, entries, model.get("related") || {}) : null;
-    if (view && overview.firstChild?.isEqualNode(view)) return; // a field the chart does not show
-    overview.replaceChildren(...(view ? [view] : []));
+    if (!view || !overview.firstChild?.isEqualNode(view)) overview.replaceChildren(...(view ? [view] : []));
+    drawMs = performance.now() - start; // a field the chart does not show changes nothing
   }
 
   // Day 5's map, while it is empty: start from day 1's with one click.
