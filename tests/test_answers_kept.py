@@ -89,7 +89,7 @@ def test_two_tabs_adding_people_to_one_map_keep_everyone(visit):
         if add.count():  # an empty map opens with the form for the first person
             add.click()
         field(tab.page, KAART_EX, "naam").fill(name)
-        tab.page.locator(KAART_EX).get_by_role("button", name="Klaar").click()
+        tab.page.locator(KAART_EX).get_by_role("button", name="Bewaren").click()
     names = sorted(e["answers"]["naam"] for e in stored(first.page, "steunkaart")["entries"])
     assert names == ["Buurvrouw Els", "Ingrid", "Omar"]
     for tab in (first, second):

@@ -101,3 +101,23 @@ def test_the_day_5_map_sees_the_day_1_map_in_jupyter(tmp_path):
     journal.save("steunkaart", [entry(naam="Anna", kring="dichtbij")])
     widget = oefening("steunkaart-2", journal=journal)
     assert widget.related["steunkaart"][0]["answers"]["naam"] == "Anna"
+
+
+def test_day_5_takes_over_day_1_in_jupyter_and_keeps_where_each_came_from(tmp_path):
+    """ui.js copies day 1's people itself and saves them like any change: the journal
+    keeps each copy's origin (and refuses one that is not an entry id)."""
+    journal = Journal(tmp_path / "j.sqlite")
+    journal.save("steunkaart", [entry("d1", naam="Anna", kring="dichtbij")])
+    widget = oefening("steunkaart-2", journal=journal)
+    copy = {**entry("n1", naam="Anna", kring="dichtbij"), "origin": "d1"}
+
+    def send(entries):
+        state = {"entries": entries}
+        message = {"method": "update", "state": state, "buffer_paths": []}
+        widget._handle_msg({"content": {"data": message}, "buffers": []})
+
+    send([copy])
+    assert journal.latest("steunkaart-2") == [copy], widget.status
+    send([{**copy, "origin": "geen id!"}])
+    assert widget.status.startswith("Niet bewaard"), widget.status
+    assert journal.latest("steunkaart-2") == [copy]

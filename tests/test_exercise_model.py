@@ -1,12 +1,14 @@
 """Exercise definitions and answer validation: what a learner may and may not save."""
 
+from pathlib import Path
+
 import pytest
 
 from samples.answers import entry
 from toelaten import DataError
 from toelaten.coursedata import CourseData
 from toelaten.exercises import AnswerError
-from toelaten.exercises.catalogue import read_exercise
+from toelaten.exercises.catalogue import read_catalogue, read_exercise
 
 DATA = CourseData()
 
@@ -150,3 +152,76 @@ def test_a_definition_for_the_wrong_day_is_refused(tmp_path):
     )
     with pytest.raises(DataError, match=r"day: dag-1 in .* does not list 'wiens-stem'"):
         read_exercise(path, DATA.course, DATA.strings)
+
+
+def test_only_an_exercise_that_takes_over_keeps_where_an_entry_came_from():
+    copy = {**entry(naam="Ingrid", kring="dichtbij"), "origin": "e1"}
+    assert DATA.exercise("steunkaart-2").clean_entries([copy]) == [copy]
+    with pytest.raises(AnswerError, match="geen geldig nummer"):
+        DATA.exercise("steunkaart-2").clean_entries([{**copy, "origin": "geen id!"}])
+    with pytest.raises(AnswerError):
+        DATA.exercise("steunkaart").clean_entries([copy])
+
+
+def _map_of_day_5(tmp_path, extra: str) -> Path:
+    """steunkaart-2.yml beside a copy of steunkaart.yml, with ``extra`` for its own keys."""
+    folder = DATA.exercise_file("steunkaart").parent
+    (tmp_path / "steunkaart.yml").write_text(
+        (folder / "steunkaart.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "steunkaart-2.yml"
+    path.write_text(
+        "id: steunkaart-2\nday: dag-5\ntitle: T\nintro: I\nextends: steunkaart\nrepeat: true\n"
+        "entry: {name: persoon, add: A, empty: E, title_field: naam}\n" + extra,
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        (
+            "related: [steunkaart]\ntake_over: {from: twijfelmoment, label: L, help: H}\n",
+            r"take_over\.from: must be the exercise this one extends",
+        ),
+        (
+            "take_over: {from: steunkaart, label: L, help: H}\n",
+            r"take_over\.from: must be the exercise this one extends, and one of its `related`",
+        ),
+        (
+            "related: [steunkaart]\nlook_back: {from: twijfelmoment, title: T, fields: [wie],"
+            " empty: E, link: L}\n",
+            r"look_back\.from: must be one of the exercise's `related`",
+        ),
+        (
+            "related: [steunkaart]\ntake_over: {from: steunkaart, label: L}\n",
+            r"take_over\.help",
+        ),
+    ],
+)
+def test_a_take_over_or_look_back_mistake_names_the_file_and_field(tmp_path, extra, problem):
+    path = _map_of_day_5(tmp_path, extra)
+    with pytest.raises(DataError, match=rf"steunkaart-2\.yml: {problem}"):
+        read_exercise(path, DATA.course, DATA.strings)
+
+
+def test_a_look_back_at_a_question_the_other_exercise_lacks_is_refused(tmp_path):
+    folder = DATA.exercise_file("wiens-stem").parent
+    for source in folder.glob("*.yml"):
+        text = source.read_text(encoding="utf-8")
+        if source.stem == "wiens-stem":
+            text = text.replace("fields: [wanneer, wie,", "fields: [wanneer, hoe_laat,")
+        (tmp_path / source.name).write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=r"wiens-stem\.yml: look_back\.fields: .* hoe_laat"):
+        read_catalogue(sorted(tmp_path.glob("*.yml")), DATA.course, DATA.strings)
+
+
+def test_day_2_gets_the_questions_of_the_day_1_log_it_shows():
+    look_back = DATA.exercise("wiens-stem").as_json()["look_back"]
+    log = DATA.exercise("twijfelmoment")
+    assert look_back["from"] == "twijfelmoment"
+    assert [f["label"] for f in look_back["fields"]] == [
+        log.field(f["id"]).label for f in look_back["fields"]
+    ]
+    assert look_back["entry"]["title_field"] == log.entry["title_field"]

@@ -214,3 +214,47 @@ test("a browser that blocks storage is said so, and nothing claims to be saved",
   storage.blocked = false;
   assert.deepEqual(Object.keys(storage), []);
 });
+
+test("typing in a long list: each keystroke is kept, and another tab's work is still merged in", () => {
+  const storage = new FakeStorage();
+  const people = Array.from({ length: 300 }, (_, i) => entry(`p${i}`, "2026-11-20T09:00:00Z", { naam: `Persoon ${i}` }));
+  const a = open(tab(storage), "steunkaart");
+  let mine = people;
+  const keystroke = (text) => {
+    // As ui.js does: a new list with one new entry, the others the same objects.
+    mine = mine.slice();
+    mine[0] = { ...mine[0], updated: "2026-11-20T09:05:00Z", answers: { naam: text } };
+    a.set("entries", mine);
+    a.save_changes();
+  };
+  keystroke("I");
+  keystroke("In");
+  assert.equal(stored(storage, "steunkaart").entries[0].answers.naam, "In");
+  const b = open(tab(storage), "steunkaart"); // another tab adds someone
+  b.set("entries", [...b.get("entries"), entry("new", "2026-11-20T09:06:00Z", { naam: "Sam" })]);
+  b.save_changes();
+  keystroke("Ing");
+  const names = texts(stored(storage, "steunkaart").entries, "naam");
+  assert.equal(names.length, 301);
+  assert.equal(names[0], "Ing");
+  assert.ok(names.includes("Sam"), "the other tab's person is kept");
+  assert.ok(names.includes("Sam") && texts(a.get("entries"), "naam").includes("Sam"), "and shown here");
+  // A text too long among hundreds already checked is still refused, and not written.
+  keystroke("x".repeat(1001));
+  assert.match(a.get("status"), /^Niet bewaard\. Bij ‘Wie is het\?’ staat te veel tekst/);
+  assert.equal(stored(storage, "steunkaart").entries[0].answers.naam, "Ing");
+});
+
+test("a copy on day 5's map keeps the entry it came from; a bad one is refused", () => {
+  const storage = new FakeStorage();
+  const now = open(tab(storage), "steunkaart-2");
+  const copy = { ...entry("n1", "2026-11-20T09:00:00Z", { naam: "Els" }), origin: "e1" };
+  type(now, [copy]);
+  assert.deepEqual(stored(storage, "steunkaart-2").entries, [copy]);
+  assert.deepEqual(open(tab(storage), "steunkaart-2").get("entries"), [copy], "read back with its origin");
+  type(now, [{ ...copy, origin: "not an id!" }]);
+  assert.match(now.get("status"), /^Niet bewaard\. Een antwoord heeft geen geldig nummer\./);
+  const day1 = open(tab(storage), "steunkaart");
+  type(day1, [copy]);
+  assert.match(day1.get("status"), /^Niet bewaard\./, "day 1's map has no origins");
+});

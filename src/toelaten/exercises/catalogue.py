@@ -3,6 +3,7 @@ together (``CourseData.exercises``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,8 @@ def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exerci
     overview = _overview(top.mapping("overview", optional=True), by_id, related)
     checks = tuple(_check(c, by_id) for c in top.items("checks", allow_empty=True))
     actions = tuple(_action(a, by_id) for a in top.items("actions", allow_empty=True))
+    take_over = _take_over(top.mapping("take_over", optional=True), repeat, base, related)
+    look_back = _look_back(top.mapping("look_back", optional=True), related)
     top.done()
     return Exercise(
         id=exercise_id,
@@ -77,6 +80,8 @@ def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exerci
         actions=actions,
         related=related,
         extends=base,
+        take_over=take_over,
+        look_back=look_back,
         strings=strings,
     )
 
@@ -169,6 +174,62 @@ def _action(item: Fields, fields: dict[str, Field]) -> dict[str, Any]:
     return action
 
 
+def _take_over(
+    item: Fields | None, repeat: bool, base: str | None, related: tuple[str, ...]
+) -> dict[str, Any] | None:
+    """A button that copies the entries of the exercise this one extends (day 1's map
+    into day 5's); each copy remembers the entry it came from (its `origin`)."""
+    if item is None:
+        return None
+    source = item.text("from")
+    if not repeat:
+        item.fail("only a repeatable exercise (repeat: true) can take over entries", "from")
+    if source != base or source not in related:
+        item.fail("must be the exercise this one extends, and one of its `related`", "from")
+    take_over = {"from": source, "label": item.text("label"), "help": item.text("help")}
+    item.done()
+    return take_over
+
+
+def _look_back(item: Fields | None, related: tuple[str, ...]) -> dict[str, Any] | None:
+    """Another exercise's entries shown here, read-only (day 1's log on day 2). The
+    fields are checked and written out by read_catalogue, which knows the other exercise."""
+    if item is None:
+        return None
+    look_back: dict[str, Any] = {"from": item.text("from")}
+    if look_back["from"] not in related:
+        item.fail("must be one of the exercise's `related`", "from")
+    for key in ("title", "empty", "link"):
+        look_back[key] = item.text(key)
+    look_back["fields"] = item.texts("fields")
+    item.done()
+    return look_back
+
+
+def _resolve_look_back(exercise: Exercise, found: dict[str, Exercise], where: Path) -> Exercise:
+    """The look-back with the other exercise's fields as the front end draws them."""
+    look_back = exercise.look_back
+    if look_back is None or look_back["from"] not in found:
+        return exercise
+    other = found[look_back["from"]]
+    known = {f.id: f for f in other.fields}
+    unknown = [f for f in look_back["fields"] if f not in known]
+    if unknown:
+        raise DataError(
+            f"{where}: look_back.fields: {other.id!r} has no field(s) {', '.join(unknown)}"
+        )
+    drawn = ("help", "section", "maxLength", "scenario")  # only how an answer reads
+    fields = [
+        {k: v for k, v in known[f].as_json().items() if k not in drawn} for f in look_back["fields"]
+    ]
+    resolved = {
+        **look_back,
+        "fields": fields,
+        "entry": {"name": other.entry["name"], "title_field": other.entry["title_field"]},
+    }
+    return replace(exercise, look_back=resolved)
+
+
 def read_catalogue(paths: list[Path], course: Course, strings: Strings) -> dict[str, Exercise]:
     """Every exercise in ``paths``, by id, in the order of the course; the exercises they
     link to must exist, and every exercise the course lists must have a file."""
@@ -189,6 +250,7 @@ def read_catalogue(paths: list[Path], course: Course, strings: Strings) -> dict[
         for other in exercise.related:
             if other not in found:
                 raise DataError(f"{where}: related: no exercise {other!r}")
+    found = {i: _resolve_look_back(e, found, files[i]) for i, e in found.items()}
     order = [e for day in course.days for e in day.exercises]
     missing = [i for i in order if i not in found]
     if missing:

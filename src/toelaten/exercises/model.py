@@ -39,6 +39,11 @@ class Exercise:
     related: tuple[str, ...] = ()
     #: The exercise whose questions this one reuses (its file is read too).
     extends: str | None = None
+    #: A button that copies that exercise's entries here, each with its `origin` (the id
+    #: of the entry it came from): day 5's map starts from day 1's.
+    take_over: dict[str, Any] | None = None
+    #: Another exercise's entries shown here, read-only (day 1's log on day 2).
+    look_back: dict[str, Any] | None = None
     #: The course's interface words: what its answers' messages say (schema.py).
     strings: Strings = field(kw_only=True, compare=False, repr=False)
 
@@ -113,6 +118,8 @@ class Exercise:
             "checks": list(self.checks),
             "actions": list(self.actions),
             "related": list(self.related),
+            "take_over": self.take_over,
+            "look_back": self.look_back,
             "schema": schema.body_schema(self),
         }
 

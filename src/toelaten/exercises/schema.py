@@ -126,22 +126,21 @@ def field_schema(field: Field, strings: Strings) -> dict[str, Any]:
 
 
 def entry_schema(exercise: Exercise) -> dict[str, Any]:
-    """One saved answer set: an id, two moments and the answers by question."""
+    """One saved answer set: an id, two moments and the answers by question; in an
+    exercise that takes over another's entries, also the id of the entry it came from."""
     strings = exercise.strings
     shape = strings("schema.shape")
     no_date = strings("schema.date")
     stamp = {"type": "string", "pattern": STAMP, **_messages(type=no_date, pattern=no_date)}
     no_id = strings("schema.id")
+    entry_id = {"type": "string", "pattern": ENTRY_ID, **_messages(type=no_id, pattern=no_id)}
+    origin = {"origin": entry_id} if exercise.take_over else {}
     return {
         "type": "object",
         "required": ["id", "created", "updated", "answers"],
         "additionalProperties": False,
         "properties": {
-            "id": {
-                "type": "string",
-                "pattern": ENTRY_ID,
-                **_messages(type=no_id, pattern=no_id),
-            },
+            "id": entry_id,
             "created": stamp,
             "updated": stamp,
             "answers": {
@@ -153,6 +152,7 @@ def entry_schema(exercise: Exercise) -> dict[str, Any]:
                     additionalProperties=strings("schema.unknown_question", **LATER),
                 ),
             },
+            **origin,
         },
         **_messages(type=shape, required=shape, additionalProperties=shape),
     }

@@ -24,7 +24,7 @@ from toelaten.exercises import front
 from toelaten.exercises.model import Exercise
 from toelaten.exercises.schema import document_schema
 from toelaten.exercises.static import json_attribute, mount_html
-from toelaten.sphinxext.directives import DataDirective, course_data
+from toelaten.sphinxext.directives import DataDirective, course_data, xref
 
 SCRIPT = "toelaten/oefeningen.js"
 #: The course path alone (landing page, day pages): a small script of its own.
@@ -76,6 +76,13 @@ class ExerciseDirective(DataDirective):
         # raw HTML after it, which has nowhere to keep it (the link led to the page's top).
         box = nodes.container(ids=[label])
         box += nodes.raw("", mount_html(exercise, known), format="html")
+        if exercise.look_back:
+            # Where the exercise it looks back at lives, right after the mount: the script
+            # takes the link into the exercise (book.js); without a script it shows as it is.
+            look_back = exercise.look_back
+            link = nodes.paragraph(classes=["tl-look-back-link"])
+            link += xref("ref", f"oefening-{look_back['from']}", look_back["link"])
+            box += link
         return [box]
 
 

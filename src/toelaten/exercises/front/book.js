@@ -26,6 +26,19 @@ function attribute(el, name) {
   return JSON.parse(el.getAttribute(name) || "{}");
 }
 
+// The links the build put after an exercise (exercises.py: to the exercise it looks back
+// at), by the id of the exercise they lead to; the exercise shows them where they belong.
+function linksAfter(el) {
+  const links = {};
+  const next = el.nextElementSibling;
+  if (!next?.classList.contains("tl-look-back-link")) return links;
+  for (const a of next.querySelectorAll("a[href*='#oefening-']")) {
+    links[a.getAttribute("href").split("#oefening-")[1]] = a.getAttribute("href");
+  }
+  next.hidden = true;
+  return links;
+}
+
 function start() {
   const canStore = storageReadable();
   const definitions = {};
@@ -36,6 +49,7 @@ function start() {
   }
   for (const el of mounts) {
     const model = storageModel(definitions[el.getAttribute("data-exercise")], definitions, canStore);
+    model.set("links", linksAfter(el));
     ui.render({ model, el });
     el.setAttribute("data-ready", "");
   }

@@ -181,51 +181,7 @@ function circles(definition, entries, _related, spec = definition.overview) {
   );
 }
 
-// Day 5 against day 1: who was added, who came closer, whom you now ask more often.
-function compareMaps(definition, now, before) {
-  const spec = definition.overview;
-  const fields = fieldsOf(definition);
-  const key = (e) => String(e.answers[spec.label] || "").trim().toLowerCase();
-  const rank = (field, value) => fields[field].options.findIndex((o) => o.id === value);
-  const then = new Map(before.filter(key).map((e) => [key(e), e]));
-  const changes = { added: [], closer: [], askedMore: [], gone: [] };
-  for (const entry of now.filter(key)) {
-    const old = then.get(key(entry));
-    const name = entry.answers[spec.label];
-    if (!old) {
-      changes.added.push(name);
-      continue;
-    }
-    if (rank(spec.circle, entry.answers[spec.circle]) < rank(spec.circle, old.answers[spec.circle]) && old.answers[spec.circle]) changes.closer.push(name);
-    const wasAsked = old.answers[spec.asked];
-    if (entry.answers[spec.asked] && wasAsked && rank(spec.asked, entry.answers[spec.asked]) < rank(spec.asked, wasAsked)) changes.askedMore.push(name);
-    then.delete(key(entry));
-  }
-  changes.gone = [...then.values()].map((e) => e.answers[spec.label]);
-  return changes;
-}
-
-function compare(definition, entries, related) {
-  const spec = definition.overview;
-  const before = related?.[spec.with] || [];
-  const picture = circles(definition, entries, related, { ...spec, title: tr("overview.compare.now") });
-  if (!picture && !before.length) return null;
-  const c = compareMaps(definition, entries, before);
-  const line = (text, names) => h("li", {}, `${text}: ${names.length ? names.join(", ") : tr("overview.compare.nobody")}.`);
-  return h(
-    "div",
-    { class: "tl-overview" },
-    h("h4", { class: "tl-section" }, spec.title),
-    before.length
-      ? h("ul", { class: "tl-summary tl-compare" },
-          line(tr("overview.compare.added"), c.added),
-          line(tr("overview.compare.closer"), c.closer),
-          line(tr("overview.compare.asked_more"), c.askedMore),
-          line(tr("overview.compare.gone"), c.gone))
-      : h("p", {}, tr("overview.compare.none_before")),
-    picture,
-  );
-}
+// `compare` (day 5's map beside day 1's) is in lookback.js; it draws both with circles().
 
 function tally(definition, entries) {
   const spec = definition.overview;

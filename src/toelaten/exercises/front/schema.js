@@ -58,6 +58,13 @@ function problem(schema, keyword, instance, extra) {
   return fillMessage(template, instance, extra);
 }
 
+const patterns = new Map(); // pattern -> RegExp, made once (no "g": test() keeps no state)
+
+function compiled(pattern) {
+  if (!patterns.has(pattern)) patterns.set(pattern, new RegExp(pattern, "u"));
+  return patterns.get(pattern);
+}
+
 function has(object, key) {
   return Object.hasOwn(object, key);
 }
@@ -92,7 +99,7 @@ function checkKeyword(schema, keyword, arg, instance, root) {
     case "enum":
       return arg.some((a) => canonical(a) === canonical(instance)) ? null : fails();
     case "pattern":
-      return type !== "string" || new RegExp(arg, "u").test(instance) ? null : fails();
+      return type !== "string" || compiled(arg).test(instance) ? null : fails();
     case "minimum":
       return (type !== "integer" && type !== "number") || instance >= arg ? null : fails();
     case "maximum":
@@ -133,13 +140,17 @@ function checkKeyword(schema, keyword, arg, instance, root) {
         if (found !== null) return found;
       }
       return null;
-    case "items":
+    case "items": {
       if (type !== "array") return null;
+      let valid; // the same value again (store.js's stand-in for a checked entry) is valid again
       for (const item of instance) {
+        if (item === valid) continue;
         const found = sub(arg, item);
         if (found !== null) return found;
+        valid = item;
       }
       return null;
+    }
     default: // x-messages, $defs (reached through $ref)
       return null;
   }

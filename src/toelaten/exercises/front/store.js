@@ -7,9 +7,16 @@
 // STORE and storageReadable(): keys.js.
 const ASIDE = ":onleesbaar"; // toelaten:v1:<exercise id>:onleesbaar -> [{"at", "raw"}]
 const models = new Map(); // exercise id -> models on this page
+// Per exercise, the text this page last read or wrote and the body it holds: while storage
+// still holds that very text, it is not read and checked again (at every keystroke).
+// Bodies are never changed in place.
+const lastRead = new Map(); // exercise id -> {raw, body}
+
+let clockFormat = null; // made once: at every keystroke it took longer than the save
 
 function clock() {
-  return new Date().toLocaleTimeString(tr("format.locale"), { hour: "2-digit", minute: "2-digit" });
+  clockFormat ??= new Intl.DateTimeFormat(tr("format.locale"), { hour: "2-digit", minute: "2-digit" });
+  return clockFormat.format(new Date());
 }
 
 // Set aside in storage; when storage is full, kept in memory for this visit (Mijn werkboek
@@ -56,6 +63,7 @@ function salvage(entrySchema, entry, root) {
     if (fields[key] && firstProblem(fields[key], value, root) === null) answers[key] = value;
   }
   const rest = { id: entry.id, created: entry.created, updated: entry.updated, answers };
+  if (entrySchema.properties.origin && typeof entry.origin === "string") rest.origin = entry.origin;
   const readable = Object.keys(answers).length && firstProblem(entrySchema, rest, root) === null;
   return readable ? rest : null;
 }
@@ -68,6 +76,8 @@ function readBody(definition, onWorkbook = false) {
   const raw = window.localStorage.getItem(STORE + id);
   const empty = { entries: [], earlier: [] };
   if (raw === null) return { body: empty, notice: "" };
+  const known = lastRead.get(id);
+  if (known && known.raw === raw) return { body: known.body, notice: "" };
   let data;
   try {
     data = JSON.parse(raw);
@@ -107,14 +117,19 @@ function readBody(definition, onWorkbook = false) {
     } catch {
       /* full storage: repaired again next time */
     }
-  }
+  } else if (!aside && !repaired) lastRead.set(id, { raw, body });
   return { body, notice: notices.join(" ") };
 }
 
-function writeBody(exerciseId, body) {
+// Writes `body` as it is (checked by the caller); a body that is read back the same may be
+// remembered as read (`clean`: it passed cleanBody, as a read would make it).
+function writeBody(exerciseId, body, clean = false) {
   const value = body.earlier?.length ? body : { entries: body.entries };
-  if (!body.entries.length && !(body.earlier || []).length) window.localStorage.removeItem(STORE + exerciseId);
-  else window.localStorage.setItem(STORE + exerciseId, JSON.stringify(value));
+  lastRead.delete(exerciseId);
+  if (!body.entries.length && !(body.earlier || []).length) return window.localStorage.removeItem(STORE + exerciseId);
+  const raw = JSON.stringify(value);
+  window.localStorage.setItem(STORE + exerciseId, raw);
+  if (clean) lastRead.set(exerciseId, { raw, body: { entries: body.entries, earlier: body.earlier || [] } });
 }
 
 function relatedEntries(definition, definitions) {
@@ -126,12 +141,13 @@ function relatedEntries(definition, definitions) {
   return related;
 }
 
-// A change in storage (this tab or another): every model on this page catches up.
-function refresh(exerciseId, definitions, elsewhere = false) {
+// A change in storage (this tab or another): every model on this page catches up (but
+// `writer`, which has just written it).
+function refresh(exerciseId, definitions, elsewhere = false, writer = null) {
   for (const list of models.values()) {
     for (const model of list) {
       const definition = model.get("definition");
-      if (definition.id === exerciseId) model.catchUp(elsewhere);
+      if (definition.id === exerciseId && model !== writer) model.catchUp(elsewhere);
       if ((definition.related || []).includes(exerciseId))
         model.set("related", relatedEntries(definition, definitions));
     }
@@ -159,29 +175,34 @@ function storageModel(definition, definitions, canStore) {
   };
 
   const setEarlier = (earlier) => {
-    if (!sameValue(earlier, state.earlier)) set("earlier", earlier);
+    if (!ui.sameEntries(earlier, state.earlier)) set("earlier", earlier);
   };
 
   // Write `entries` merged with whatever another tab stored meanwhile; true if written.
+  // While storage holds what this tab last wrote, there is nothing to merge.
   function store(entries) {
     const stored = readBody(definition).body;
-    const merged = merge3(base, entries, stored.entries, definition.repeat, stored.earlier);
+    const merged =
+      stored.entries === base
+        ? normalise({ entries, earlier: stored.earlier }, definition.repeat)
+        : merge3(base, entries, stored.entries, definition.repeat, stored.earlier);
+    let clean;
     try {
-      cleanBody(definition, merged); // never write what could not be read back
+      clean = cleanBody(definition, merged).body; // never write what could not be read back
     } catch (error) {
       set("status", tr("exercise.status.not_saved", { problem: error.message }));
       return false;
     }
     try {
-      writeBody(definition.id, merged);
+      writeBody(definition.id, clean, true);
     } catch {
       set("status", tr("exercise.status.storage_full"));
       return false;
     }
-    base = merged.entries;
-    setEarlier(merged.earlier);
-    if (!sameValue(merged.entries, entries)) set("entries", merged.entries);
-    refresh(definition.id, definitions);
+    base = clean.entries;
+    setEarlier(clean.earlier);
+    if (!ui.sameEntries(clean.entries, entries)) set("entries", clean.entries);
+    refresh(definition.id, definitions, false, model);
     return true;
   }
 
@@ -202,12 +223,13 @@ function storageModel(definition, definitions, canStore) {
     catchUp(elsewhere = false) {
       if (!canStore) return;
       const stored = readBody(definition).body;
+      if (stored.entries === base && ui.sameEntries(stored.earlier, state.earlier)) return; // nothing new
       const wiped = base.length > 0 && stored.entries.length === 0 && !stored.earlier.length;
       const merged = merge3(base, state.entries, stored.entries, definition.repeat, stored.earlier);
-      const changed = !sameValue(merged.entries, state.entries);
+      const changed = !ui.sameEntries(merged.entries, state.entries);
       base = stored.entries;
       setEarlier(merged.earlier);
-      set("entries", merged.entries);
+      if (changed || wiped) set("entries", merged.entries);
       if (wiped) set("status", tr("exercise.status.wiped"));
       else if (changed && elsewhere) set("status", tr("exercise.status.updated"));
     },

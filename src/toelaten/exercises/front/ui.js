@@ -1,13 +1,17 @@
 // The live exercise, for every exercise definition (data/exercises/*.yml).
 //
 // One ES module for Jupyter (anywidget) and for the static book (book.js supplies a model
-// backed by localStorage). front.py puts dom.js, form.js, overviews.js and this file
-// together; none of them may `import`. Only the anywidget model API is used: get, set,
+// backed by localStorage). front.py puts the parts (front.PARTS) and this file together;
+// none of them may `import`. Only the anywidget model API is used: get, set,
 // on, off, save_changes, send. Learner text is only ever set as text, never as HTML.
 
 // In Jupyter each save is a journal revision, so typing is saved after a pause; the book's
 // model asks for every change at once (autosave_ms 0). Both flush when the page is left.
 const AUTOSAVE_MS = 800;
+// A chart is drawn again once the typing pauses this long, not at every keystroke; after a
+// slider or a choice at once, unless drawing it took longer than QUICK_MS (a frame's half).
+const DRAW_MS = 400;
+const QUICK_MS = 8;
 let instances = 0;
 
 function render({ model, el }) {
@@ -15,15 +19,23 @@ function render({ model, el }) {
   const definition = model.get("definition");
   const prefix = `tl${++instances}-${definition.id}`;
   const checks = definition.checks || [];
-  let entries = structuredClone(model.get("entries") || []);
+  // Never changed in place: a change makes a new entry and a new list, so the model can keep
+  // what it was given (no copy at every keystroke) and the list can tell what changed.
+  let entries = model.get("entries") || [];
   let current = null; // the entry being edited; not in `entries` until it has an answer
+  let opened = null; // that entry as it was when its form opened (Annuleren puts it back)
   let adding = false; // a new entry is listed once saved: no row appears above the form mid-drag
   let timer = null;
+  let dirty = false; // changed since the last save
+  let drawTimer = null;
+  let drawMs = 0; // how long the chart took to draw last time
   const delay = model.get("autosave_ms") ?? AUTOSAVE_MS;
 
   const status = h("p", { class: "tl-status", role: "status", "aria-live": "polite" });
+  const lookBackSlot = h("div", { class: "tl-look-back-slot" });
   const overview = h("div", { class: "tl-overview-slot" });
-  const list = h("div", { class: "tl-list-slot" });
+  const offer = h("div", { class: "tl-take-over-slot", hidden: true });
+  const list = definition.repeat ? entryList(definition, { edit, remove, act: (action, entry) => act(model, action, entry), add: () => edit(null) }) : null;
   const earlierSlot = h("div", { class: "tl-earlier-slot" });
   // autocomplete off: after Back, the browser must not refill the form with text that is
   // no longer what is stored (the next keystroke would save it over newer answers).
@@ -34,10 +46,14 @@ function render({ model, el }) {
       { class: "tl-oefening", "aria-labelledby": `${prefix}-title` },
       h("h3", { class: "tl-title", id: `${prefix}-title` }, tr("exercise.title", { title: definition.title })),
       h("p", { class: "tl-intro" }, definition.intro),
-      list,
+      lookBackSlot,
+      offer,
+      list ? list.el : "",
       form,
       status,
-      overview, // below the form: a chart that grows must not move a slider being dragged
+      // Below the form: a chart that appears or grows while a slider is dragged must not
+      // move the slider under the finger.
+      overview,
       earlierSlot,
     ),
   );
@@ -45,7 +61,8 @@ function render({ model, el }) {
   function save() {
     clearTimeout(timer);
     timer = null;
-    model.set("entries", structuredClone(entries));
+    dirty = false;
+    model.set("entries", entries);
     model.save_changes();
   }
 
@@ -68,97 +85,61 @@ function render({ model, el }) {
   // Single-set exercises keep earlier versions (after a restore); one can come back.
   function showEarlier() {
     const earlier = definition.repeat ? [] : model.get("earlier") || [];
-    if (!earlier.length) return earlierSlot.replaceChildren();
-    const open = Boolean(earlierSlot.querySelector("details[open]"));
-    const first = definition.fields.find((f) => f.kind === "text" || f.kind === "longtext");
-    earlierSlot.replaceChildren(
-      h(
-        "details",
-        { class: "tl-earlier", open },
-        h("summary", {}, tr("exercise.earlier.title", { n: earlier.length })),
-        h("p", { class: "tl-help" }, tr("exercise.earlier.help")),
-        h(
-          "ul",
-          { class: "tl-entries" },
-          [...earlier].sort((a, b) => (a.updated < b.updated ? 1 : -1)).map((entry) => {
-            const when = `${longDate(entry.updated)}, ${clockTime(entry.updated)}`;
-            const text = first && entry.answers[first.id] ? `: ${answerText(first, entry.answers[first.id])}` : "";
-            return h(
-              "li",
-              { class: "tl-entry" },
-              h("span", { class: "tl-entry-title" }, `${tr("exercise.earlier.from", { when })}${text}`),
-              h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": tr("exercise.earlier.bring_back_label", { when }), onclick: () => model.send({ type: "bring-back", id: entry.id }) }, tr("exercise.earlier.bring_back")),
-            );
-          }),
-        ),
-      ),
-    );
+    earlierSlot.replaceChildren(...(earlier.length ? [earlierVersions(definition, earlier, earlierSlot, model)] : []));
   }
 
   function change(fieldId, value) {
     const answers = { ...current.answers };
     if (isEmpty(value)) delete answers[fieldId];
     else answers[fieldId] = value;
-    current.answers = answers;
-    current.updated = stamp();
+    current = { ...current, answers, updated: stamp() };
     const at = entries.findIndex((e) => e.id === current.id);
+    entries = entries.slice();
     if (at >= 0) entries[at] = current;
     else entries.push(current);
-    showList();
+    dirty = true;
+    if (list) showList();
+    if (at < 0) showOffer();
     later();
-  }
-
-  function sorted() {
-    const key = definition.entry.sort_by;
-    if (!key) return entries;
-    const value = (e) => (isEmpty(e.answers[key]) ? Infinity : e.answers[key]);
-    return entries.slice().sort((a, b) => value(a) - value(b));
+    // The chart waits for a pause in the typing: a keystroke must stay quick. A slider or
+    // a choice shows in it at once, while drawing it is quick too.
+    if (definition.overview) {
+      clearTimeout(drawTimer);
+      const typed = ["text", "longtext"].includes(definition.fields.find((f) => f.id === fieldId).kind);
+      drawTimer = setTimeout(showOverview, typed || drawMs > QUICK_MS ? DRAW_MS : 0);
+    }
   }
 
   function showOverview() {
+    clearTimeout(drawTimer);
+    drawTimer = null;
+    const start = performance.now();
     const view = overviewOf(definition, entries, model.get("related"));
-    overview.replaceChildren(...(view ? [view] : []));
+    if (!view || !overview.firstChild?.isEqualNode(view)) overview.replaceChildren(...(view ? [view] : []));
+    drawMs = performance.now() - start; // a field the chart does not show changes nothing
   }
 
-  function act(action, entry) {
-    const answers = {};
-    for (const [target, source] of Object.entries(action.copy)) {
-      if (!isEmpty(entry.answers[source])) answers[target] = entry.answers[source];
-    }
-    model.send({ type: "add-entry", exercise: action.target, answers, done: action.done });
+  // Day 5's map, while it is empty: start from day 1's with one click.
+  function showOffer() {
+    const spec = definition.take_over;
+    if (!spec) return;
+    const before = model.get("related")?.[spec.from] || [];
+    const wanted = entries.length === 0 && takeOver(definition, before).length > 0;
+    if (wanted === !offer.hidden) return;
+    offer.hidden = !wanted;
+    offer.replaceChildren(...(wanted ? [takeOverOffer(spec, takeOverNow)] : []));
   }
 
-  function showList() {
-    showOverview();
-    if (!definition.repeat) return;
-    const minimum = definition.entry.minimum;
-    const shown = sorted().filter((entry) => !(adding && current && entry.id === current.id));
-    const items = shown.map((entry) => {
-      const title = entryTitle(definition, entry);
-      return h(
-        "li",
-        { class: current && current.id === entry.id ? "tl-entry tl-current" : "tl-entry" },
-        h("span", { class: "tl-entry-title" }, title),
-        h(
-          "span",
-          { class: "tl-entry-actions" },
-          h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": tr("exercise.edit_label", { title }), onclick: () => edit(entry.id) }, tr("exercise.edit")),
-          h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": tr("exercise.remove_label", { title }), onclick: () => remove(entry.id) }, tr("exercise.remove")),
-          (definition.actions || []).map((action) =>
-            h("button", { type: "button", class: "tl-button tl-secondary", "aria-label": `${action.label}: ${title}`, onclick: () => act(action, entry) }, action.label),
-          ),
-        ),
-      );
-    });
-    list.replaceChildren(
-      shown.length
-        ? h("ul", { class: "tl-entries", "aria-label": tr("exercise.list_label", { title: definition.title }) }, items)
-        : h("p", { class: "tl-empty" }, definition.entry.empty),
-      minimum && shown.length < minimum
-        ? h("p", { class: "tl-help" }, tr("exercise.minimum", { n: shown.length, minimum }))
-        : "",
-      current ? "" : h("button", { type: "button", class: "tl-button", onclick: () => edit(null) }, definition.entry.add),
-    );
+  function takeOverNow() {
+    const spec = definition.take_over;
+    if (entries.length) return showOffer(); // begun meanwhile (another tab)
+    entries = takeOver(definition, model.get("related")?.[spec.from] || []);
+    current = opened = null;
+    adding = false;
+    save();
+    showAll();
+    const first = list.el.querySelector(".tl-entry button");
+    if (first) first.focus();
   }
 
   function showForm() {
@@ -182,39 +163,63 @@ function render({ model, el }) {
         "div",
         { class: "tl-actions" },
         h("button", { type: "submit", class: "tl-button" }, tr("exercise.save")),
-        definition.repeat ? h("button", { type: "button", class: "tl-button tl-secondary", onclick: close }, tr("exercise.done")) : "",
+        definition.repeat ? h("button", { type: "button", class: "tl-button tl-secondary", onclick: cancel }, tr("exercise.cancel")) : "",
       ),
     );
   }
 
+  function showList() {
+    list.show(entries, current ? current.id : null, adding && current ? current.id : null);
+  }
+
+  function showAll() {
+    showForm();
+    if (list) showList();
+    showOverview();
+    showOffer();
+  }
+
   function edit(entryId) {
     if (timer) save();
-    current = entryId ? structuredClone(entries.find((e) => e.id === entryId)) : newEntry();
+    current = entryId ? entries.find((e) => e.id === entryId) : newEntry();
+    opened = entryId ? current : null;
     adding = !entryId;
-    showList();
-    showForm();
+    showAll();
     const first = form.querySelector("input, textarea");
     if (first) first.focus();
   }
 
+  // The form closes; what was typed is kept (it was saved as it was typed).
   function close() {
-    if (timer || current) save();
-    current = null;
+    if (dirty) save();
+    current = opened = null;
     adding = false;
-    showForm();
-    showList();
-    const button = list.querySelector("button.tl-button:not(.tl-secondary)");
-    if (button) button.focus();
+    showAll();
+    list.add.focus();
+  }
+
+  // The form closes and what was typed since it opened is undone, after asking: never lost
+  // without a word. An untouched form just closes.
+  function cancel() {
+    const typed = opened ? current !== opened : entries.some((e) => e.id === current.id);
+    if (typed && !window.confirm(tr("exercise.cancel_confirm"))) return;
+    if (typed) {
+      entries = opened ? entries.map((e) => (e.id === current.id ? opened : e)) : entries.filter((e) => e.id !== current.id);
+      save();
+    }
+    current = opened = null;
+    adding = false;
+    showAll();
+    list.add.focus();
   }
 
   function remove(entryId) {
     const entry = entries.find((e) => e.id === entryId);
     if (!window.confirm(tr("exercise.remove_confirm", { title: entryTitle(definition, entry) }))) return;
     entries = entries.filter((e) => e.id !== entryId);
-    if (current && current.id === entryId) current = null;
+    if (current && current.id === entryId) current = opened = null;
     save();
-    showForm();
-    showList();
+    showAll();
   }
 
   // A field refuses text that is too long (form.js): the status must not keep saying
@@ -241,57 +246,54 @@ function render({ model, el }) {
     // When the entry in the form itself changed there, the form shows the new answers,
     // keeping the learner's place (focus and caret) in it.
     const fresh = model.get("entries") || [];
-    if (JSON.stringify(fresh) === JSON.stringify(entries)) return;
-    entries = structuredClone(fresh);
+    if (sameEntries(fresh, entries)) return;
+    entries = fresh;
     if (current) {
       const mine = entries.find((e) => e.id === current.id);
       const before = JSON.stringify(current.answers);
-      if (mine) current = structuredClone(mine);
-      else if (!definition.repeat) current = structuredClone(entries[0] || newEntry());
-      else if (Object.keys(current.answers).length) current = null; // removed there
-      if (!current || JSON.stringify(current.answers) !== before) refillForm();
+      if (mine) current = mine;
+      else if (!definition.repeat) current = entries[0] || newEntry();
+      else if (Object.keys(current.answers).length) current = opened = null; // removed there
+      if (!current || JSON.stringify(current.answers) !== before) redrawKeepingPlace(form, showForm);
     }
-    showList();
+    if (list) showList();
+    showOverview();
+    showOffer();
   };
-  function refillForm() {
-    const active = document.activeElement;
-    const id = active && form.contains(active) ? active.id : null;
-    const caret = id && "selectionStart" in active ? [active.selectionStart, active.selectionEnd] : null;
-    showForm();
-    const again = id && form.querySelector(`[id="${CSS.escape(id)}"]`);
-    if (!again) return;
-    again.focus();
-    if (caret && again.setSelectionRange) {
-      try {
-        again.setSelectionRange(...caret);
-      } catch {
-        /* not a text control */
-      }
-    }
-  }
   const onStatus = () => {
     const text = model.get("status") || "";
     if (status.textContent !== text) status.textContent = text; // no re-announcing
   };
+  const onRelated = () => {
+    showOverview();
+    showOffer();
+    showLookBack(lookBackSlot, definition, model);
+  };
   model.on("change:entries", onEntries);
   model.on("change:earlier", showEarlier);
-  model.on("change:related", showOverview);
+  model.on("change:related", onRelated);
   model.on("change:status", onStatus);
 
-  current = definition.repeat ? (entries.length ? null : newEntry()) : structuredClone(entries[0] || newEntry());
+  // A repeatable exercise opens with an empty form, unless it has entries or can take over
+  // another's (then the choice comes first: take them over, or add someone new).
+  if (!definition.repeat) current = entries[0] || newEntry();
+  else if (!entries.length) current = newEntry();
+  showOffer();
+  if (!offer.hidden) current = null;
   adding = Boolean(definition.repeat && current);
-  showList();
-  showForm();
+  showAll();
+  showLookBack(lookBackSlot, definition, model);
   showEarlier();
   onStatus();
 
   return () => {
     flush();
+    clearTimeout(drawTimer);
     window.removeEventListener("pagehide", flush);
     document.removeEventListener("visibilitychange", onHidden);
     model.off("change:earlier", showEarlier);
     model.off("change:entries", onEntries);
-    model.off("change:related", showOverview);
+    model.off("change:related", onRelated);
     model.off("change:status", onStatus);
   };
 }
@@ -304,4 +306,4 @@ function overviewOf(definition, entries, related) {
 }
 
 // anywidget uses `render`; the book's script (book.js) reuses the helpers.
-export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate, overview: overviewOf, OVERVIEWS };
+export default { render, h, tr, useWords, number, isEmpty, answerText, entryTitle, stamp, newEntry, longDate, sameEntries, overview: overviewOf, OVERVIEWS };
