@@ -26,7 +26,17 @@ if TYPE_CHECKING:
     from toelaten.strings import Strings
 
 FRONT = Path(__file__).parent / "front"
-PARTS = ("words.js", "dom.js", "form.js", "charts.js", "supportmap.js", "overviews.js", "entrylist.js", "lookback.js", "ui.js")
+PARTS = (
+    "words.js",
+    "dom.js",
+    "form.js",
+    "charts.js",
+    "supportmap.js",
+    "overviews.js",
+    "entrylist.js",
+    "lookback.js",
+    "ui.js",
+)
 #: The book's own parts, after the UI: checking and merging answers, storage, the pages,
 #: the course path.
 BOOK_PARTS = (
