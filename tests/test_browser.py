@@ -146,6 +146,10 @@ def test_no_page_has_accessibility_violations_in_dark_mode(sweep):
     assert_none(sweep, lambda seen: seen.axe_dark)
 
 
+def test_no_page_scrolls_sideways_on_a_narrow_phone(sweep):
+    assert_none(sweep, lambda seen: seen.overflow)
+
+
 def test_one_click_from_a_lesson_reaches_the_help_lines(site, profile):
     visit = Visit(profile, site, "book/dag-3/index.html", PHONE)
     with visit.page.expect_navigation():
