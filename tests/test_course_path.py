@@ -72,16 +72,23 @@ def test_the_guide_and_the_notebooks_are_sections_of_their_own(root, html):
                     target = (html / docname).parent.joinpath(link["href"]).resolve()
                     target_doc = target.relative_to(html.resolve()).with_suffix("").as_posix()
                     assert target_doc in pages, (docname, rel, target_doc)
-    # The learner's menu names them once, at the bottom, and lists none of their pages.
-    menu = soup(html, "book/dag-1/index.html").select_one("nav.tl-menu")
+    # The learner's menu lists none of their pages; the footer names each once.
+    doc = soup(html, "book/dag-1/index.html")
     here = (html / "book/dag-1").resolve()
-    linked = [
-        here.joinpath(a["href"]).resolve().relative_to(html.resolve()).with_suffix("").as_posix()
-        for a in menu.select("a")
-    ]
+
+    def linked(selector):
+        return [
+            here.joinpath(a["href"])
+            .resolve()
+            .relative_to(html.resolve())
+            .with_suffix("")
+            .as_posix()
+            for a in doc.select(f"{selector} a")
+        ]
+
     for pages in apart.values():
-        inside = [d for d in linked if d in pages]
-        assert len(inside) == 1, inside
+        assert not [d for d in linked("nav.tl-menu") if d in pages]
+        assert len([d for d in linked("footer") if d in pages]) == 1
 
 
 def test_pages_outside_the_path_have_no_previous_or_next(root, html):

@@ -10,6 +10,7 @@ from fontTools.ttLib import TTFont
 
 from pages import reader_copy, redirect_target, resolve, soup
 from toelaten.coursedata import CourseData
+from toelaten.exercises.front import compact
 from toelaten.site import built_pages
 
 DATA = CourseData()
@@ -182,3 +183,10 @@ def test_the_guide_and_the_day_page_show_the_schedule(html, day):
     cells = [tr.find_all("td") for tr in agenda.select("tbody tr")]
     assert [c[0].get_text(strip=True) for c in cells] == [b.title for b in schedule.days[day.id]]
     assert cells[0][1].get_text(strip=True) == f"{full_day[0].start:%H:%M}–{full_day[0].end:%H:%M}"
+
+
+def test_the_book_script_is_compacted_but_never_where_text_would_change():
+    script = "  // a comment\n  const a = 1; // kept: code before it\n\n  f(`x`);\n"
+    assert compact(script) == "const a = 1; // kept: code before it\nf(`x`);\n"
+    spanning = "const t = `line one\n  // not a comment: text\n`;\n"
+    assert compact(spanning) == spanning

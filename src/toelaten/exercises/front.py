@@ -75,13 +75,24 @@ def esm() -> str:
 
 
 @functools.cache
+def compact(script: str) -> str:
+    """``script`` without its comment lines, blank lines and indentation: a third fewer
+    bytes for a learner's phone, the same code. Left as it is when a template literal
+    spans lines (its text would change)."""
+    lines = script.split("\n")
+    if any(line.count("`") % 2 for line in lines):
+        return script
+    kept = (line.strip() for line in lines)
+    return "\n".join(line for line in kept if line and not line.startswith("//")) + "\n"
+
+
 def classic_script(strings: Strings) -> str:
     """The UI and the book's parts as one classic script for the static book, with the
     words of ``strings`` (the course's catalogue)."""
     body = esm().replace("export default", "return", 1)
     book = "\n".join((FRONT / name).read_text(encoding="utf-8") for name in BOOK_PARTS)
     text = json.dumps(words(strings), ensure_ascii=False, sort_keys=True, indent=0)
-    return (
+    return compact(
         "/* Generated from toelaten/exercises/front/*.js; edit those. */\n"
         '(function () {\n"use strict";\n'
         f"const ui = (function () {{\n{body}\n}})();\n"
@@ -97,7 +108,7 @@ def path_script(strings: Strings) -> str:
     text = json.dumps(
         strings.sections(*PATH_SECTIONS), ensure_ascii=False, sort_keys=True, indent=0
     )
-    return (
+    return compact(
         "/* Generated from toelaten/exercises/front/*.js; edit those. */\n"
         f'(function () {{\n"use strict";\n{parts}\nuseWords({text});\n'
         "const start = () => startTasks(storageReadable());\n"

@@ -177,7 +177,7 @@ function workbook(el, definitions, documentSchema, canStore, book = {}) {
         h("button", { type: "button", class: "tl-button", onclick: download, disabled: !canStore }, tr("workbook.download")),
         h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => picker.click(), disabled: !canStore }, tr("workbook.restore")),
         h("button", { type: "button", class: "tl-button tl-secondary", onclick: () => window.print() }, tr("workbook.print")),
-        h("button", { type: "button", class: "tl-button tl-secondary", onclick: wipe, disabled: !canStore }, tr("workbook.wipe")),
+        h("button", { type: "button", class: "tl-button tl-secondary tl-danger", onclick: wipe, disabled: !canStore }, tr("workbook.wipe")),
         picker,
       ),
       h(

@@ -6,14 +6,17 @@
   const button = document.querySelector(".tl-menu-button");
   const menu = document.getElementById("tl-menu");
   if (button && menu) {
+    const labels = { false: button.textContent, true: button.dataset.close || button.textContent };
     const close = (focusButton) => {
       button.setAttribute("aria-expanded", "false");
+      button.textContent = labels.false;
       root.classList.remove("tl-menu-open");
       if (focusButton) button.focus();
     };
     button.addEventListener("click", () => {
       const open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", String(open));
+      button.textContent = labels[open];
       // The menu opens below the header, which stays in view.
       const header = document.querySelector(".tl-header");
       if (header) root.style.setProperty("--tl-menu-top", `${header.getBoundingClientRect().bottom}px`);
