@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browsing import Visit, axe_violations, fill_by_keyboard
+from samples.answers import entry, full_answers
 from toelaten.coursedata import CourseData
 
 DATA = CourseData()
@@ -198,3 +199,25 @@ def test_day_2_shows_the_log_typed_on_day_1(visit):
     assert axe_violations(page, AUDIT) == []
     # The link the build wrote for readers without a script is inside the exercise now.
     expect(page.locator("p.tl-look-back-link")).to_be_hidden()
+
+
+def test_an_experiment_waiting_for_its_outcome_says_so_in_the_list(html, site, profile):
+    """An entry saved before its after-the-fact questions are answered (the experiment's
+    outcome) says what is still to do, where the learner sees the entry; answered, it
+    says nothing more."""
+    exercise = DATA.exercise("experiment")
+    later = [f.id for f in exercise.fields if f.later]
+    assert later, "the experiment has questions answered afterwards"
+    full = full_answers(exercise, "Ik vraag mijn buurman om hulp met de ladder.")
+    waiting = {k: v for k, v in full.items() if k not in later}
+    bodies = {"entries": [entry("e1", **waiting), entry("e2", **full)]}
+    visit = Visit(profile, site, "book/dag-3/een-vraag-als-experiment.html")
+    visit.page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", ["toelaten:v1:experiment", json.dumps(bodies)]
+    )
+    visit.page.reload()
+    visit.ready()
+    rows = visit.page.locator(".tl-entry")
+    expect(rows).to_have_count(2)
+    todo = [rows.nth(i).locator(".tl-entry-todo").is_visible() for i in range(2)]
+    assert sorted(todo) == [False, True]

@@ -286,3 +286,28 @@ def test_the_support_map_reads_in_dark_and_light_mode(html, site, profile, schem
         assert dark == (scheme == "dark"), "the map follows the page's mode"
     finally:
         page.emulate_media(color_scheme="light")
+
+
+def test_a_tap_on_a_waiting_slider_chooses_its_middle(html, site, profile):
+    """The thumb of an unanswered slider waits in the middle: tapping it there is a choice
+    too, so the middle value can be given without sliding away and back."""
+    exercise = next(e for e in DATA.exercises.values() if not e.repeat and any(
+        f.kind == "scale" for f in e.fields
+    ))  # fmt: skip
+    field = next(f for f in exercise.fields if f.kind == "scale")
+    visit = Visit(profile, site, page_of(html, exercise.id), {"width": PHONE, "height": 740})
+    visit.ready()
+    page = visit.page
+    slider = page.locator(f"{mount(exercise.id)} input[type=range][id$='-{field.id}']")
+    slider.scroll_into_view_if_needed()
+    unset = slider.get_attribute("aria-valuetext")
+    box = slider.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    middle = round((field.min + field.max) / 2)
+    assert slider.get_attribute("aria-valuetext") != unset
+    assert slider.input_value() == str(middle)
+    page.wait_for_function(
+        "([key, field, value]) => JSON.parse(localStorage.getItem(key) || '{\"entries\":[]}')"
+        ".entries.some((e) => e.answers[field] === value)",
+        arg=[f"toelaten:v1:{exercise.id}", field.id, middle],
+    )

@@ -31,15 +31,26 @@ function entryList(definition, on) {
     ];
   }
 
+  // An entry begun whose after-the-fact questions are still open (an experiment before its
+  // outcome): the list says so, where the learner will look.
+  const later = definition.fields.filter((f) => f.later);
+  function waiting(entry) {
+    const answers = entry.answers || {};
+    return later.length > 0 && later.some((f) => isEmpty(answers[f.id])) && definition.fields.some((f) => !f.later && !isEmpty(answers[f.id]));
+  }
+
   function row(entry, current) {
     const title = entryTitle(definition, entry);
+    const todo = h("span", { class: "tl-entry-todo" }, tr("exercise.later_todo"));
+    todo.hidden = !waiting(entry);
     const li = h(
       "li",
       { class: current ? "tl-entry tl-current" : "tl-entry" },
       h("span", { class: "tl-entry-title" }, title),
+      todo,
       h("span", { class: "tl-entry-actions" }, buttons(entry, title)),
     );
-    return { li, title, current, entry };
+    return { li, title, current, entry, todo };
   }
 
   // What changed since the last call, and only that, goes into the page.
@@ -55,6 +66,7 @@ function entryList(definition, on) {
         continue;
       }
       known.entry = entry;
+      known.todo.hidden = !waiting(entry);
       const title = entryTitle(definition, entry);
       if (title !== known.title) {
         known.title = title;

@@ -150,10 +150,16 @@ function scaleControl(field, value, id, helpId, help, onChange) {
     const share = isUnset ? 0 : (100 * (input.value - field.min)) / (field.max - field.min);
     input.style.setProperty("--tl-fill", `${share}%`);
   };
-  input.addEventListener("input", () => {
+  const choose = () => {
     input.classList.remove("tl-unset");
     show();
     onChange(Number(input.value));
+  };
+  input.addEventListener("input", choose);
+  // A tap on the thumb where it waits (the middle) moves nothing, so no "input": it is a
+  // choice all the same.
+  input.addEventListener("pointerup", () => {
+    if (input.classList.contains("tl-unset")) choose();
   });
   show();
   const [low, high] = field.ends || [];
