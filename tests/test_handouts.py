@@ -135,8 +135,9 @@ def test_the_workbook_reads_back_every_kind_of_answer(tmp_path):
     journal.save("helpersrollen", [entry(rapport={"a": "dokter", "b": "proces", "c": "expert"})])
     text = text_of(read(workbook_pdf(journal), tmp_path))
     reasons = DATA.exercise("acht-redenen")
-    chosen = ", ".join(label(reasons.field("redenen"), o) for o in ("last", "nee"))
+    chosen = reasons.field("redenen").display(["last", "nee"], DATA.strings)
     assert chosen in text  # a multiple choice, in the order of the options
+    assert ".;" not in chosen and "; " in chosen  # one list, even of whole sentences
     assert label(reasons.field("bron_1"), "opvoeding") in text
     roles = DATA.exercise("helpersrollen").field("rapport")
     role = {option.id: option.label for option in roles.options}

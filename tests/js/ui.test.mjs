@@ -18,7 +18,7 @@ test("an answer reads as text the way Mijn werkboek shows it", () => {
   assert.equal(ui.answerText(field("steunkaart", "kring"), "midden"), "Dichtbij");
   assert.equal(
     ui.answerText(field("steunkaart", "hulp"), ["praktisch", "advies"]),
-    "Praktische hulp, zoals een klus of een lift, Advies",
+    "Praktische hulp, zoals een klus of een lift; Advies",
   );
   assert.equal(ui.answerText(field("helpersrollen", "rapport"), { b: "proces", a: "dokter" }), "A: Dokter; B: Procesbegeleider");
   assert.equal(ui.answerText(field("steunkaart", "kring"), "oud-antwoord"), "oud-antwoord", "an option gone from the course still shows");

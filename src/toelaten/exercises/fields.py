@@ -77,7 +77,8 @@ class Field:
         if self.kind == "choice":
             return labels.get(value, str(value))
         if self.kind == "multi":
-            return ", ".join(labels.get(v, v) for v in value)
+            # Labels are often whole sentences ("… zijn."): one list, not "zijn., Ik …".
+            return "; ".join(str(labels.get(v, v)).removesuffix(".") for v in value)
         if self.kind == "roles":
             return "; ".join(
                 f"{r.id.upper()}: {labels.get(value[r.id], value[r.id])}"

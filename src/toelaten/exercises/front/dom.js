@@ -67,7 +67,8 @@ function answerText(field, value) {
   if (isEmpty(value)) return "";
   if (field.kind === "scale") return tr("exercise.scale_value", { value, max: field.max });
   if (field.kind === "choice") return optionLabel(field, value);
-  if (field.kind === "multi") return value.map((v) => optionLabel(field, v)).join(", ");
+  // Labels are often whole sentences ("… zijn."): one list, not "zijn., Ik …" (fields.py).
+  if (field.kind === "multi") return value.map((v) => String(optionLabel(field, v)).replace(/\.$/, "")).join("; ");
   if (field.kind === "roles")
     return field.responses
       .filter((r) => value[r.id])
