@@ -25,6 +25,11 @@ MAX_LENGTH = {"text": 1_000, "longtext": 10_000}
 FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+def is_empty(value: Any) -> bool:
+    """An answer left empty: nothing, "", [] or {} (dom.js: isEmpty)."""
+    return value is None or value == "" or value == [] or value == {}
+
+
 class AnswerError(ValueError):
     """Answers that cannot be saved; the message is meant for the learner."""
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from toelaten.exercises import schema
-from toelaten.exercises.fields import AnswerError, Field, Option
+from toelaten.exercises.fields import AnswerError, Field, Option, is_empty
 
 if TYPE_CHECKING:
     from toelaten.strings import Strings
@@ -92,7 +92,7 @@ class Exercise:
         fields = {f.id: f for f in self.fields}
         cleaned = {}
         for field_id, value in answers.items():
-            if value is None or value == "" or value == [] or value == {}:
+            if is_empty(value):
                 continue
             field = fields[field_id]
             if field.kind == "scale":

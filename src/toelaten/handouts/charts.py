@@ -9,21 +9,30 @@ Learner text goes through ``show`` (the characters the font can print).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from toelaten.exercises.fields import Field
+from toelaten.exercises.fields import Field, is_empty
 from toelaten.exercises.model import Exercise
 from toelaten.strings import Strings
 
 Entry = dict[str, Any]
 Show = Callable[[str], str]
 Spec = dict[str, Any]
-Fields = dict[str, Field]
 Drawn = dict[str, Any] | None
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
+@dataclass(frozen=True)
+class Answers:
+    """What every chart reads: the exercise, its overview, its questions by id, the
+    learner's entries, the course's words, and ``show`` for learner text."""
+
+    exercise: Exercise
+    spec: Spec
+    fields: dict[str, Field]
+    entries: list[Entry]
+    strings: Strings
+    show: Show
 
 
 def chart(
@@ -38,169 +47,136 @@ def chart(
     if not spec or not entries or spec["kind"] not in KINDS:
         return None
     fields = {f.id: f for f in exercise.fields}
-    drawn = KINDS[spec["kind"]](exercise, spec, fields, entries, strings, show)
+    drawn = KINDS[spec["kind"]](Answers(exercise, spec, fields, entries, strings, show))
     if drawn is None:
         return None
     title = drawn.pop("title", None) or spec.get("title") or exercise.title
     return {**drawn, "title": title, "alt": title}
 
 
-def _before_after(
-    exercise: Exercise,
-    spec: Spec,
-    fields: Fields,
-    entries: list[Entry],
-    strings: Strings,
-    show: Show,
-) -> Drawn:
+def _before_after(a: Answers) -> Drawn:
     rows = [
-        e for e in entries if any(not _empty(e["answers"].get(b["field"])) for b in spec["bars"])
+        e
+        for e in a.entries
+        if any(not is_empty(e["answers"].get(b["field"])) for b in a.spec["bars"])
     ]
     return _bars(
         (
             {
-                "title": show(str(e["answers"].get(spec["label"]) or exercise.title)),
+                "title": a.show(str(e["answers"].get(a.spec["label"]) or a.exercise.title)),
                 "bars": [
-                    _bar(b["label"], e["answers"].get(b["field"]), fields[b["field"]].max, i)
-                    for i, b in enumerate(spec["bars"])
+                    _bar(b["label"], e["answers"].get(b["field"]), a.fields[b["field"]].max, i)
+                    for i, b in enumerate(a.spec["bars"])
                 ],
             }
             for e in rows
         ),
-        [b["label"] for b in spec["bars"]],
+        [b["label"] for b in a.spec["bars"]],
     )
 
 
-def _predicted_actual(
-    exercise: Exercise,
-    spec: Spec,
-    fields: Fields,
-    entries: list[Entry],
-    strings: Strings,
-    show: Show,
-) -> Drawn:
+def _predicted_actual(a: Answers) -> Drawn:
     """Per experiment what was expected and what happened: an outcome that is a word (a
     choice: yes, partly, no) is printed as that word, never as a length (overviews.js)."""
     groups = []
-    for e in entries:
+    for e in a.entries:
         answers, bars, outcome = e["answers"], [], False
-        for pair in spec["pairs"]:
+        for pair in a.spec["pairs"]:
             predicted, actual = answers.get(pair["predicted"]), answers.get(pair["actual"])
-            if _empty(predicted) and _empty(actual):
+            if is_empty(predicted) and is_empty(actual):
                 continue
-            outcome = outcome or not _empty(actual)
-            top = fields[pair["predicted"]].max
-            bars.append(_bar(strings("overview.predicted", label=pair["label"]), predicted, top, 0))
-            field = fields[pair["actual"]]
+            outcome = outcome or not is_empty(actual)
+            top = a.fields[pair["predicted"]].max
+            bars.append(
+                _bar(a.strings("overview.predicted", label=pair["label"]), predicted, top, 0)
+            )
+            field = a.fields[pair["actual"]]
             if field.kind == "choice":
-                said = None if _empty(actual) else show(str(field.display(actual, strings)))
+                said = None if is_empty(actual) else a.show(str(field.display(actual, a.strings)))
                 bars.append({**_bar(field.label, None, 1, 1), "text": said})
             else:
-                label = strings("overview.actual", label=pair["label"])
+                label = a.strings("overview.actual", label=pair["label"])
                 bars.append(_bar(label, actual, field.max, 1))
         if outcome:  # only what has an outcome
-            title = answers.get(exercise.entry.get("title_field")) or ""
-            groups.append({"title": show(str(title)), "bars": bars})
-    legend = [strings("overview.outcome.expected"), strings("overview.outcome.happened")]
+            title = answers.get(a.exercise.entry.get("title_field")) or ""
+            groups.append({"title": a.show(str(title)), "bars": bars})
+    legend = [a.strings("overview.outcome.expected"), a.strings("overview.outcome.happened")]
     return _bars(groups, legend)
 
 
-def _gap(
-    exercise: Exercise,
-    spec: Spec,
-    fields: Fields,
-    entries: list[Entry],
-    strings: Strings,
-    show: Show,
-) -> Drawn:
-    answers = entries[0]["answers"]
-    them, me = strings("overview.gap.the_other"), strings("overview.gap.you")
+def _gap(a: Answers) -> Drawn:
+    answers = a.entries[0]["answers"]
+    them, me = a.strings("overview.gap.the_other"), a.strings("overview.gap.you")
     return _bars(
         (
             {
                 "title": pair["label"],
                 "bars": [
-                    _bar(them, answers[pair["them"]], fields[pair["them"]].max, 0),
-                    _bar(me, answers[pair["me"]], fields[pair["me"]].max, 1),
+                    _bar(them, answers[pair["them"]], a.fields[pair["them"]].max, 0),
+                    _bar(me, answers[pair["me"]], a.fields[pair["me"]].max, 1),
                 ],
             }
-            for pair in spec["pairs"]
-            if not _empty(answers.get(pair["them"])) and not _empty(answers.get(pair["me"]))
+            for pair in a.spec["pairs"]
+            if not is_empty(answers.get(pair["them"])) and not is_empty(answers.get(pair["me"]))
         ),
-        [strings("overview.gap.them"), strings("overview.gap.me")],
+        [a.strings("overview.gap.them"), a.strings("overview.gap.me")],
     )
 
 
-def _ladder(
-    exercise: Exercise,
-    spec: Spec,
-    fields: Fields,
-    entries: list[Entry],
-    strings: Strings,
-    show: Show,
-) -> Drawn:
+def _ladder(a: Answers) -> Drawn:
     rungs = sorted(
-        (e for e in entries if not _empty(e["answers"].get(spec["value"]))),
-        key=lambda e: e["answers"][spec["value"]],
+        (e for e in a.entries if not is_empty(e["answers"].get(a.spec["value"]))),
+        key=lambda e: e["answers"][a.spec["value"]],
     )
-    untitled = strings("overview.ladder.untitled")
+    untitled = a.strings("overview.ladder.untitled")
     items = [
         {
-            "label": show(str(e["answers"].get(spec["label"]) or untitled)),
-            "value": e["answers"][spec["value"]],
+            "label": a.show(str(e["answers"].get(a.spec["label"]) or untitled)),
+            "value": e["answers"][a.spec["value"]],
         }
         for e in rungs
     ]
     return {"kind": "ladder", "rungs": items} if items else None
 
 
-def _circles(
-    exercise: Exercise,
-    spec: Spec,
-    fields: Fields,
-    entries: list[Entry],
-    strings: Strings,
-    show: Show,
-) -> Drawn:
+def _circles(a: Answers) -> Drawn:
     """The map as it is now (also for day 5's map, whose changes the book lists too)."""
-    label, circle = spec["label"], fields[spec["circle"]]
-    people = [e for e in entries if e["answers"].get(label) and e["answers"].get(circle.id)]
+    label, circle = a.spec["label"], a.fields[a.spec["circle"]]
+    people = [e for e in a.entries if e["answers"].get(label) and e["answers"].get(circle.id)]
     if not people:
         return None
     rings = [
         {
             "label": option.label,
             "names": [
-                show(str(e["answers"][label]))
+                a.show(str(e["answers"][label]))
                 for e in people
                 if e["answers"][circle.id] == option.id
             ],
         }
         for option in circle.options
     ]
-    title = strings("overview.compare.now") if spec["kind"] == "compare" else None
-    return {"kind": "circles", "title": title, "me": strings("overview.circles.me"), "rings": rings}
+    title = a.strings("overview.compare.now") if a.spec["kind"] == "compare" else None
+    return {
+        "kind": "circles",
+        "title": title,
+        "me": a.strings("overview.circles.me"),
+        "rings": rings,
+    }
 
 
-def _tally(
-    exercise: Exercise,
-    spec: Spec,
-    fields: Fields,
-    entries: list[Entry],
-    strings: Strings,
-    show: Show,
-) -> Drawn:
-    down, across = fields[spec["rows"]], fields[spec["columns"]]
+def _tally(a: Answers) -> Drawn:
+    down, across = a.fields[a.spec["rows"]], a.fields[a.spec["columns"]]
 
     def count(row: str, column: str) -> str:
-        found = [e for e in entries if e["answers"].get(down.id) == row]
+        found = [e for e in a.entries if e["answers"].get(down.id) == row]
         return str(sum(1 for e in found if e["answers"].get(across.id) == column))
 
     rows = [[r.label, *(count(r.id, c.id) for c in across.options)] for r in down.options]
     return {"kind": "table", "head": [down.label, *(c.label for c in across.options)], "rows": rows}
 
 
-KINDS: dict[str, Callable[[Exercise, Spec, Fields, list[Entry], Strings, Show], Drawn]] = {
+KINDS: dict[str, Callable[[Answers], Drawn]] = {
     "before-after": _before_after,
     "predicted-actual": _predicted_actual,
     "gap": _gap,
@@ -213,7 +189,7 @@ KINDS: dict[str, Callable[[Exercise, Spec, Fields, list[Entry], Strings, Show], 
 
 def _bar(label: str, value: Any, top: int | float | None, series: int) -> dict[str, Any]:
     """One bar; ``series``: its colour, the same for the same kind of bar in every group."""
-    empty = _empty(value)
+    empty = is_empty(value)
     return {"label": label, "value": None if empty else value, "max": top or 1, "series": series}
 
 
