@@ -17,7 +17,6 @@ Sphinx's own index, its stemmers and ``searchtools.js`` are not made at all.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -194,16 +193,10 @@ def _page_context(
     if hasdoc is not None:  # the search page exists, though Sphinx no longer makes it
         context["hasdoc"] = lambda name: name == "search" or hasdoc(name)
     if pagename == "search":
-        # ?v=: a browser that kept an older index or script fetches the new one.
-        static = Path(app.outdir) / "_static"
-        context["toelaten_search_scripts"] = [
-            f"{context['pathto']('_static/' + name, 1)}?v={_version(static / name)}"
-            for name in (INDEX, SCRIPT)
-        ]
-
-
-def _version(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:8] if path.is_file() else ""
+        # Like the exercise script: this page only, with Sphinx's ?v= checksum, so a
+        # browser that kept an older index or script fetches the new one.
+        app.add_js_file(INDEX)
+        app.add_js_file(SCRIPT)
 
 
 def setup(app: Sphinx) -> None:
