@@ -33,6 +33,15 @@ def course_data(app: Sphinx) -> CourseData:
     return _DATA[app]
 
 
+def write_static(app: Sphinx, name: str, text: str) -> None:
+    """A file the build makes, into ``_static/`` of the output directly, before pages are
+    written (so Sphinx's ?v= checksum sees it) and on every build: Sphinx 7.4 does not
+    overwrite a changed static file."""
+    target = Path(app.outdir) / "_static" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
 def fill(template: str, **parts: nodes.Node | list[nodes.Node]) -> list[nodes.Node]:
     """A catalogue text (``strings("book.helplines.chat")`` without values) as nodes, with
     ``parts`` (a link, a bold number) where its ``{placeholders}`` are."""

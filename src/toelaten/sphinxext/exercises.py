@@ -12,7 +12,6 @@ build-time answers) are dropped.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 from typing import Any, cast
 
 from docutils import nodes
@@ -24,7 +23,7 @@ from toelaten.exercises import front
 from toelaten.exercises.model import Exercise
 from toelaten.exercises.schema import document_schema
 from toelaten.exercises.static import json_attribute, mount_html
-from toelaten.sphinxext.directives import DataDirective, course_data, xref
+from toelaten.sphinxext.directives import DataDirective, course_data, write_static, xref
 
 SCRIPT = "toelaten/oefeningen.js"
 #: The course path alone (landing page, day pages): a small script of its own.
@@ -34,17 +33,12 @@ PATH_MARKER = ' tl-progress"'  # sphinxext/progress_html.py
 
 
 def _write_assets(app: Sphinx) -> None:
-    # Written into the output directly, before pages are written (so Sphinx's ?v= checksum
-    # sees them) and on every build: Sphinx 7.4 does not overwrite a changed static file.
     if app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static" / "toelaten"
-    target.mkdir(parents=True, exist_ok=True)
     # The course's words go with the script, once for the whole site.
-    script = front.classic_script(course_data(app).strings)
-    (target / "oefeningen.js").write_text(script, encoding="utf-8")
-    path_script = front.path_script(course_data(app).strings)
-    (target / "voortgang.js").write_text(path_script, encoding="utf-8")
+    strings = course_data(app).strings
+    write_static(app, SCRIPT, front.classic_script(strings))
+    write_static(app, PATH_SCRIPT, front.path_script(strings))
 
 
 def note_exercise_files(env: Any, data: CourseData, exercise: Exercise) -> None:

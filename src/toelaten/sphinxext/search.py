@@ -26,7 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
-from toelaten.sphinxext.directives import course_data
+from toelaten.sphinxext.directives import course_data, write_static
 from toelaten.sphinxext.navigation import APART, outline
 from toelaten.sphinxext.searchpages import page_sections
 from toelaten.sphinxext.searchwords import rule_for, terms
@@ -157,15 +157,13 @@ def _write_index(app: Sphinx, env: BuildEnvironment) -> None:
     """After reading, before any page is written: the index, and the script that reads it."""
     if not _ours(app):
         return
-    target = Path(app.outdir) / "_static"
-    (target / "toelaten").mkdir(parents=True, exist_ok=True)
     index = build_index(app)
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     # A plain script, not JSON to fetch: from file:// a page cannot fetch, but it can load a script.
     index_js = f"self.TOELATEN_ZOEKINDEX={text};\n"
     script = (HERE / "search.js").read_text(encoding="utf-8")
-    for name, content in ((INDEX, index_js), (SCRIPT, script)):
-        (target / name).write_text(content, encoding="utf-8")
+    write_static(app, INDEX, index_js)
+    write_static(app, SCRIPT, script)
 
 
 def _ours(app: Sphinx) -> bool:

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from toelaten.exercises import front
-from toelaten.sphinxext.directives import course_data
+from toelaten.sphinxext.directives import course_data, write_static
 
 HERE = Path(__file__).parent
 THEME = HERE / "theme" / "toelaten"
@@ -34,13 +34,8 @@ def stylesheet() -> str:
 
 
 def _write_stylesheet(app: Sphinx) -> None:
-    # Into the output directly, before pages are written, on every build (like the
-    # exercise script: Sphinx 7.4 does not overwrite a changed static file).
-    if app.builder.format != "html":
-        return
-    target = Path(app.outdir) / "_static" / STYLESHEET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(stylesheet(), encoding="utf-8")
+    if app.builder.format == "html":
+        write_static(app, STYLESHEET, stylesheet())
 
 
 def _description(doctree: Any) -> str | None:
