@@ -78,10 +78,13 @@ def stored_states(page) -> dict[str, State]:
     return states
 
 
-def put(visit: Visit, bodies: dict) -> None:
-    for exercise_id, body in bodies.items():
-        value = json.dumps(json.dumps(body))
-        visit.page.evaluate(f"() => localStorage.setItem('toelaten:v1:{exercise_id}', {value})")
+def put(page, bodies: dict) -> None:
+    """``bodies`` (exercise id -> stored body) into the page's storage, as the book keeps them."""
+    page.evaluate(
+        "(bodies) => { for (const [id, body] of Object.entries(bodies))"
+        " localStorage.setItem('toelaten:v1:' + id, JSON.stringify(body)); }",
+        bodies,
+    )
 
 
 # ---- the way in ---------------------------------------------------------------------------
@@ -121,7 +124,7 @@ def test_a_first_visit_begins_with_day_1_and_a_saved_answer_leads_on(profile, si
 
 def test_going_on_leads_to_the_exercise_the_rule_names(profile, site):
     visit = Visit(profile, site, LANDING)
-    put(visit, journey.bodies(DATA)[0])
+    put(visit.page, journey.bodies(DATA)[0])
     visit.goto(LANDING)
     ready(visit)
     page = visit.page
@@ -170,7 +173,7 @@ def test_an_experiment_waiting_for_its_outcome_is_half_done_in_words(profile, si
         )
         assert half in description and waiting in description
     # The three states read differently, and each has its own shape, not only its colour.
-    put(visit, journey.bodies(DATA)[0])
+    put(visit.page, journey.bodies(DATA)[0])
     visit.goto(PROGRESS)
     ready(visit)
     shown = page.eval_on_selector_all(
@@ -191,7 +194,7 @@ def test_mijn_voortgang_gathers_the_charts_of_the_answers(profile, site):
     assert {e.overview["kind"] for e in charted} == set(CHART_KINDS)
     visit = Visit(profile, site, PROGRESS)
     first, *rest = charted
-    put(visit, {e.id: {"entries": [journey.entry(1, journey.everything(e))]} for e in rest})
+    put(visit.page, {e.id: {"entries": [journey.entry(1, journey.everything(e))]} for e in rest})
     visit.goto(PROGRESS)
     visit.ready(".toelaten-voortgang")
     page = visit.page
@@ -266,11 +269,7 @@ def test_the_path_takes_the_same_room_before_and_after_the_answers_are_read(
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
         page.goto(site + LANDING)
-        page.evaluate(
-            "(bodies) => { for (const [id, body] of Object.entries(bodies))"
-            " localStorage.setItem('toelaten:v1:' + id, JSON.stringify(body)); }",
-            journey.bodies(DATA)[0],
-        )
+        put(page, journey.bodies(DATA)[0])
         if not scripts:
             page.route("**/_static/toelaten/*.js*", lambda route: route.abort())
         for rel in (LANDING, day_page("dag-3"), PROGRESS):
@@ -297,11 +296,7 @@ def test_the_path_has_no_accessibility_violations(browser, site, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site + LANDING)
-    page.evaluate(
-        "(bodies) => { for (const [id, body] of Object.entries(bodies))"
-        " localStorage.setItem('toelaten:v1:' + id, JSON.stringify(body)); }",
-        journey.bodies(DATA)[0],
-    )
+    put(page, journey.bodies(DATA)[0])
     for rel in (LANDING, day_page("dag-3"), PROGRESS):
         page.goto(site + rel)
         page.wait_for_selector(".tl-progress[data-ready]")
