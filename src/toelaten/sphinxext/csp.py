@@ -1,10 +1,11 @@
 """A Content-Security-Policy in every built page, so a page runs only the site's own code.
 
 The policy (``toelaten.site.POLICY``) allows files from the site itself and nothing from
-another host. Inline ``<script>`` and ``<style>`` blocks (the theme's colour-mode script in ``<head>``)
-are allowed one by one, by the sha256 of their text on that page: a script that was not in the page when it was
-built cannot run. The tag goes in after the build, as the first thing in ``<head>`` after
-``<meta charset>`` (which must stay within the first 1024 bytes), before any script.
+another host. Inline ``<script>`` and ``<style>`` blocks (the theme's colour-mode script
+in ``<head>``) are allowed one by one, by the sha256 of their text on that page: a script
+that was not in the page when it was built cannot run. The tag goes in after the build,
+as the first thing in ``<head>`` after ``<meta charset>`` (which must stay within the
+first 1024 bytes), before any script.
 It is a <meta> tag so the book keeps its policy when opened from disk or any web server;
 ``toelaten serve`` repeats it as a header and adds what only a header can say.
 """
