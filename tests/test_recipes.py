@@ -220,7 +220,7 @@ def test_a_schedule_change_that_does_not_add_up_is_named(edition, tmp_path):
     _, data = edition
     schedule = tmp_path / "rooster.yml"
     schedule.write_text((data / "schedule.yml").read_text(encoding="utf-8"), "utf-8")
-    check = ["--data", str(data), "check", "--schedule", str(schedule)]
+    check = ["--data", str(data), "check", "--timetable", str(schedule)]
     block = "minutes: {dag: 30, dagdeel: 15}"  # the first two blocks of day 1
     # Changing the schedule, step 1: five minutes more for the first block of day 1 ...
     replace_in(schedule, block, "minutes: {dag: 35, dagdeel: 15}")

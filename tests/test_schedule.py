@@ -13,6 +13,7 @@ from toelaten import DataError
 from toelaten.calendar import build_calendar
 from toelaten.cli import main
 from toelaten.coursedata import CourseData
+from toelaten.run import CourseRun
 from toelaten.schedule import course_dates, load_schedule
 
 DATA = CourseData()
@@ -112,7 +113,8 @@ def test_course_dates_skip_weekends_or_follow_an_interval():
 
 def test_the_calendar_parses_back_with_local_times_across_daylight_saving():
     # 28 March 2027: clocks go forward in Europe/Amsterdam, between course days 2 and 3.
-    raw = build_calendar(DATA.course, SCHEDULE, date(2027, 3, 25), "dagdeel", DATA.strings)
+    run = CourseRun("dagdeel", tuple(course_dates(date(2027, 3, 25))), "test")
+    raw = build_calendar(DATA.course, SCHEDULE, run, DATA.strings)
     calendar = Calendar.from_ical(raw)
     events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
     assert len(events) == 5
@@ -127,9 +129,8 @@ def test_the_calendar_parses_back_with_local_times_across_daylight_saving():
 
 
 def test_a_calendar_per_block_has_every_block():
-    raw = build_calendar(
-        DATA.course, SCHEDULE, date(2027, 1, 25), "dag", DATA.strings, per_block=True
-    )
+    run = CourseRun("dag", tuple(course_dates(date(2027, 1, 25))), "test")
+    raw = build_calendar(DATA.course, SCHEDULE, run, DATA.strings, per_block=True)
     events = Calendar.from_ical(raw).walk("VEVENT")
     assert len(events) == sum(len(SCHEDULE.run_sheet(d, "dag")) for d in SCHEDULE.days)
     first = min(events, key=lambda e: e.decoded("dtstart"))

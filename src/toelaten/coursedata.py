@@ -235,6 +235,8 @@ class Check:
     what: str
     error: str | None = None
     skipped: bool = False
+    #: What the checked file does that is allowed but may be a mistake (said, not failed).
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
