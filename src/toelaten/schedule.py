@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from toelaten.strings import Strings
 
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+#: Formats whose blocks hold no group work: no goal, instructions or talking points.
+#: A day's ``buffer`` block (Uitloop) is its slack, the minutes a late group uses up.
+QUIET_FORMATS = ("pauze", "buffer")
 
 
 def hours(start: time, end: time) -> str:
@@ -57,6 +60,15 @@ class Block:
     werkvorm: str | None = None
     materials: tuple[str, ...] = ()
     debrief: tuple[str, ...] = ()
+    #: The trainer's draaiboek (checked by schedule_checks.py): the lesson page the block
+    #: relies on (a docname), a figure in the book, what to say, the question on the
+    #: projector, a timing tip, and what shrinks when the group runs late.
+    page: str | None = None
+    figure: str | None = None
+    talking_points: tuple[str, ...] = ()
+    prompt: str | None = None
+    tip: str | None = None
+    shorten: str | None = None
 
 
 @dataclass(frozen=True)
@@ -211,8 +223,14 @@ def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
         werkvorm=werkvorm,
         materials=tuple(item.texts("materials", allow_empty=True)),
         debrief=tuple(item.texts("debrief", allow_empty=True)),
+        page=item.text("page", optional=True),
+        figure=item.text("figure", optional=True),
+        talking_points=tuple(item.texts("talking_points", allow_empty=True)),
+        prompt=item.text("prompt", optional=True),
+        tip=item.text("tip", optional=True),
+        shorten=item.text("shorten", optional=True),
     )
-    if fmt != "pauze" and (block.goal is None or block.instructions is None):
+    if fmt not in QUIET_FORMATS and (block.goal is None or block.instructions is None):
         item.fail(f"{where}: a block that is not a break needs a goal and instructions", "goal")
     item.done()
     return block

@@ -24,6 +24,12 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     multiple=True,
     help="Check this exercise file instead of the course's (repeatable).",
 )
+@click.option(
+    "--book",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The book whose pages and figures the schedule names (default: here, if it has "
+    "a _toc.yml).",
+)
 @click.pass_obj
 def check(
     data: CourseData,
@@ -33,8 +39,11 @@ def check(
     group_file: Path | None,
     sources_file: Path | None,
     exercise_files: tuple[Path, ...],
+    book: Path | None,
 ) -> None:
     """Validate every data file of the course; report all problems in one run."""
+    if book is None and Path("_toc.yml").is_file():
+        book = Path()
     data = CourseData(
         data.root,
         course=course_file,
@@ -44,7 +53,7 @@ def check(
         sources=sources_file,
     )
     problems = 0
-    for check in data.checks(exercise_files):
+    for check in data.checks(exercise_files, book):
         if check.error:
             problems += 1
             click.echo(check.error, err=True)
