@@ -100,6 +100,7 @@ CASES = [
     ),
     ("binary course file", lambda t: ["check", "--course", str(binary(t))], 1, "UTF-8"),
     ("binary contacts file", lambda t: ["check", "--contacts", str(binary(t))], 1, "UTF-8"),
+    ("a book folder without a book", lambda t: ["check", "--book", str(t)], 1, "_toc.yml"),
     (
         "broken YAML date",
         lambda t: ["check", "--course", str(text_file(t, "c.yml", "title: 2026-02-30\n"))],

@@ -15,7 +15,7 @@ from toelaten.cli import main
 from toelaten.coursedata import CourseData
 from toelaten.dates import plan_dates
 from toelaten.run import RunFileError, load_run
-from toelaten.schedule import BUFFER, load_schedule
+from toelaten.schedule import BUFFER
 
 DATA = CourseData()
 STRINGS = DATA.strings
@@ -59,24 +59,17 @@ def write(tmp_path, text, name="rooster.yml"):
     return path
 
 
-def with_buffer(tmp_path):
-    """schedule.yml with a buffer block on day 1 (10 minutes of the first block)."""
-    text = DATA.paths["schedule"].read_text(encoding="utf-8")
-    if f"format: {BUFFER}" not in text:
-        text = text.replace("  pauze: Pauze\n", f"  pauze: Pauze\n  {BUFFER}: Uitloop\n", 1)
-        old = "format: plenair\n        minutes: {dag: 30, dagdeel: 15}"
-        new = "format: plenair\n        minutes: {dag: 20, dagdeel: 15}"
-        assert old in text
-        text = text.replace(old, new, 1)
-        text = text.replace(
-            "  - day: dag-2\n",
-            f"      - id: uitloop\n        title: Uitloop\n        format: {BUFFER}\n"
-            "        minutes: {dag: 10}\n  - day: dag-2\n",
-            1,
-        )
-    path = tmp_path / "schedule.yml"
-    path.write_text(text, encoding="utf-8")
-    return load_schedule(path, DATA.course, DATA.exercises)
+def day_one():
+    """Day 1's full-day blocks: all their minutes, and those of its buffer (Uitloop)."""
+    blocks = [b for b in DATA.schedule.days["dag-1"] if "dag" in b.minutes]
+    buffer = next(b.minutes["dag"] for b in blocks if b.format == BUFFER)
+    return sum(b.minutes["dag"] for b in blocks), buffer
+
+
+def later(clock_text, minutes):
+    hour, minute = map(int, clock_text.split(":"))
+    total = hour * 60 + minute + minutes
+    return f"{total // 60:02d}:{total % 60:02d}"
 
 
 GOOD = """\
@@ -92,7 +85,7 @@ GOOD = """\
 
 
 def test_a_run_file_gives_dates_hours_and_who_gives_the_course(tmp_path):
-    schedule = with_buffer(tmp_path)
+    schedule = DATA.schedule
     run = load_run(write(tmp_path, GOOD), DATA.course, schedule, STRINGS)
     assert run.dates[-1] == date(2027, 3, 30)
     assert run.details.venue == "Zaal 2, Dorpsstraat 1, Deventer"
@@ -101,15 +94,15 @@ def test_a_run_file_gives_dates_hours_and_who_gives_the_course(tmp_path):
     assert (slots[0].start.hour, slots[0].start.minute) == (9, 0)  # unquoted 9:00 read right
     assert slots[-1].end.hour == 16
     buffer = next(s for s in slots if s.block.format == BUFFER)
-    assert buffer.minutes == 10 + 30  # the longer day went to the buffer
+    assert buffer.minutes == day_one()[1] + 30  # the half hour more went to the buffer
 
 
 def test_a_shorter_day_eats_the_buffer_and_no_more(tmp_path):
-    schedule = with_buffer(tmp_path)
-    slots = schedule.run_sheet("dag-1", "dag", run_window("09:40", "16:00"))
+    schedule, (_, buffer) = DATA.schedule, day_one()
+    slots = schedule.run_sheet("dag-1", "dag", run_window(later("09:30", buffer), "16:00"))
     assert all(s.block.format != BUFFER for s in slots)  # eaten whole, left out
     with pytest.raises(DataError):
-        schedule.run_sheet("dag-1", "dag", run_window("09:45", "16:00"))
+        schedule.run_sheet("dag-1", "dag", run_window(later("09:30", buffer + 5), "16:00"))
 
 
 def run_window(start, end):
@@ -163,12 +156,12 @@ def test_every_broken_run_file_gets_its_dutch_message(tmp_path, text, says):
 
 
 def test_a_day_too_short_for_its_blocks_names_the_day_and_the_end_that_fits(tmp_path):
-    schedule = with_buffer(tmp_path)
     found = problems(
-        tmp_path, 'start: "2027-03-22"\ntimes: {dag-1: {start: "09:30", end: "14:00"}}\n', schedule
+        tmp_path, 'start: "2027-03-22"\ntimes: {dag-1: {start: "09:30", end: "14:00"}}\n'
     )
     assert DATA.course.days[0].heading(STRINGS) in found
-    assert "15:50" in found  # 09:30 plus the blocks' 380 minutes without the buffer
+    total, buffer = day_one()
+    assert later("09:30", total - buffer) in found  # the blocks without the buffer
 
 
 def test_explicit_dates_on_a_weekend_or_holiday_are_kept_with_a_warning(tmp_path):

@@ -64,6 +64,11 @@ class WindowError(DataError):
         self.minutes, self.shortest, self.buffer = minutes, shortest, buffer
 
 
+#: Formats whose blocks hold no group work: no goal, instructions or talking points.
+#: A day's ``buffer`` block (Uitloop) is its slack, the minutes a late group uses up.
+QUIET_FORMATS = ("pauze", BUFFER)
+
+
 def hours(start: time, end: time) -> str:
     """'09:30–16:00', as every run sheet, programme and calendar shows a span of time."""
     return f"{start:%H:%M}–{end:%H:%M}"
@@ -97,6 +102,15 @@ class Block:
     werkvorm: str | None = None
     materials: tuple[str, ...] = ()
     debrief: tuple[str, ...] = ()
+    #: The trainer's draaiboek (checked by schedule_checks.py): the lesson page the block
+    #: relies on (a docname), a figure in the book, what to say, the question on the
+    #: projector, a timing tip, and what shrinks when the group runs late.
+    page: str | None = None
+    figure: str | None = None
+    talking_points: tuple[str, ...] = ()
+    prompt: str | None = None
+    tip: str | None = None
+    shorten: str | None = None
 
 
 @dataclass(frozen=True)
@@ -273,8 +287,14 @@ def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
         werkvorm=werkvorm,
         materials=tuple(item.texts("materials", allow_empty=True)),
         debrief=tuple(item.texts("debrief", allow_empty=True)),
+        page=item.text("page", optional=True),
+        figure=item.text("figure", optional=True),
+        talking_points=tuple(item.texts("talking_points", allow_empty=True)),
+        prompt=item.text("prompt", optional=True),
+        tip=item.text("tip", optional=True),
+        shorten=item.text("shorten", optional=True),
     )
-    if fmt not in ("pauze", BUFFER) and (block.goal is None or block.instructions is None):
+    if fmt not in QUIET_FORMATS and (block.goal is None or block.instructions is None):
         item.fail(f"{where}: a block that is not a break needs a goal and instructions", "goal")
     item.done()
     return block

@@ -34,6 +34,12 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     multiple=True,
     help="Check this exercise file instead of the course's (repeatable).",
 )
+@click.option(
+    "--book",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The book whose pages and figures the schedule names (default: here, if it has "
+    "a _toc.yml).",
+)
 @click.pass_obj
 def check(
     data: CourseData,
@@ -44,8 +50,11 @@ def check(
     sources_file: Path | None,
     run_file: Path | None,
     exercise_files: tuple[Path, ...],
+    book: Path | None,
 ) -> None:
     """Validate every data file of the course; report all problems in one run."""
+    if book is None and Path("_toc.yml").is_file():
+        book = Path()
     data = CourseData(
         data.root,
         course=course_file,
@@ -56,7 +65,7 @@ def check(
     )
     strings = data.strings_or_reference()
     problems = 0
-    checks = list(data.checks(exercise_files))
+    checks = list(data.checks(exercise_files, book))
     if run_file is not None:
         checks.append(_check_run(data, run_file, all(c.ok for c in checks)))
     for check in checks:
