@@ -149,10 +149,14 @@
       return h * 60 + m;
     }
 
+    // The display changes on the block's own seconds: the tick restarts with each change.
+    let ticking = 0;
     function changed(moved) {
       clampIndex();
       save();
       render();
+      clearInterval(ticking);
+      ticking = setInterval(tick, 1000);
       if (moved) {
         const block = current();
         els.live.textContent = say("announce", { title: block.title, minutes: block.minutes[state.variant] });
@@ -233,14 +237,16 @@
     document.addEventListener("keydown", (event) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target : null;
-      // Form fields keep their own keys; a focused button or link keeps Space and Enter.
-      if (target?.closest("input, select, textarea, [contenteditable]")) return;
-      const onButton = target?.closest("button, a");
+      // Fields keep their own keys; a focused choice keeps its arrows and Space, a button
+      // or link its Space. A clicker's PageUp/PageDown and the letters work everywhere else.
+      if (target?.closest("select, textarea, [contenteditable], input:not([type=radio])")) return;
+      const onChoice = Boolean(target?.closest("input"));
+      const onButton = Boolean(target?.closest("button, a"));
       const actions = {
-        ArrowRight: () => go(state.index + 1),
+        ArrowRight: onChoice ? null : () => go(state.index + 1),
         PageDown: () => go(state.index + 1),
-        " ": onButton ? null : () => go(state.index + 1),
-        ArrowLeft: () => go(state.index - 1),
+        " ": onChoice || onButton ? null : () => go(state.index + 1),
+        ArrowLeft: onChoice ? null : () => go(state.index - 1),
         PageUp: () => go(state.index - 1),
         Home: () => go(0),
         End: () => go(blocks().length - 1),
@@ -261,7 +267,7 @@
     root.classList.add("is-live");
     clampIndex();
     render();
-    setInterval(tick, 1000);
+    ticking = setInterval(tick, 1000);
   }
 
   function init() {
