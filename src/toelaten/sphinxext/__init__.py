@@ -27,6 +27,7 @@ from toelaten.sphinxext import (
     navigation,
     notebooks,
     page,
+    presentation,
     progress,
     runsheets,
     search,
@@ -89,6 +90,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     citations.setup(app)
     runsheets.setup(app)
     groupsheets.setup(app)
+    presentation.setup(app)
     search.setup(app)
     csp.setup(app)
     version = importlib.metadata.version("toelaten")  # one version: pyproject.toml's

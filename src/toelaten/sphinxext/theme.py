@@ -21,7 +21,11 @@ from toelaten.sphinxext.directives import course_data, write_static
 
 HERE = Path(__file__).parent
 THEME = HERE / "theme" / "toelaten"
-PARTS = (HERE / "theme" / "css" / "theme.css", HERE / "assets" / "toelaten.css")
+PARTS = (
+    HERE / "theme" / "css" / "theme.css",
+    HERE / "assets" / "toelaten.css",
+    HERE / "assets" / "presentatie.css",
+)
 STYLESHEET = "toelaten/cursus.css"
 SCRIPT = "cursus.js"
 # Files a page may load: the course's own (everything under _static/toelaten/ too).

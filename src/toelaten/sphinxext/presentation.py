@@ -1,0 +1,276 @@
+"""Presentation mode: the group schedule (data/schedule.yml) on a projector.
+
+``{presentatie}`` writes every day's blocks as slides (title, format, the prompt for the
+group, the figure, the trainer's notes), read from the same file as the run sheets, so a
+changed schedule changes the slides. ``presentatie.js`` shows one slide at a time, full
+screen and by keyboard, with a countdown of the block's minutes, what comes next and the
+end of the day; it gets the timing (blocks per variant, start and end) and its words as
+JSON in a data attribute, and writes only text. ``{presentatie-link} dag-1`` links a day's
+guide page to its slides.
+
+The text is written here, escaped; the figures are Sphinx images (copied with the build,
+so the view works offline and from ``file://``); links to lesson pages are cross-references
+a strict build checks.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+from typing import Any, cast
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.domains.std import StandardDomain
+
+from toelaten.exercises.static import json_attribute
+from toelaten.schedule import Block, Schedule
+from toelaten.sphinxext.directives import DataDirective, course_data, write_static, xref
+
+HERE = Path(__file__).parent
+SCRIPT = "toelaten/presentatie.js"
+MARKER = 'class="tl-presentation"'
+_SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.DOTALL)
+
+
+def day_label(day_id: str) -> str:
+    """The label (and the anchor) of a day's slides: ``presentatie-dag-1``."""
+    return f"presentatie-{day_id}"
+
+
+def _extra(block: Block, name: str) -> Any:
+    """A block key the schedule may not have yet (``prompt``, ``figure``, ``page``,
+    ``talking_points``, ``tip``, ``shorten``): None or empty when it is not there."""
+    return getattr(block, name, None)
+
+
+def _raw(html: str) -> nodes.raw:
+    return nodes.raw("", html, format="html")
+
+
+def _figure_alt(path: Path) -> str:
+    """An SVG's own <title>: what the figure shows, for whoever cannot see it."""
+    try:
+        found = _SVG_TITLE.search(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return " ".join(found.group(1).split()) if found else ""
+
+
+class PresentationDirective(DataDirective):
+    """``{presentatie}``: every day of the schedule as slides, one day and variant shown."""
+
+    def run(self) -> list[nodes.Node]:
+        schedule, course, strings = self.schedule(), self.course(), self.strings
+        say = strings.section("presentation.script")
+        data = {
+            "variants": [
+                {"id": v.id, "label": v.label, "start": f"{v.start:%H:%M}", "end": f"{v.end:%H:%M}"}
+                for v in schedule.variants.values()
+            ],
+            "days": [
+                {
+                    "id": day.id,
+                    "title": day.heading(strings),
+                    "blocks": [
+                        {
+                            "id": b.id,
+                            "title": b.title,
+                            "pause": b.format == "pauze",
+                            "minutes": b.minutes,
+                        }
+                        for b in schedule.days[day.id]
+                    ],
+                }
+                for day in course.days
+            ],
+            "words": say,
+        }
+        out: list[nodes.Node] = [
+            _raw(
+                f'<div class="tl-presentation" {json_attribute("data-presentation", data)}>'
+                f'<noscript><p class="tl-pres-noscript">{escape(strings("presentation.noscript"))}'
+                "</p></noscript>" + self._setup(schedule) + '<div class="tl-pres-screen" hidden>'
+                '<div class="tl-pres-top"><p class="tl-pres-day-title"></p>'
+                '<p class="tl-pres-clock"><span class="tl-pres-now"></span>'
+                '<span class="tl-pres-end"></span></p></div>'
+                '<div class="tl-pres-main"><div class="tl-pres-slides">'
+            )
+        ]
+        std = cast(StandardDomain, self.env.get_domain("std"))
+        for day in course.days:
+            label = day_label(day.id)
+            std.note_hyperlink_target(label, self.env.docname, label, day.heading(strings))
+            out.append(_raw(f'<div class="tl-pres-day" id="{label}" data-day="{day.id}">'))
+            for block in schedule.days[day.id]:
+                out.extend(self._slide(schedule, day.id, block))
+            out.append(_raw("</div>"))
+        out.append(_raw("</div>" + self._timer_box() + "</div>" + self._controls()))
+        footer = nodes.paragraph(classes=["tl-pres-footer"])
+        footer += self.doc_link(self.config.toelaten_help_page, strings("help.title"))
+        footer += nodes.inline(text=strings("presentation.keys"), classes=["tl-pres-keys"])
+        footer += nodes.inline(text="", classes=["tl-pres-position"])
+        out.append(footer)
+        out.append(_raw('<p class="tl-pres-live" aria-live="polite"></p></div></div>'))
+        return out
+
+    def _setup(self, schedule: Schedule) -> str:
+        """Outside the screen: which day, which variant, full screen."""
+        strings = self.strings
+        days = "".join(
+            f'<option value="{d.id}">{escape(d.heading(strings))}</option>'
+            for d in self.course().days
+        )
+        variants = "".join(
+            '<label class="tl-pres-choice"><input type="radio" name="tl-pres-variant" '
+            f'value="{v.id}"> {escape(v.label)} ({v.hours})</label>'
+            for v in schedule.variants.values()
+        )
+        return (
+            '<div class="tl-pres-setup" hidden>'
+            f'<label class="tl-pres-field">{escape(strings("presentation.day"))} '
+            f'<select class="tl-pres-day-select">{days}</select></label>'
+            f'<fieldset class="tl-pres-variants"><legend>{escape(strings("presentation.variant"))}'
+            f"</legend>{variants}</fieldset>"
+            '<button type="button" class="tl-pres-button tl-pres-fullscreen" data-key="f">'
+            f"{escape(strings('presentation.fullscreen'))}</button></div>"
+        )
+
+    def _timer_box(self) -> str:
+        return (
+            '<div class="tl-pres-timer-box">'
+            '<p class="tl-pres-timer-label"></p>'
+            '<p class="tl-pres-timer" role="timer"></p>'
+            '<p class="tl-pres-timer-state"></p>'
+            '<p class="tl-pres-upnext"></p></div>'
+        )
+
+    def _controls(self) -> str:
+        strings = self.strings
+        buttons = [
+            ("prev", strings("presentation.prev")),
+            ("pause", strings("presentation.start")),
+            ("restart", strings("presentation.restart")),
+            ("notes", strings("presentation.notes")),
+            ("full", strings("presentation.fullscreen")),
+            ("next", strings("presentation.next")),
+        ]
+        html = "".join(
+            f'<button type="button" class="tl-pres-button tl-pres-{name}">{escape(text)}</button>'
+            for name, text in buttons
+        )
+        label = escape(strings("presentation.controls"))
+        return f'<div class="tl-pres-controls" role="group" aria-label="{label}">{html}</div>'
+
+    def _slide(self, schedule: Schedule, day_id: str, block: Block) -> list[nodes.Node]:
+        strings = self.strings
+        kind = "pause" if block.format == "pauze" else block.format
+        head = (
+            f'<section class="tl-slide tl-slide-{escape(kind)}" data-block="{escape(block.id)}"'
+            f' aria-labelledby="dia-{day_id}-{escape(block.id)}">'
+            f'<p class="tl-slide-format">{escape(schedule.formats.get(block.format, block.format))}'
+            "</p>"
+            f'<h2 class="tl-slide-title" id="dia-{day_id}-{escape(block.id)}">'
+            f"{escape(block.title)}</h2>"
+        )
+        prompt = _extra(block, "prompt") or block.goal
+        if prompt:
+            head += f'<p class="tl-slide-prompt">{escape(prompt)}</p>'
+        if block.exercise:
+            title = schedule.exercise_titles[block.exercise]
+            head += (
+                f'<p class="tl-slide-exercise">{escape(strings("presentation.exercise"))}: '
+                f"{escape(title)}</p>"
+            )
+        if block.format == "pauze":
+            head += '<p class="tl-slide-resume"></p>'
+        out: list[nodes.Node] = [_raw(head)]
+        figure = _extra(block, "figure")
+        if figure:
+            path = Path(self.env.srcdir, figure)
+            self.depend(path)
+            image = nodes.image(uri="/" + figure, alt=_figure_alt(path))
+            out.append(nodes.container("", image, classes=["tl-slide-figure"]))
+        notes = self._notes(schedule, block)
+        if notes is not None:
+            out.append(notes)
+        out.append(_raw("</section>"))
+        return out
+
+    def _notes(self, schedule: Schedule, block: Block) -> nodes.Element | None:
+        """The trainer's notes: hidden on the projector until T."""
+        strings = self.strings
+        box = nodes.container(classes=["tl-slide-notes"])
+
+        def line(label: str, text: str | nodes.Node) -> None:
+            paragraph = nodes.paragraph()
+            paragraph += nodes.strong(text=f"{label}: ")
+            paragraph += text if isinstance(text, nodes.Node) else nodes.Text(text)
+            box.append(paragraph)
+
+        def items(label: str, texts: list[str] | tuple[str, ...]) -> None:
+            box.append(nodes.paragraph("", "", nodes.strong(text=label)))
+            listing = nodes.bullet_list()
+            for text in texts:
+                listing += nodes.list_item("", nodes.paragraph(text=text))
+            box.append(listing)
+
+        if _extra(block, "prompt") and block.goal:
+            line(strings("schedule.goal"), block.goal)
+        talking = _extra(block, "talking_points")
+        if talking:
+            items(strings("presentation.talking_points"), talking)
+        if block.instructions:
+            line(strings("schedule.how"), block.instructions)
+        if block.materials:
+            line(strings("schedule.materials"), ", ".join(block.materials))
+        if block.debrief:
+            items(strings("schedule.debrief"), block.debrief)
+        for key, label in (
+            ("tip", strings("presentation.tip")),
+            ("shorten", strings("presentation.shorten")),
+        ):
+            text = _extra(block, key)
+            if text:
+                line(label, text)
+        page = _extra(block, "page")
+        if page:
+            link = xref("doc", "/" + page, "")
+            link["refexplicit"] = False  # the page's own title
+            line(strings("presentation.page"), link)
+        return box if len(box) else None
+
+
+class PresentationLink(DataDirective):
+    """``{presentatie-link} dag-1``: a button-like link to that day's slides."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        day_id = self.arguments[0]
+        if day_id not in self.schedule().days:
+            raise self.error(f"no day {day_id!r} in {self.schedule().source}")
+        line = nodes.paragraph(classes=["tl-pres-link"])
+        line += xref("ref", day_label(day_id), self.strings("presentation.link"))
+        return [line]
+
+
+def _write_script(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        course_data(app)  # the data is there before any page is written
+        write_static(app, SCRIPT, (HERE / "presentatie.js").read_text(encoding="utf-8"))
+
+
+def _page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if MARKER in (context.get("body") or ""):
+        app.add_js_file(SCRIPT)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _write_script)
+    app.add_directive("presentatie", PresentationDirective)
+    app.add_directive("presentatie-link", PresentationLink)
+    app.connect("html-page-context", _page_assets, priority=400)

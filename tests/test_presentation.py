@@ -1,0 +1,269 @@
+"""Presentation mode (facilitator-guide/presenteren): each day's blocks from schedule.yml on
+a projector, as a trainer uses it: a slide per block with its title and a countdown, moved
+on by keyboard or clicker, a timer that counts down calmly and says when time is up, notes
+off until asked for, the place kept over a reload, and a changed schedule changing it."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from sphinx.application import Sphinx
+
+from browsing import Profile, Visit, axe_violations
+from editions import copy_data, replace_in
+from pages import soup
+from toelaten.coursedata import CourseData
+from toelaten.site import serve
+
+DATA = CourseData()
+SCHEDULE = DATA.schedule
+PAGE = "facilitator-guide/presenteren.html"
+# A Monday morning, before the day starts: the clock the tests' browser runs on.
+MORNING = "2027-03-22T08:00:00"
+
+
+def blocks(day_id: str, variant: str = "dag"):
+    return [s.block for s in SCHEDULE.run_sheet(day_id, variant)]
+
+
+def mmss(minutes: int) -> str:
+    return f"{minutes:02d}:00"
+
+
+@pytest.fixture(scope="module")
+def clocked(browser, site):
+    """A browser profile of its own whose clock the test moves (Playwright's clock API),
+    so the session's shared profile keeps real time."""
+    profile = Profile.new(browser)
+    profile.context.clock.install(time=MORNING)
+    profile.context.clock.pause_at(MORNING.replace(":00:00", ":00:01"))  # moves only when told
+    yield profile
+    profile.close()
+
+
+@pytest.fixture
+def view(clocked, site):
+    visit = Visit(clocked, site, PAGE + "#presentatie-dag-1")
+    visit.page.wait_for_selector(".tl-presentation.is-live")
+    yield visit
+    clocked.reset(site)
+
+
+def shown(page) -> dict[str, str]:
+    """What the projector shows now: the slide's title, the timer and what comes next."""
+    return page.evaluate(
+        """() => {
+          const slides = [...document.querySelectorAll('.tl-slide')]
+            .filter((s) => s.checkVisibility());
+          const box = document.querySelector('.tl-pres-timer-box');
+          return {
+            slides: slides.length,
+            title: slides[0]?.querySelector('.tl-slide-title').innerText.trim(),
+            timer: document.querySelector('.tl-pres-timer').innerText.trim(),
+            next: document.querySelector('.tl-pres-upnext').innerText.trim(),
+            ending: box.classList.contains('is-ending'),
+            over: box.classList.contains('is-over'),
+            notes: [...document.querySelectorAll('.tl-slide-notes')]
+              .some((n) => n.checkVisibility()),
+          };
+        }"""
+    )
+
+
+def test_every_block_of_every_day_has_its_slide_and_each_guide_day_links_to_it(html):
+    page = soup(html, PAGE)
+    for day_id, day_blocks in SCHEDULE.days.items():
+        day = page.select_one(f'.tl-pres-day[data-day="{day_id}"]')
+        assert day is not None and day["id"] == f"presentatie-{day_id}"
+        slides = day.select(".tl-slide")
+        titles = [s.select_one(".tl-slide-title").get_text(strip=True) for s in slides]
+        assert titles == [b.title for b in day_blocks]
+        guide = soup(html, f"facilitator-guide/{day_id}.html")
+        assert guide.select_one(f'a[href="presenteren.html#presentatie-{day_id}"]')
+    # The page loads the script from the site itself.
+    assert page.select_one('script[src^="../_static/toelaten/presentatie.js"]')
+
+
+@pytest.mark.browser
+def test_each_block_shows_its_title_and_timer_and_the_keys_move_on_and_back(view):
+    page, day = view.page, blocks("dag-1")
+    for i, block in enumerate(day):
+        now = shown(page)
+        assert now["slides"] == 1 and now["title"] == block.title
+        assert now["timer"] == mmss(block.minutes["dag"])
+        if i + 1 < len(day):
+            assert day[i + 1].title in now["next"]
+            page.keyboard.press("ArrowRight" if i % 2 else "PageDown")
+    page.keyboard.press("ArrowRight")  # past the last block: stays there
+    assert shown(page)["title"] == day[-1].title
+    page.keyboard.press("ArrowLeft")
+    assert shown(page)["title"] == day[-2].title
+    page.keyboard.press("PageUp")
+    assert shown(page)["title"] == day[-3].title
+    page.keyboard.press("Home")
+    assert shown(page)["title"] == day[0].title
+    page.keyboard.press("End")
+    assert shown(page)["title"] == day[-1].title
+    page.get_by_role("button", name=DATA.strings("presentation.prev")).click()
+    assert shown(page)["title"] == day[-2].title
+    assert not view.off_host(view.base) and not view.csp_violations() and not view.failures
+
+
+@pytest.mark.browser
+def test_the_timer_counts_down_turns_calm_at_the_end_and_counts_the_overrun(view):
+    page = view.page
+    first = blocks("dag-1")[0]
+    minutes = first.minutes["dag"]
+    page.clock.run_for(90_000)
+    assert shown(page)["timer"] == mmss(minutes)  # it waits for P
+    page.keyboard.press("p")
+    page.clock.run_for(60_000)
+    assert shown(page)["timer"] == mmss(minutes - 1)
+    page.keyboard.press("p")  # paused: time passes, the timer does not
+    page.clock.run_for(5 * 60_000)
+    assert shown(page)["timer"] == mmss(minutes - 1)
+    page.keyboard.press("p")
+    page.clock.run_for((minutes - 3) * 60_000)
+    now = shown(page)
+    assert now["timer"] == "02:00" and now["ending"] and not now["over"]
+    page.clock.run_for(3 * 60_000 + 5_000)
+    now = shown(page)
+    assert now["over"] and not now["ending"] and now["timer"] == "+01:05"
+    page.keyboard.press("r")  # the block's time again
+    assert shown(page)["timer"] == mmss(minutes) and not shown(page)["over"]
+    # Calm: no animation or transition keeps running on the timer.
+    assert page.evaluate("document.querySelector('.tl-pres-timer').getAnimations().length") == 0
+
+
+@pytest.mark.browser
+def test_notes_are_off_until_t_and_a_reload_keeps_the_place_and_the_time(view):
+    page = view.page
+    assert not shown(page)["notes"]
+    page.keyboard.press("t")
+    assert shown(page)["notes"]
+    page.keyboard.press("t")
+    assert not shown(page)["notes"]
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("p")
+    page.clock.run_for(2 * 60_000)
+    before = shown(page)
+    page.reload()
+    page.wait_for_selector(".tl-presentation.is-live")
+    after = shown(page)
+    assert after["title"] == before["title"] == blocks("dag-1")[1].title
+    assert after["timer"] == before["timer"]
+
+
+@pytest.mark.browser
+def test_the_half_day_variant_leaves_out_the_whole_day_blocks(view):
+    page = view.page
+    page.get_by_role("radio", name=re.compile(SCHEDULE.variants["dagdeel"].label)).check()
+    half = blocks("dag-1", "dagdeel")
+    assert len(half) < len(blocks("dag-1"))
+    titles = []
+    for block in half:
+        now = shown(page)
+        titles.append(now["title"])
+        assert now["timer"] == mmss(block.minutes["dagdeel"])
+        page.keyboard.press("PageDown")  # the radio keeps its arrows, a clicker works
+    assert titles == [b.title for b in half]
+
+
+@pytest.mark.browser
+def test_another_day_from_its_link_and_the_full_screen_by_key(view):
+    page = view.page
+    view.goto(PAGE.replace("presenteren", "dag-3"))
+    page.get_by_role("link", name=DATA.strings("presentation.link")).click()
+    page.wait_for_selector(".tl-presentation.is-live")
+    assert shown(page)["title"] == blocks("dag-3")[0].title
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement || document.querySelector('.is-full')")
+    full = page.evaluate(
+        "() => { const r = document.querySelector('.tl-presentation').getBoundingClientRect();"
+        " return [r.width, r.height, innerWidth, innerHeight]; }"
+    )
+    assert full[:2] == full[2:]
+    page.keyboard.press("f")
+    page.wait_for_function("!document.fullscreenElement && !document.querySelector('.is-full')")
+
+
+@pytest.mark.browser
+def test_the_view_has_no_accessibility_violations_light_and_dark(profile, site):
+    """In the session's profile: axe needs the clock to run."""
+    view = Visit(profile, site, PAGE + "#presentatie-dag-5")
+    page = view.page
+    page.wait_for_selector(".tl-presentation.is-live")
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.keyboard.press("t")  # with the notes shown too
+        assert axe_violations(page, ".tl-presentation") == [], scheme
+        page.keyboard.press("t")
+        assert axe_violations(page, ".tl-presentation") == [], scheme
+    page.emulate_media(color_scheme=None)
+
+
+@pytest.mark.browser
+def test_it_works_opened_from_disk(clocked, html):
+    tab = clocked.context.new_page()
+    try:
+        tab.goto((html / PAGE).as_uri() + "#presentatie-dag-2")
+        tab.wait_for_selector(".tl-presentation.is-live")
+        assert shown(tab)["title"] == blocks("dag-2")[0].title
+    finally:
+        tab.close()
+
+
+CONF = """
+extensions = ["myst_parser", "toelaten.sphinxext"]
+html_theme = "toelaten"
+language = "nl"
+toelaten_help_page = "index"
+toelaten_privacy_page = "index"
+"""
+
+
+@pytest.mark.browser
+def test_a_changed_schedule_changes_the_view(tmp_path, clocked):
+    """Another edition (a data folder of its own): a block renamed and its minutes moved to
+    the next block show in the view; the shipped data is not read."""
+    data = copy_data(tmp_path / "data")
+    first, second = blocks("dag-1")[:2]
+    replace_in(data / "schedule.yml", f"title: {first.title}", "title: Koffie en kennismaken")
+    replace_in(
+        data / "schedule.yml",
+        f"minutes: {{dag: {first.minutes['dag']}, dagdeel: {first.minutes['dagdeel']}}}",
+        f"minutes: {{dag: {first.minutes['dag'] - 5}, dagdeel: {first.minutes['dagdeel']}}}",
+    )
+    replace_in(
+        data / "schedule.yml",
+        f"minutes: {{dag: {second.minutes['dag']}, dagdeel: {second.minutes['dagdeel']}}}",
+        f"minutes: {{dag: {second.minutes['dag'] + 5}, dagdeel: {second.minutes['dagdeel']}}}",
+    )
+    src = tmp_path / "book"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    (src / "index.md").write_text("# Presenteren\n\n```{presentatie}\n```\n", encoding="utf-8")
+    out = src / "_build"
+    warnings = io.StringIO()
+    app = Sphinx(
+        str(src), str(src), str(out), str(out / ".doctrees"), "html",
+        confoverrides={"toelaten_data": str(data)}, status=io.StringIO(), warning=warnings,
+        freshenv=True,
+    )  # fmt: skip
+    app.build()
+    assert "ERROR" not in warnings.getvalue(), warnings.getvalue()
+    with serve(Path(out)) as base:
+        tab = clocked.context.new_page()
+        try:
+            tab.goto(base + "index.html")
+            tab.wait_for_selector(".tl-presentation.is-live")
+            now = shown(tab)
+            assert now["title"] == "Koffie en kennismaken"
+            assert now["timer"] == mmss(first.minutes["dag"] - 5)
+            tab.keyboard.press("ArrowRight")
+            assert shown(tab)["timer"] == mmss(second.minutes["dag"] + 5)
+        finally:
+            tab.close()
