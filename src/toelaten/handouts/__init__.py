@@ -22,6 +22,7 @@ from toelaten.coursedata import CourseData
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.model import Exercise
 from toelaten.handouts import charts
+from toelaten.handouts.paper import paper_form
 
 if TYPE_CHECKING:
     from toelaten.strings import Strings
@@ -113,7 +114,7 @@ def worksheet_sheet(data: CourseData, exercise: Exercise) -> dict[str, Any]:
         "kind": "form",
         "title": exercise.title,
         "subtitle": data.strings("pdf.form.day", course=course.full_title, number=number),
-        "form": exercise.as_json(),
+        "form": paper_form(exercise),
     }
 
 
