@@ -48,12 +48,12 @@ _every_option = click.option(
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the PDFs.  [default: handouts, or workshoppakket with --group]",
+    help="Folder for the PDFs.  [default: handouts, or pakketten with --group]",
 )
 @click.option(
     "--group",
     is_flag=True,
-    help="The workshop pack: programmes, agreements, help card, forms, worksheets, combined.",
+    help="The trainer pack and the participant pack, each combined and as loose sheets.",
 )
 @_start_option(required=False)
 @_variant_option
@@ -62,17 +62,17 @@ _every_option = click.option(
 def handouts(
     data: CourseData, out: Path | None, group: bool, start, variant: str, every: int
 ) -> None:
-    """Write a blank A4 worksheet (PDF) for every exercise, or with --group the workshop pack."""
+    """Write a blank A4 worksheet (PDF) for every exercise, or with --group the two packs."""
     from toelaten.handouts import HandoutError, write_worksheets
-    from toelaten.handouts.pack import PACK_FILE, write_group_pack
+    from toelaten.handouts.pack import PARTICIPANT, TRAINER, run_from_options, write_packs
 
     if not group and (start or variant != "dag" or every != 1):
         raise click.UsageError("--start, --variant and --every go with --group.")
-    out = out or Path("workshoppakket" if group else "handouts")
+    out = out or Path("pakketten" if group else "handouts")
     try:
         if group:
             when = start.date() if start else None
-            written = write_group_pack(data, out, variant, when, every)
+            written = write_packs(data, out, run_from_options(data, variant, when, every))
         else:
             written = write_worksheets(data, out)
     except (HandoutError, DataError) as exc:
@@ -83,7 +83,8 @@ def handouts(
     for path in written:
         click.echo(str(path))
     if group:
-        click.echo(data.strings("cli.pack", path=out / PACK_FILE, folder=out))
+        trainer, participant = out / f"{TRAINER}.pdf", out / f"{PARTICIPANT}.pdf"
+        click.echo(data.strings("cli.pack", trainer=trainer, participant=participant))
 
 
 @click.command()

@@ -100,10 +100,13 @@ def render(
     sheets: list[dict[str, Any]],
     title: str,
     pack: dict[str, Any] | None = None,
+    footer: str | None = None,
 ) -> bytes:
-    """One PDF of ``sheets`` (see sheets.typ); with ``pack``, a cover, contents and parts."""
+    """One PDF of ``sheets`` (see sheets.typ); with ``pack``, a cover, contents and parts;
+    ``footer``: a line above the help line on every page (who gives the course, where)."""
     return _compile(
-        "handout.typ", {**_context(data), "title": title, "sheets": sheets, "pack": pack}
+        "handout.typ",
+        {**_context(data), "title": title, "sheets": sheets, "pack": pack, "footer": footer},
     )
 
 
@@ -128,6 +131,7 @@ def write_pdfs(out_dir: Path, pdfs: dict[str, bytes]) -> list[Path]:
     written = []
     for filename, pdf in pdfs.items():
         path = out_dir / filename
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pdf)
         written.append(path)
     return written

@@ -1,8 +1,10 @@
-"""The facilitator's workshop pack: every sheet a group needs, each as its own PDF and all
-together in one PDF with a table of contents.
+"""The two printed packs: the trainer's (begeleiderspakket: preparation, safety, the
+draaiboek per day, the group formats, the forms) and the participants' (deelnemerspakket:
+programme, agreements, help card, worksheets, evaluation, certificate). Each is one PDF
+with contents and bookmarks, and every sheet also a PDF of its own.
 
 Everything comes from the data files (schedule, course, group materials, help contacts,
-exercises), so the pack never disagrees with the guide pages or the learners' book.
+exercises) and the guide's own pages, so the packs never disagree with the book.
 """
 
 from __future__ import annotations
@@ -17,10 +19,20 @@ from toelaten.course import Day
 from toelaten.coursedata import CourseData
 from toelaten.group import Form
 from toelaten.handouts import render, worksheet_sheet, write_pdfs
+from toelaten.handouts.kit import (  # re-exported for the callers of the packs
+    GUIDE,
+    PARTICIPANT,
+    TRAINER,
+    Run,
+    attendance_sheet,
+    certificate_sheet,
+    cover,
+    evaluation_sheet,
+    guide_sheet,
+    materials_sheet,
+)
 from toelaten.schedule import Schedule, course_dates
 from toelaten.strings import Strings
-
-PACK_FILE = "workshoppakket.pdf"
 
 
 @dataclass(frozen=True)
@@ -75,9 +87,10 @@ def _day_sheets(
             ],
             "werkvorm": schedule.werkvormen.get(s.block.werkvorm or ""),
             "debrief": list(s.block.debrief),
+            **_trainer_notes(s.block, strings),
         }
         for s in slots
-        if s.block.format != "pauze"
+        if s.block.goal
     ]
     run_sheet = {
         "kind": "run-sheet",
@@ -92,6 +105,23 @@ def _day_sheets(
         "agenda": agenda,
     }
     return run_sheet, programme
+
+
+def _trainer_notes(block: Any, strings: Strings) -> dict[str, Any]:
+    """What schedule.yml may add to a block for the trainer (talking points, the prompt for
+    the group, a timing tip, what to shorten, the page and figure it relies on)."""
+    notes = []
+    for label, key in (
+        (strings("pdf.run_sheet.prompt"), "prompt"),
+        (strings("pdf.run_sheet.tip"), "tip"),
+        (strings("pdf.run_sheet.shorten"), "shorten"),
+        (strings("pdf.run_sheet.page"), "page"),
+        (strings("pdf.run_sheet.figure"), "figure"),
+    ):
+        value = getattr(block, key, None)
+        if value:
+            notes.append({"label": label, "text": " ".join(str(value).split())})
+    return {"talking_points": list(getattr(block, "talking_points", None) or ()), "notes": notes}
 
 
 def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) -> dict[str, Any]:
@@ -111,19 +141,9 @@ def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) ->
     }
 
 
-def group_handouts(
-    data: CourseData, variant: str = "dag", start: date | None = None, every: int = 1
-) -> list[Handout]:
-    """The pack's handouts in the order of the pack: first what the whole training uses,
-    then per day the facilitator's run sheet, the group's programme and the worksheets (the
-    evaluation form ends day 5)."""
-    course, schedule, group, strings = data.course, data.schedule, data.group, data.strings
-    if variant not in schedule.variants:
-        raise ValueError(f"unknown variant {variant!r} (known: {', '.join(schedule.variants)})")
-    exercises = data.exercises
-    dates = course_dates(start, len(course.days), every) if start else [None] * len(course.days)
-    subtitle = course.full_title
-    agreements = {
+def _agreements_sheet(data: CourseData, subtitle: str) -> dict[str, Any]:
+    group = data.group
+    return {
         "kind": "agreements",
         "title": group.agreements_title,
         "subtitle": subtitle,
@@ -132,24 +152,87 @@ def group_handouts(
             "items": [{"title": a.title, "text": a.text} for a in group.agreements],
         },
     }
-    general = strings("pdf.pack.general")
-    observer = strings("pdf.pack.observer", course=subtitle)
+
+
+def _dates(data: CourseData, run: Run) -> list[date | None]:
+    if data.schedule.variants.get(run.variant) is None:
+        known = ", ".join(data.schedule.variants)
+        raise ValueError(f"unknown variant {run.variant!r} (known: {known})")
+    return list(run.dates) if run.dates else [None] * len(data.course.days)
+
+
+#: The guide's pages in the trainer pack, by part (pdf.trainer.*).
+PREPARE = ("voorbereiden",)
+SAFETY = ("als-het-zwaar-wordt", "groepsafspraken")
+FORMATS = (
+    "drietallen",
+    "oefenen-in-tweetallen",
+    "rollenspel-helpersrollen",
+    "vraag-en-aanbodkring",
+)
+SETTINGS = ("online", "voor-teams", "evaluatie")
+
+
+def trainer_handouts(data: CourseData, run: Run, guide: Path = GUIDE) -> list[Handout]:
+    """The trainer pack in its order: preparing (the guide's page, materials per day, the
+    intake form, the attendance list), safety, the draaiboek of each day, the group formats
+    with the observer's sheet, then online, teams and the evaluation."""
+    course, strings = data.course, data.strings
+    subtitle = course.full_title
+    dates = _dates(data, run)
+
+    def guide_pages(pages: tuple[str, ...], part: str) -> list[Handout]:
+        """The pages a book has (a small edition may leave the guide out)."""
+        return [
+            Handout(f"gids-{p}.pdf", part, guide_sheet(data, guide, p, subtitle))
+            for p in pages
+            if (guide / f"{p}.md").is_file()
+        ]
+
+    prepare = strings("pdf.trainer.prepare")
+    intake = data.group.forms["intake"]
     out = [
-        Handout("groepsafspraken.pdf", general, agreements),
-        Handout("hulpkaart.pdf", general, _help_card_sheet(data.contacts, subtitle, strings)),
-        Handout("kijkblad-waarnemer.pdf", general, _form_sheet(group.forms["kijkblad"], observer)),
+        *guide_pages(PREPARE, prepare),
+        Handout("materialen.pdf", prepare, materials_sheet(data, run, subtitle)),
+        Handout("kennismakingsformulier.pdf", prepare, _form_sheet(intake, subtitle)),
+        Handout("presentielijst.pdf", prepare, attendance_sheet(data, run, subtitle)),
+        *guide_pages(SAFETY, strings("pdf.trainer.safety")),
     ]
     for day, when in zip(course.days, dates, strict=True):
-        run_sheet, programme = _day_sheets(schedule, day, variant, when, subtitle, strings)
+        run_sheet, _ = _day_sheets(data.schedule, day, run.variant, when, subtitle, strings)
+        out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading(strings), run_sheet))
+    formats = strings("pdf.trainer.formats")
+    observer = strings("pdf.pack.observer", course=subtitle)
+    out += guide_pages(FORMATS, formats)
+    out.append(
+        Handout(
+            "kijkblad-waarnemer.pdf", formats, _form_sheet(data.group.forms["kijkblad"], observer)
+        )
+    )
+    out += guide_pages(SETTINGS, strings("pdf.trainer.settings"))
+    return out
+
+
+def participant_handouts(data: CourseData, run: Run) -> list[Handout]:
+    """The participant pack: agreements and help card, per day the programme and the
+    worksheets, then the evaluation form and the certificate."""
+    course, strings, exercises = data.course, data.strings, data.exercises
+    subtitle = course.full_title
+    general = strings("pdf.pack.general")
+    out = [
+        Handout("groepsafspraken.pdf", general, _agreements_sheet(data, subtitle)),
+        Handout("hulpkaart.pdf", general, _help_card_sheet(data.contacts, subtitle, strings)),
+    ]
+    for day, when in zip(course.days, _dates(data, run), strict=True):
+        _, programme = _day_sheets(data.schedule, day, run.variant, when, subtitle, strings)
         heading = day.heading(strings)
-        out.append(Handout(f"draaiboek-{day.id}.pdf", heading, run_sheet))
         out.append(Handout(f"programma-{day.id}.pdf", heading, programme))
         for exercise_id in day.exercises:
             sheet = worksheet_sheet(data, exercises[exercise_id])
             out.append(Handout(f"werkblad-{exercise_id}.pdf", heading, sheet))
-    last = course.days[-1].heading(strings)
-    evaluation = _form_sheet(group.forms["evaluatie"], subtitle)
-    out.append(Handout("evaluatieformulier.pdf", last, evaluation))
+    closing = strings("pdf.participant.closing")
+    out.append(Handout("evaluatieformulier.pdf", closing, evaluation_sheet(data, subtitle)))
+    out.append(Handout("certificaat.pdf", closing, certificate_sheet(data, run, subtitle)))
     return out
 
 
@@ -160,46 +243,37 @@ def pack_pdf(data: CourseData, handouts: list[Handout], cover: dict[str, Any]) -
         if handout.part != part:
             sheet["part"] = part = handout.part
         sheets.append(sheet)
-    return render(data, sheets, data.strings("pdf.pack.title"), pack=cover)
+    return render(data, sheets, cover["title"], pack=cover, footer=cover["footer"])
 
 
-def cover(
-    data: CourseData, variant: str, start: date | None, every: int, *, loose: bool = True
-) -> dict[str, Any]:
-    """What the cover says: which variant, the dates when known, and how to print."""
-    schedule, course, strings = data.schedule, data.course, data.strings
-    chosen = schedule.variants[variant]
-    about = [f"{chosen.label}: {chosen.hours}"]
-    command = None
-    if start:
-        first, *_, last = course_dates(start, len(course.days), every)
-        first_day, last_day = strings.date(first, weekday=True), strings.date(last, weekday=True)
-        about.append(strings("pdf.pack.dates", first=first_day, last=last_day))
-    else:
-        about.append(strings("pdf.pack.own_dates"))
-        command = f"toelaten handouts --group --start {strings('pdf.pack.date_pattern')}"
-        if variant != "dag":
-            command += f" --variant {variant}"
-    triads = sum(
-        s.block.format == "drietallen"
-        for day in schedule.days
-        for s in schedule.run_sheet(day, variant)
-    )
-    printing = [strings("pdf.pack.printing", n=triads)]
-    if loose:
-        printing.insert(0, strings("pdf.pack.loose"))
-    return {"about": about, "command": command, "printing": printing}
+def build_packs(
+    data: CourseData, run: Run, guide: Path = GUIDE, *, loose: bool = True
+) -> dict[str, bytes]:
+    """Both packs, and with ``loose`` every sheet on its own, as ``{relative path: PDF}``."""
+    pdfs: dict[str, bytes] = {}
+    for which, handouts in (
+        (TRAINER, trainer_handouts(data, run, guide)),
+        (PARTICIPANT, participant_handouts(data, run)),
+    ):
+        front = cover(data, run, which, loose=loose)
+        if loose:
+            for h in handouts:
+                pdfs[f"{which}/{h.filename}"] = render(
+                    data, [h.sheet], h.sheet["title"], footer=front["footer"]
+                )
+        pdfs[f"{which}.pdf"] = pack_pdf(data, handouts, front)
+    return pdfs
 
 
-def write_group_pack(
-    data: CourseData,
-    out_dir: Path,
-    variant: str = "dag",
-    start: date | None = None,
-    every: int = 1,
-) -> list[Path]:
-    """Every handout as its own PDF in ``out_dir``, then the combined pack."""
-    handouts = group_handouts(data, variant, start, every)
-    pdfs = {h.filename: render(data, [h.sheet], h.sheet["title"]) for h in handouts}
-    pdfs[PACK_FILE] = pack_pdf(data, handouts, cover(data, variant, start, every))
-    return write_pdfs(out_dir, pdfs)
+def write_packs(data: CourseData, out_dir: Path, run: Run, guide: Path = GUIDE) -> list[Path]:
+    """Both packs in ``out_dir``, each sheet also loose in a folder named after its pack;
+    everything is made before anything is written."""
+    return write_pdfs(out_dir, build_packs(data, run, guide))
+
+
+def run_from_options(
+    data: CourseData, variant: str = "dag", start: date | None = None, every: int = 1
+) -> Run:
+    """A run from the command line's --variant, --start and --every."""
+    days = len(data.course.days)
+    return Run(variant, tuple(course_dates(start, days, every)) if start else None)
