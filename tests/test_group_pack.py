@@ -19,7 +19,7 @@ from toelaten.coursedata import CourseData
 from toelaten.group import load_group_materials
 from toelaten.handouts import HandoutError
 from toelaten.handouts import pack as pack_module
-from toelaten.handouts.kit import copies
+from toelaten.handouts.kit import copies, load_run
 from toelaten.schedule import course_dates
 
 DATA = CourseData()
@@ -358,3 +358,26 @@ def test_the_guide_offers_both_packs_of_each_variant_for_download(html):
         reader = PdfReader(path)
         assert "Inhoud" in page_text(reader.pages[0])
         assert HELP_LINE in page_text(reader.pages[-1])
+
+
+def test_the_run_files_keys_reach_the_packs(tmp_path):
+    path = tmp_path / "run.yml"
+    path.write_text(
+        'variant: dagdeel\ndates: ["2027-03-22", "2027-03-29", "2027-04-05", "2027-04-12",'
+        ' "2027-04-19"]\ntimes:\n  dag-1: {start: "09:30", end: "12:30"}\ncountry: NL\n'
+        'trainer: "Anouk de Vries"\nvenue: "Zaal 2"\ncontact: "06-12345678"\n',
+        encoding="utf-8",
+    )
+    run = load_run(path, DATA)
+    assert run.variant == "dagdeel" and run.dates[1] == date(2027, 3, 29)
+    assert (run.trainer, run.venue, run.contact, run.organisation) == (
+        "Anouk de Vries",
+        "Zaal 2",
+        "06-12345678",
+        None,
+    )
+    path.write_text("start: 2027-03-22\nevery: 7\n", encoding="utf-8")
+    assert load_run(path, DATA).dates[-1] == date(2027, 4, 19)
+    path.write_text('dates: ["2027-03-22"]\n', encoding="utf-8")
+    with pytest.raises(DataError, match="expected 5 dates"):
+        load_run(path, DATA)

@@ -40,6 +40,38 @@ class Run:
         return " · ".join(x for x in (self.organisation, self.venue, self.contact) if x)
 
 
+def load_run(path: Path, data: CourseData) -> Run:
+    """What the packs need of a trainer's run file (conventions: ``variant``, ``dates`` or
+    ``start`` and ``every``, ``trainer``, ``co_trainer``, ``organisation``, ``venue``,
+    ``contact``). Its other keys are the schedule's (``toelaten schedule --schedule``),
+    which checks the whole file; this reads only these."""
+    from toelaten._fields import read_yaml
+    from toelaten.schedule import course_dates
+
+    top = read_yaml(path)
+    variant = top.text("variant", optional=True) or "dag"
+    if variant not in data.schedule.variants:
+        top.fail(f"unknown variant {variant!r} (known: {', '.join(data.schedule.variants)})")
+    days, raw = len(data.course.days), top.raw
+    try:
+        if "dates" in raw:
+            dates = tuple(date.fromisoformat(str(d)) for d in raw["dates"] or ())
+            if len(dates) != days:
+                top.fail(f"expected {days} dates, found {len(dates)}", "dates")
+        elif "start" in raw:
+            every = top.integer("every") if "every" in raw else 1
+            dates = tuple(course_dates(date.fromisoformat(str(raw["start"])), days, every))
+        else:
+            dates = None
+    except (TypeError, ValueError) as exc:
+        top.fail(f"expected dates like 2027-03-22 ({exc})", "dates")
+    people = {
+        key: top.text(key, optional=True)
+        for key in ("trainer", "co_trainer", "organisation", "venue", "contact")
+    }
+    return Run(variant, dates, **people)
+
+
 def guide_sheet(data: CourseData, guide: Path, page: str, subtitle: str) -> dict[str, Any]:
     """A page of the facilitator guide (``<guide>/<page>.md``) as a sheet."""
     title, blocks = guide_page(data, guide / f"{page}.md")
