@@ -83,10 +83,10 @@ lab: $(VENV)/.lab-deps
 	  --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
-# The facilitator's workshop pack: every sheet as a PDF, and all of them in one with contents.
+# The trainer pack and the participant pack: each one PDF with contents, every sheet also loose.
 VARIANT ?= dag
 handouts: $(VENV)/.book-deps
-	$(BIN)/python -m toelaten handouts --group --out workshoppakket --variant $(VARIANT) \
+	$(BIN)/python -m toelaten handouts --group --out pakketten --variant $(VARIANT) \
 	  $(if $(START),--start $(START))
 
 # Debian's Chromium for the browser tests; Playwright's own browser download is never used.
