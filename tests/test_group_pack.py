@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from pypdf import PdfReader
 
@@ -250,6 +251,9 @@ def test_the_kit_sheets_print_their_data(pack_dir):
 
 def test_the_group_sheets_print_the_data_file(pack_dir):
     group = DATA.group
+    assert yaml.safe_load(group.source.read_text(encoding="utf-8"))["agreements"]["title"] == (
+        group.agreements_title
+    )
     agreements = body_text(loose(pack_dir, PARTICIPANT, "groepsafspraken.pdf"))
     for agreement in group.agreements:
         assert f"{agreement.title} {' '.join(agreement.text.split())}" in agreements

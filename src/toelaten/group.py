@@ -72,8 +72,13 @@ def load_group_materials(path: Path | str) -> GroupMaterials:
         fields = tuple(read_field(f) for f in form_item.items("fields"))
         if len({f.id for f in fields}) != len(fields):
             form_item.fail("field ids must be unique", "fields")
-        title, intro = form_item.text("title"), form_item.text("intro")
-        forms[form_id] = Form(form_id, title, intro, fields, form_item.text("note", optional=True))
+        forms[form_id] = Form(
+            form_id,
+            form_item.text("title"),
+            form_item.text("intro"),
+            fields,
+            form_item.text("note", optional=True),
+        )
         form_item.done()
     forms_item.done()
     top.done()
