@@ -20,8 +20,9 @@ from toelaten.coursedata import CourseData
 from toelaten.group import load_group_materials
 from toelaten.handouts import HandoutError
 from toelaten.handouts import pack as pack_module
-from toelaten.handouts.kit import copies, load_run
-from toelaten.schedule import course_dates
+from toelaten.handouts.kit import copies
+from toelaten.run import CourseRun
+from toelaten.schedule import BUFFER, RunDetails, course_dates
 
 DATA = CourseData()
 
@@ -48,7 +49,6 @@ def make_pack(out: Path, *args: str) -> list[Path]:
 
 
 TRAINER, PARTICIPANT = pack_module.TRAINER, pack_module.PARTICIPANT
-RUN = pack_module.Run("dagdeel")
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +60,8 @@ def pack_dir(tmp_path_factory) -> Path:
 
 def handouts(which: str) -> list[pack_module.Handout]:
     if which == TRAINER:
-        return pack_module.trainer_handouts(DATA, RUN)
-    return pack_module.participant_handouts(DATA, RUN)
+        return pack_module.trainer_handouts(DATA, "dagdeel")
+    return pack_module.participant_handouts(DATA, "dagdeel")
 
 
 def loose(pack_dir: Path, which: str, name: str) -> PdfReader:
@@ -87,6 +87,7 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
     titles = [h.sheet["title"] for h in handouts(TRAINER)]
     for title in (
         "Voorbereiden",
+        "De uitnodiging",
         "Als het zwaar wordt",
         "Oefenen in drietallen",
         "De vraag-en-aanbodkring",
@@ -96,6 +97,7 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
         "Presentielijst",
         "Kennismakingsformulier",
         "Kijkblad voor de waarnemer",
+        "Na de training",
     ):
         assert title in titles
     assert [t for t in titles if t.startswith("Draaiboek dag")] == [
@@ -162,44 +164,77 @@ def test_the_programmes_have_dutch_dates_and_the_times_of_the_variant(pack_dir):
 
 
 def test_the_run_sheets_tell_the_facilitator_what_to_do_and_ask(pack_dir):
-    schedule = DATA.schedule
+    schedule, strings, group = DATA.schedule, DATA.strings, DATA.group
     for day in DATA.course.days:
         text = body_text(loose(pack_dir, TRAINER, f"draaiboek-{day.id}.pdf"))
         for slot in schedule.run_sheet(day.id, "dagdeel"):
             block = slot.block
             assert f"{slot.start:%H:%M}–{slot.end:%H:%M} {slot.minutes} min {block.title}" in text
+            if block.format == BUFFER:
+                # The day's slack: its minutes and what it is for, no empty goal.
+                told = " ".join((block.instructions or strings("draaiboek.buffer")).split())
+                heading = f"{slot.hours} {block.title} {schedule.formats[BUFFER]} · {slot.minutes}"
+                assert f"{heading} minuten {told}" in text
+                continue
             if not block.goal:
                 continue
-            for label, fact in schedule.facts(block, DATA.strings):
+            for label, fact in schedule.facts(block, strings):
                 assert f"{label}: {' '.join(fact.split())}" in text, (day.id, block.id, label)
             for question in block.debrief:
                 assert question in text
-            for point in getattr(block, "talking_points", None) or ():
+            for point in block.talking_points:
                 assert " ".join(point.split()) in text
+            for label, note in (("prompt", block.prompt), ("tip", block.tip)):
+                if note:
+                    assert f"{strings('draaiboek.' + label)}: {' '.join(note.split())}" in text
             if block.werkvorm:
                 assert schedule.werkvormen[block.werkvorm] in text
+                werkvorm = group.werkvormen[block.werkvorm]
+                assert f"{strings('draaiboek.roles')}: {', '.join(werkvorm.roles)}" in text
+                total = werkvorm.timing.minutes("dagdeel")
+                assert f"afronden: {total} min" in text, (day.id, block.id)
+                task = group.observer_tasks.get(day.id)
+                if werkvorm.observer and task:
+                    assert " ".join(task.split()) in text
+
+
+def observed_blocks(variant: str) -> int:
+    werkvormen = DATA.group.werkvormen
+    return sum(
+        s.block.werkvorm in werkvormen and werkvormen[s.block.werkvorm].observer
+        for d in DATA.course.days
+        for s in DATA.schedule.run_sheet(d.id, variant)
+    )
 
 
 def test_the_copy_counts_follow_the_schedule():
     for variant in DATA.schedule.variants:
-        run = pack_module.Run(variant)
         slots = [s for d in DATA.course.days for s in DATA.schedule.run_sheet(d.id, variant)]
-        counts = {row["sheet"]: int(row["copies"]) for row in copies(DATA, run)}
+        counts = {row["sheet"]: int(row["copies"]) for row in copies(DATA, variant)}
         for exercise in DATA.exercises.values():
             assert counts[exercise.title] == sum(s.block.exercise == exercise.id for s in slots)
+        # One observer's sheet for every block whose werkvorm has an observer (the role
+        # play as well as the triads).
         observer = DATA.group.forms["kijkblad"].title
-        assert counts[observer] == sum(s.block.format == "drietallen" for s in slots)
-    assert counts != {row["sheet"]: int(row["copies"]) for row in copies(DATA, pack_module.Run())}
+        assert counts[observer] == observed_blocks(variant) > 0
+    assert any(
+        b.werkvorm == "rollenspel-helpersrollen"
+        for blocks in DATA.schedule.days.values()
+        for b in blocks
+    )
+    assert counts != {row["sheet"]: int(row["copies"]) for row in copies(DATA, "dag")}
 
 
 def test_the_trainer_cover_shows_the_counts_and_how_to_add_dates(tmp_path):
     undated = tmp_path / "undated"
     make_pack(undated)
     pack = PdfReader(undated / f"{TRAINER}.pdf")
-    assert "toelaten handouts --group --start JJJJ-MM-DD" in page_text(pack.pages[0])
+    cover = page_text(pack.pages[0])
+    assert "toelaten schedule --new mijn-groep.yml" in cover
+    assert "toelaten handouts --schedule mijn-groep.yml" in cover
     first_part = pack.get_destination_page_number(pack.outline[0])
     front = " ".join(page_text(page) for page in pack.pages[:first_part])
-    for row in copies(DATA, pack_module.Run()):
+    for row in copies(DATA, "dag"):
         assert f"{row['sheet']} {row['copies']}" in front
     first = body_text(loose(undated, PARTICIPANT, "programma-dag-1.pdf"))
     full_day = DATA.schedule.variants["dag"]
@@ -207,15 +242,18 @@ def test_the_trainer_cover_shows_the_counts_and_how_to_add_dates(tmp_path):
 
 
 def test_a_run_puts_trainer_organisation_and_venue_on_covers_footers_and_certificate(tmp_path):
-    run = pack_module.Run(
+    run = CourseRun(
         "dag",
         tuple(course_dates(date(2027, 3, 22), 5)),
-        trainer="Anouk de Vries",
-        organisation="Buurthuis De Linde",
-        venue="Zaal 2, Lindelaan 4, Zwolle",
-        contact="anouk@example.org",
+        "test",
+        details=RunDetails(
+            trainer="Anouk de Vries",
+            organisation="Buurthuis De Linde",
+            venue="Zaal 2, Lindelaan 4, Zwolle",
+            contact="anouk@example.org",
+        ),
     )
-    pdfs = pack_module.build_packs(DATA, run)
+    pdfs = pack_module.build_packs(DATA, run=run)
     for which in (TRAINER, PARTICIPANT):
         reader = read(pdfs[f"{which}.pdf"], tmp_path)
         assert "Trainer: Anouk de Vries" in page_text(reader.pages[0])
@@ -366,24 +404,61 @@ def test_the_guide_offers_both_packs_of_each_variant_for_download(html):
         assert HELP_LINE in page_text(reader.pages[-1])
 
 
-def test_the_run_files_keys_reach_the_packs(tmp_path):
-    path = tmp_path / "run.yml"
-    path.write_text(
-        'variant: dagdeel\ndates: ["2027-03-22", "2027-03-29", "2027-04-05", "2027-04-12",'
-        ' "2027-04-19"]\ntimes:\n  dag-1: {start: "09:30", end: "12:30"}\ncountry: NL\n'
-        'trainer: "Anouk de Vries"\nvenue: "Zaal 2"\ncontact: "06-12345678"\n',
-        encoding="utf-8",
-    )
-    run = load_run(path, DATA)
-    assert run.variant == "dagdeel" and run.dates[1] == date(2027, 3, 29)
-    assert (run.trainer, run.venue, run.contact, run.organisation) == (
-        "Anouk de Vries",
-        "Zaal 2",
-        "06-12345678",
-        None,
-    )
-    path.write_text("start: 2027-03-22\nevery: 7\n", encoding="utf-8")
-    assert load_run(path, DATA).dates[-1] == date(2027, 4, 19)
-    path.write_text('dates: ["2027-03-22"]\n', encoding="utf-8")
-    with pytest.raises(DataError, match="expected 5 dates"):
-        load_run(path, DATA)
+RUN_FILE = """\
+variant: dagdeel
+dates: ["2027-03-22", "2027-03-29", "2027-04-06", "2027-04-12", "2027-04-19"]
+times:
+  dag-1: {start: "09:30", end: "12:45"}
+country: NL
+trainer: "Anouk de Vries"
+co_trainer: "Bram Peeters"
+organisation: "Buurthuis De Linde"
+venue: "Zaal 2, Lindelaan 4, Zwolle"
+contact: "06-12345678"
+"""
+
+
+def test_a_run_file_drives_both_packs(tmp_path):
+    """``handouts --schedule FILE``: the run's dates, each day's own hours (the longer
+    day's extra minutes in its Uitloop), trainer, organisation, venue and contact."""
+    run_file = tmp_path / "mijn-groep.yml"
+    run_file.write_text(RUN_FILE, encoding="utf-8")
+    out = tmp_path / "pakketten"
+    result = CliRunner().invoke(main, ["handouts", "--schedule", str(run_file), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / f"{TRAINER}.pdf").is_file() and (out / f"{PARTICIPANT}.pdf").is_file()
+    first = body_text(loose(out, PARTICIPANT, "programma-dag-1.pdf"))
+    assert "maandag 22 maart 2027, 09:30–12:45" in first
+    second = body_text(loose(out, PARTICIPANT, "programma-dag-2.pdf"))
+    assert f"maandag 29 maart 2027, {DATA.schedule.variants['dagdeel'].hours}" in second
+    draaiboek = body_text(loose(out, TRAINER, "draaiboek-dag-1.pdf"))
+    buffer = DATA.schedule.buffer("dag-1", "dagdeel")
+    assert buffer is not None
+    longer = buffer.minutes["dagdeel"] + 15
+    assert f"12:{45 - longer:02d}–12:45 {longer} min {buffer.title}" in draaiboek
+    for which in (TRAINER, PARTICIPANT):
+        cover = page_text(PdfReader(out / f"{which}.pdf").pages[0])
+        assert "Dag 1: maandag 22 maart 2027, 09:30–12:45" in cover
+        assert "Dag 3: dinsdag 6 april 2027" in cover
+        for line in ("Trainer: Anouk de Vries", "Tweede trainer: Bram Peeters"):
+            assert line in cover
+        for page in PdfReader(out / f"{which}.pdf").pages:
+            assert "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · 06-12345678" in page_text(
+                page
+            )
+    certificate = body_text(loose(out, PARTICIPANT, "certificaat.pdf"))
+    assert "22 maart 2027" in certificate and "19 april 2027" in certificate
+    assert "Anouk de Vries" in certificate and "Bram Peeters" in certificate
+    attendance = body_text(loose(out, TRAINER, "presentielijst.pdf"))
+    assert "Dag 3 06-04" in attendance
+
+
+def test_a_broken_run_file_gives_the_trainer_a_dutch_message_and_writes_nothing(tmp_path):
+    run_file = tmp_path / "mijn-groep.yml"
+    run_file.write_text(RUN_FILE.replace('"12:45"', '"11:00"'), encoding="utf-8")
+    out = tmp_path / "pakketten"
+    result = CliRunner().invoke(main, ["handouts", "--schedule", str(run_file), "--out", str(out)])
+    assert result.exit_code == 1
+    assert str(run_file) in result.output and "dag-1" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()

@@ -84,7 +84,8 @@ def test_a_guide_sheet_prints_hostile_text_as_text(tmp_path):
     ("source", "line", "what"),
     [
         ("# T\n\n```{figure} x.png\n```\n", 3, "figure"),
-        ("# T\n\nTekst met {bron}`x`.\n", 3, "bron"),
+        ("# T\n\nTekst met {abbr}`x`.\n", 3, "abbr"),
+        ("# T\n\nTekst met {bron}`geen-bron`.\n", 3, "no source 'geen-bron'"),
         ("# T\n\n- een\n  - binnen\n", 4, "inside a list"),
         ("# T\n\n<div>html</div>\n", 3, "<div>"),
         ("# T\n\n```{note}\nnooit dicht\n", 3, "never closed"),
@@ -96,3 +97,22 @@ def test_unknown_myst_stops_with_the_file_and_line(tmp_path, source, line, what)
     page.write_text(source, encoding="utf-8")
     with pytest.raises(GuideError, match=rf"pagina\.md:{line}: .*{re.escape(what)}"):
         guide_page(DATA, page)
+
+
+def test_a_sample_letter_prints_as_a_quote_with_its_line_breaks_and_sources(tmp_path):
+    source = DATA.sources[0]
+    page = tmp_path / "pagina.md"
+    page.write_text(
+        "# Brief\n\n> **Wanneer:** [de data].\\\n> **Waar:** [de zaal].\n>\n"
+        f"> Zo werkt het {{bron}}`{source.key}`.\n\nNa de brief.\n",
+        encoding="utf-8",
+    )
+    _, blocks = guide_page(DATA, page)
+    assert [b["type"] for b in blocks] == ["quote", "para"]
+    first = blocks[0]["blocks"][0]["inlines"]
+    assert {"text": "", "break": True} in first
+    sheet = guide_sheet(DATA, tmp_path, "pagina", "ondertitel")
+    reader = read(render(DATA, [sheet], sheet["title"]), tmp_path)
+    lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
+    assert "Wanneer: [de data]." in lines and "Waar: [de zaal]." in lines
+    assert f"Zo werkt het ({source.cite})." in text_of(reader)

@@ -1,5 +1,5 @@
 """Printable A4 handouts, typeset with typst: blank worksheets, the learner's workbook and
-(in ``handouts.pack``) the facilitator's workshop pack.
+(in ``handouts.pack``) the trainer pack and the participant pack.
 
 Tagged PDF/UA-1, our own shipped OFL font, no system fonts and no packages from the
 internet. Any typst warning (a missing glyph that would fall back to another font, say)
@@ -34,7 +34,7 @@ FONTS = HERE / "fonts"
 #: What stands in the workbook for characters our font cannot draw (emoji, some scripts).
 MISSING = "[?]"
 #: The catalogue's sections the typst templates use (common.typ: tr("pdf.contents")).
-TYPST_SECTIONS = ("help", "pdf", "schedule")
+TYPST_SECTIONS = ("help", "pdf", "schedule", "draaiboek")
 
 
 class HandoutError(RuntimeError):

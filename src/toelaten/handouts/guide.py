@@ -1,9 +1,10 @@
 """The guide's pages on paper: a small reader of the MyST the facilitator guide is written
 in, turned into blocks the typst template prints (kit.typ: guide).
 
-It knows headings, paragraphs, lists (bulleted, numbered), emphasis, inline code, links
-(printed as their text), admonitions, pipe tables, labels and the course's own data
-directives the guide uses (``{hulplijnen}``, ``{formulier}``, ``{groepsafspraken}``).
+It knows headings, paragraphs (a backslash at a line's end breaks the line), block
+quotes, lists (bulleted, numbered), emphasis, inline code, links (printed as their text),
+admonitions, pipe tables, labels and the course's own data directives the guide uses
+(``{hulplijnen}``, ``{formulier}``, ``{groepsafspraken}``, ``{werkvorm-tijd}``).
 Anything else stops with the file and the line, so a page never prints half.
 
 The text travels to typst as JSON strings, never as typst source: a ``#`` or ``*`` in a
@@ -13,11 +14,13 @@ page is printed as it stands, there is nothing to escape.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from toelaten._fields import DataError
 from toelaten.coursedata import CourseData
+from toelaten.handouts.draaiboek import timing_text
 
 Inline = dict[str, Any]
 Block = dict[str, Any]
@@ -56,8 +59,10 @@ class GuideError(DataError):
     """A page uses MyST the paper version does not know."""
 
 
-def inlines(text: str, where: str) -> list[Inline]:
-    """The runs of one paragraph's text: plain, strong, emphasised or code."""
+def inlines(text: str, where: str, cites: Mapping[str, str] | None = None) -> list[Inline]:
+    """The runs of one paragraph's text: plain, strong, emphasised or code; a source
+    (``{bron}`key` ``) as its short citation in ``cites``, in brackets."""
+    cites = cites or {}
     text = " ".join(text.split())
     runs: list[Inline] = []
     at = 0
@@ -65,7 +70,11 @@ def inlines(text: str, where: str) -> list[Inline]:
         if match.start() > at:
             runs.append({"text": text[at : match.start()]})
         if match["strong"]:
-            runs += [{**run, "strong": True} for run in inlines(match["s"], where)]
+            runs += [{**run, "strong": True} for run in inlines(match["s"], where, cites)]
+        elif match["role"] and match["rname"] == "bron":
+            if match["rtext"] not in cites:
+                raise GuideError(f"{where}: no source {match['rtext']!r} in sources.yml")
+            runs.append({"text": f"({cites[match['rtext']]})"})
         elif match["role"]:
             if match["rname"] not in ROLES_AS_TEXT:
                 raise GuideError(f"{where}: the role {{{match['rname']}}} is not known on paper")
@@ -74,9 +83,9 @@ def inlines(text: str, where: str) -> list[Inline]:
         elif match["code"]:
             runs.append({"text": match["c"], "code": True})
         elif match["link"]:
-            runs += inlines(match["ltext"], where)
+            runs += inlines(match["ltext"], where, cites)
         else:
-            runs += [{**run, "emph": True} for run in inlines(match["e"], where)]
+            runs += [{**run, "emph": True} for run in inlines(match["e"], where, cites)]
         at = match.end()
     if at < len(text):
         runs.append({"text": text[at:]})
@@ -91,6 +100,9 @@ class _Reader:
         self.path, self.data, self.lines, self.first = path, data, lines, first
         self.i = 0
 
+    def inlines(self, text: str, where: str) -> list[Inline]:
+        return inlines(text, where, {s.key: s.cite for s in self.data.sources})
+
     def where(self, i: int | None = None) -> str:
         return f"{self.path}:{self.first + (self.i if i is None else i)}"
 
@@ -103,12 +115,18 @@ class _Reader:
                 self.i += 1
             elif m := _HEADING.match(line):
                 out.append(
-                    {"type": "heading", "level": len(m[1]), "inlines": inlines(m[2], self.where())}
+                    {
+                        "type": "heading",
+                        "level": len(m[1]),
+                        "inlines": self.inlines(m[2], self.where()),
+                    }
                 )
                 self.i += 1
             elif m := _FENCE.match(stripped):
                 out += self.directive(m)
-            elif _PLAIN_FENCE.match(stripped) or stripped.startswith(("<", ">", "$$", "![")):
+            elif stripped.startswith(">"):
+                out.append(self.quote())
+            elif _PLAIN_FENCE.match(stripped) or stripped.startswith(("<", "$$", "![")):
                 raise GuideError(f"{self.where()}: {stripped[:30]!r} is not known on paper")
             elif stripped.startswith("|"):
                 out.append(self.table())
@@ -121,14 +139,34 @@ class _Reader:
         return out
 
     def paragraph(self) -> Block:
-        start, text = self.i, []
+        """Lines up to a blank one; a line ending in a backslash ends with a line break."""
+        start = self.i
+        lines: list[list[str]] = [[]]
         while self.i < len(self.lines):
             line = self.lines[self.i].strip()
             if not line or _HEADING.match(line) or _FENCE.match(line) or _BULLET.match(line):
                 break
-            text.append(line)
+            if line.endswith("\\"):
+                lines[-1].append(line[:-1])
+                lines.append([])
+            else:
+                lines[-1].append(line)
             self.i += 1
-        return {"type": "para", "inlines": inlines(" ".join(text), self.where(start))}
+        runs: list[Inline] = []
+        for number, part in enumerate(p for p in lines if p):
+            if number:
+                runs.append({"text": "", "break": True})
+            runs += self.inlines(" ".join(part), self.where(start))
+        return {"type": "para", "inlines": runs}
+
+    def quote(self) -> Block:
+        """A block quote (``> ``), read as blocks of its own: a sample letter, say."""
+        start, body = self.i, []
+        while self.i < len(self.lines) and self.lines[self.i].strip().startswith(">"):
+            body.append(re.sub(r"^>\s?", "", self.lines[self.i].strip()))
+            self.i += 1
+        inner = _Reader(self.path, self.data, body, self.first + start).blocks()
+        return {"type": "quote", "blocks": inner}
 
     def items(self) -> Block:
         ordered = bool(_NUMBER.match(self.lines[self.i]))
@@ -139,7 +177,7 @@ class _Reader:
             item = (_NUMBER if ordered else _BULLET).match(line)
             if item:
                 if text:
-                    items.append(inlines(text, self.where(start)))
+                    items.append(self.inlines(text, self.where(start)))
                 start, text = self.i, item[2]
             elif line.startswith(("  ", "\t")) and text:
                 if _BULLET.match(line.strip()) or _NUMBER.match(line.strip()):
@@ -148,7 +186,7 @@ class _Reader:
             else:
                 break
             self.i += 1
-        items.append(inlines(text, self.where(start)))
+        items.append(self.inlines(text, self.where(start)))
         return {"type": "list", "ordered": ordered, "items": items}
 
     def table(self) -> Block:
@@ -160,7 +198,7 @@ class _Reader:
                 header = len(rows) == 1
             else:
                 cells = [c.strip() for c in line.strip("|").split("|")]
-                rows.append([inlines(c, self.where()) for c in cells])
+                rows.append([self.inlines(c, self.where()) for c in cells])
             self.i += 1
         if len({len(r) for r in rows}) != 1:
             raise GuideError(f"{self.where()}: the rows of a table differ in length")
@@ -221,7 +259,36 @@ def data_blocks(data: CourseData, name: str, arg: str, where: str) -> list[Block
         return [
             {"type": "list", "ordered": True, "items": [[{"text": f.label}] for f in form.fields]}
         ]
+    if name == "werkvorm-tijd":
+        return _werkvorm_timing(data, arg, where)
     raise GuideError(f"{where}: the directive {{{name}}} is not known on paper")
+
+
+def _werkvorm_timing(data: CourseData, werkvorm_id: str, where: str) -> list[Block]:
+    """``{werkvorm-tijd} drietallen``: the roles, and the werkvorm's own timing in each
+    variant that uses it, as the guide's page shows them (sphinxext/groupsheets.py)."""
+    strings, schedule = data.strings, data.schedule
+    werkvorm = data.group.werkvormen.get(werkvorm_id)
+    if werkvorm is None:
+        raise GuideError(f"{where}: no werkvorm {werkvorm_id!r}")
+    used = {
+        variant_id
+        for blocks in schedule.days.values()
+        for block in blocks
+        if block.werkvorm == werkvorm_id
+        for variant_id in block.minutes
+    }
+    items = []
+    for variant in schedule.variants.values():
+        text = timing_text(data, werkvorm_id, variant.id) if variant.id in used else None
+        if text is not None:
+            items.append([{"text": f"{variant.label}: {text}"}])
+    roles = [{"text": strings("draaiboek.roles") + ": ", "strong": True}]
+    return [
+        {"type": "para", "inlines": [*roles, {"text": ", ".join(werkvorm.roles)}]},
+        {"type": "para", "inlines": [{"text": strings("draaiboek.reckon"), "strong": True}]},
+        {"type": "list", "ordered": False, "items": items},
+    ]
 
 
 def guide_page(data: CourseData, path: Path) -> tuple[str, list[Block]]:

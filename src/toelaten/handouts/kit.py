@@ -4,13 +4,16 @@ and how many copies of each sheet a group needs (all from the course's data file
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten.coursedata import CourseData
 from toelaten.handouts.guide import guide_page
+from toelaten.schedule import RunDetails, hours
+
+if TYPE_CHECKING:
+    from toelaten.run import CourseRun
 
 #: The facilitator guide's pages in a checkout of the project (the book's own folder);
 #: the book's build passes its source folder instead.
@@ -21,55 +24,20 @@ TRAINER, PARTICIPANT = "begeleiderspakket", "deelnemerspakket"
 ATTENDANCE_ROWS = 16
 
 
-@dataclass(frozen=True)
-class Run:
-    """One course run as the trainer's run file gives it (``toelaten … --schedule FILE``):
-    the variant, the five dates when known, and who gives it where."""
-
-    variant: str = "dag"
-    dates: tuple[date, ...] | None = None
-    trainer: str | None = None
-    co_trainer: str | None = None
-    organisation: str | None = None
-    venue: str | None = None
-    contact: str | None = None
-
-    @property
-    def footer(self) -> str:
-        """What the packs' footers say besides the help line: who, where, how to reach."""
-        return " · ".join(x for x in (self.organisation, self.venue, self.contact) if x)
+def run_dates(data: CourseData, run: CourseRun | None) -> list[date | None]:
+    """The date of each day in a run, or ``None`` for every day when there is no run."""
+    return list(run.dates) if run is not None else [None] * len(data.course.days)
 
 
-def load_run(path: Path, data: CourseData) -> Run:
-    """What the packs need of a trainer's run file (conventions: ``variant``, ``dates`` or
-    ``start`` and ``every``, ``trainer``, ``co_trainer``, ``organisation``, ``venue``,
-    ``contact``). Its other keys are the schedule's (``toelaten schedule --schedule``),
-    which checks the whole file; this reads only these."""
-    from toelaten._fields import read_yaml
-    from toelaten.schedule import course_dates
+def details(run: CourseRun | None) -> RunDetails:
+    """Who gives the run where (the run file's trainer, organisation, venue, contact)."""
+    return run.details if run is not None else RunDetails()
 
-    top = read_yaml(path)
-    variant = top.text("variant", optional=True) or "dag"
-    if variant not in data.schedule.variants:
-        top.fail(f"unknown variant {variant!r} (known: {', '.join(data.schedule.variants)})")
-    days, raw = len(data.course.days), top.raw
-    try:
-        if "dates" in raw:
-            dates = tuple(date.fromisoformat(str(d)) for d in raw["dates"] or ())
-            if len(dates) != days:
-                top.fail(f"expected {days} dates, found {len(dates)}", "dates")
-        elif "start" in raw:
-            every = top.integer("every") if "every" in raw else 1
-            dates = tuple(course_dates(date.fromisoformat(str(raw["start"])), days, every))
-        else:
-            dates = None
-    except (TypeError, ValueError) as exc:
-        top.fail(f"expected dates like 2027-03-22 ({exc})", "dates")
-    people = {
-        key: top.text(key, optional=True)
-        for key in ("trainer", "co_trainer", "organisation", "venue", "contact")
-    }
-    return Run(variant, dates, **people)
+
+def footer(run: CourseRun | None) -> str | None:
+    """What the packs' footers say besides the help line: who, where, how to reach."""
+    who = details(run)
+    return " · ".join(x for x in (who.organisation, who.venue, who.contact) if x) or None
 
 
 def guide_sheet(data: CourseData, guide: Path, page: str, subtitle: str) -> dict[str, Any]:
@@ -78,13 +46,16 @@ def guide_sheet(data: CourseData, guide: Path, page: str, subtitle: str) -> dict
     return {"kind": "guide", "title": title, "subtitle": subtitle, "guide": blocks}
 
 
-def materials_sheet(data: CourseData, run: Run, subtitle: str) -> dict[str, Any]:
+def materials_sheet(
+    data: CourseData, variant: str, run: CourseRun | None, subtitle: str
+) -> dict[str, Any]:
     """What to bring each day: the materials of the day's blocks in this variant."""
     strings, schedule = data.strings, data.schedule
     days = []
     for day in data.course.days:
         found: dict[str, list[str]] = {}
-        for slot in schedule.run_sheet(day.id, run.variant):
+        window = run.window(day.id) if run else None
+        for slot in schedule.run_sheet(day.id, variant, window):
             for item in slot.block.materials:
                 found.setdefault(item, []).append(slot.block.title)
         items = [{"name": name, "blocks": ", ".join(blocks)} for name, blocks in found.items()]
@@ -101,16 +72,16 @@ def materials_sheet(data: CourseData, run: Run, subtitle: str) -> dict[str, Any]
     }
 
 
-def day_labels(data: CourseData, run: Run) -> list[str]:
+def day_labels(data: CourseData, run: CourseRun | None) -> list[str]:
     """'Dag 1' with its date when the run has dates, for columns and rows."""
     strings = data.strings
     labels = [strings("pdf.kit.day", number=day.number) for day in data.course.days]
-    if run.dates:
+    if run is not None:
         labels = [f"{label} {when:%d-%m}" for label, when in zip(labels, run.dates, strict=True)]
     return labels
 
 
-def attendance_sheet(data: CourseData, run: Run, subtitle: str) -> dict[str, Any]:
+def attendance_sheet(data: CourseData, run: CourseRun | None, subtitle: str) -> dict[str, Any]:
     strings = data.strings
     return {
         "kind": "attendance",
@@ -143,21 +114,23 @@ def evaluation_sheet(data: CourseData, subtitle: str) -> dict[str, Any]:
     }
 
 
-def dates_line(data: CourseData, run: Run) -> str:
+def dates_line(data: CourseData, variant: str, run: CourseRun | None) -> str:
     strings = data.strings
-    if not run.dates:
-        return data.schedule.variants[run.variant].label
+    if run is None:
+        return data.schedule.variants[variant].label
     first, last = run.dates[0], run.dates[-1]
     return strings("pdf.pack.dates", first=strings.date(first), last=strings.date(last))
 
 
-def certificate_sheet(data: CourseData, run: Run, subtitle: str) -> dict[str, Any]:
-    strings = data.strings
-    signatures = [run.trainer or strings("pdf.kit.trainer")]
-    if run.co_trainer:
-        signatures.append(run.co_trainer)
-    elif run.organisation:
-        signatures.append(run.organisation)
+def certificate_sheet(
+    data: CourseData, variant: str, run: CourseRun | None, subtitle: str
+) -> dict[str, Any]:
+    strings, who = data.strings, details(run)
+    signatures = [who.trainer or strings("pdf.kit.trainer")]
+    if who.co_trainer:
+        signatures.append(who.co_trainer)
+    elif who.organisation:
+        signatures.append(who.organisation)
     return {
         "kind": "certificate",
         "title": strings("pdf.kit.certificate"),
@@ -167,17 +140,18 @@ def certificate_sheet(data: CourseData, run: Run, subtitle: str) -> dict[str, An
             "name_line": strings("pdf.kit.name"),
             "took_part": strings("pdf.kit.took_part"),
             "course": data.course.full_title,
-            "dates": dates_line(data, run),
+            "dates": dates_line(data, variant, run),
             "signatures": signatures,
         },
     }
 
 
-def copies(data: CourseData, run: Run) -> list[dict[str, str]]:
+def copies(data: CourseData, variant: str) -> list[dict[str, str]]:
     """How many of each sheet one participant needs in this variant: a worksheet once for
-    every block that does its exercise, the observer's sheet once per triad block."""
-    strings, schedule = data.strings, data.schedule
-    slots = [(day, s) for day in data.course.days for s in schedule.run_sheet(day.id, run.variant)]
+    every block that does its exercise, the observer's sheet once for every block whose
+    werkvorm has an observer (group.yml's ``observer: true``: triads, the role play)."""
+    strings, schedule, werkvormen = data.strings, data.schedule, data.group.werkvormen
+    slots = [(day, s) for day in data.course.days for s in schedule.run_sheet(day.id, variant)]
     rows = []
     for day in data.course.days:
         for exercise_id in day.exercises:
@@ -189,47 +163,69 @@ def copies(data: CourseData, run: Run) -> list[dict[str, str]]:
                 else strings("pdf.kit.copies_home")
             )
             rows.append({"sheet": exercise.title, "copies": str(len(blocks)), "why": why})
-    triads = [
+    observed = [
         f"{strings('pdf.kit.day', number=d.number)}: {s.block.title}"
         for d, s in slots
-        if s.block.format == "drietallen"
+        if s.block.werkvorm in werkvormen and werkvormen[s.block.werkvorm].observer
     ]
     rows.append(
         {
             "sheet": data.group.forms["kijkblad"].title,
-            "copies": str(len(triads)),
-            "why": strings("pdf.kit.copies_in", blocks="; ".join(triads)),
+            "copies": str(len(observed)),
+            "why": strings("pdf.kit.copies_in", blocks="; ".join(observed)),
         }
     )
     return rows
 
 
-def cover(
-    data: CourseData, run: Run, which: str = TRAINER, *, loose: bool = True
-) -> dict[str, Any]:
-    """What a pack's cover says: the pack, who gives it where, the variant and the dates
-    (or how to add them), and how to print, with the copies a group needs."""
+def _when(data: CourseData, variant: str, run: CourseRun | None) -> list[str]:
+    """The cover's lines on when: the variant and its hours, or each day's date and hours."""
     schedule, strings = data.schedule, data.strings
-    chosen = schedule.variants[run.variant]
-    about = [f"{chosen.label}: {chosen.hours}"]
-    command = None
-    if run.dates:
-        first, last = run.dates[0], run.dates[-1]
-        first_day, last_day = strings.date(first, weekday=True), strings.date(last, weekday=True)
-        about.append(strings("pdf.pack.dates", first=first_day, last=last_day))
-    elif which == TRAINER:
-        about.append(strings("pdf.pack.own_dates"))
-        command = f"toelaten handouts --group --start {strings('pdf.pack.date_pattern')}"
-        if run.variant != "dag":
-            command += f" --variant {run.variant}"
-    people = [
-        (strings("pdf.kit.trainer"), run.trainer),
-        (strings("pdf.kit.co_trainer"), run.co_trainer),
-        (strings("pdf.kit.organisation"), run.organisation),
-        (strings("pdf.kit.venue"), run.venue),
-        (strings("pdf.kit.contact"), run.contact),
-    ]
+    chosen = schedule.variants[variant]
+    if run is None:
+        return [f"{chosen.label}: {chosen.hours}"]
+    lines = [chosen.label]
+    for day, when in zip(data.course.days, run.dates, strict=True):
+        slots = schedule.run_sheet(day.id, variant, run.window(day.id))
+        lines.append(
+            strings(
+                "pdf.kit.day_when",
+                day=strings("pdf.kit.day", number=day.number),
+                date=strings.date(when, weekday=True),
+                hours=hours(slots[0].start, slots[-1].end),
+            )
+        )
+    return lines
+
+
+def cover(
+    data: CourseData,
+    variant: str,
+    run: CourseRun | None,
+    which: str = TRAINER,
+    *,
+    loose: bool = True,
+) -> dict[str, Any]:
+    """What a pack's cover says: the pack, who gives it where, the variant and each day's
+    date and hours (or how to add them), and how to print, with the copies a group needs."""
+    strings, who = data.strings, details(run)
     trainer = which == TRAINER
+    about = _when(data, variant, run)
+    commands = []
+    if run is None and trainer:
+        about.append(strings("pdf.pack.own_dates"))
+        run_file = strings("pdf.pack.run_file")
+        commands = [
+            f"toelaten schedule --new {run_file}",
+            f"toelaten handouts --schedule {run_file}",
+        ]
+    people = [
+        (strings("pdf.kit.trainer"), who.trainer),
+        (strings("pdf.kit.co_trainer"), who.co_trainer),
+        (strings("pdf.kit.organisation"), who.organisation),
+        (strings("pdf.kit.venue"), who.venue),
+        (strings("pdf.kit.contact"), who.contact),
+    ]
     printing = [strings("pdf.trainer.printing") if trainer else strings("pdf.participant.printing")]
     if loose:
         printing.insert(0, strings("pdf.pack.loose", folder=which))
@@ -237,13 +233,13 @@ def cover(
         "title": strings("pdf.trainer.title") if trainer else strings("pdf.participant.title"),
         "about": about,
         "people": [{"label": label, "text": text} for label, text in people if text],
-        "command": command,
+        "commands": commands,
         "printing": printing,
-        "copies": copies(data, run) if trainer else None,
+        "copies": copies(data, variant) if trainer else None,
         "copies_head": [
             strings("pdf.kit.copies_sheet"),
             strings("pdf.kit.copies_each"),
             strings("pdf.kit.copies_why"),
         ],
-        "footer": run.footer or None,
+        "footer": footer(run),
     }

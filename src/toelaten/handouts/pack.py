@@ -1,38 +1,44 @@
-"""The two printed packs: the trainer's (begeleiderspakket: preparation, safety, the
-draaiboek per day, the group formats, the forms) and the participants' (deelnemerspakket:
-programme, agreements, help card, worksheets, evaluation, certificate). Each is one PDF
-with contents and bookmarks, and every sheet also a PDF of its own.
+"""The two printed packs: the trainer's (begeleiderspakket: preparation, the invitation,
+safety, the draaiboek per day, the group formats, the forms, after the training) and the
+participants' (deelnemerspakket: programme, agreements, help card, worksheets, evaluation,
+certificate). Each is one PDF with contents and bookmarks, and every sheet also a PDF of
+its own.
 
 Everything comes from the data files (schedule, course, group materials, help contacts,
-exercises) and the guide's own pages, so the packs never disagree with the book.
+exercises), the guide's own pages and, when the trainer gives one, the run
+(``toelaten.run.CourseRun``: dates, each day's hours, who gives it where), so the packs
+never disagree with the book.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten.contacts import HelpContacts
-from toelaten.course import Day
 from toelaten.coursedata import CourseData
 from toelaten.group import Form
 from toelaten.handouts import render, worksheet_sheet, write_pdfs
+from toelaten.handouts.draaiboek import day_sheets
 from toelaten.handouts.kit import (  # re-exported for the callers of the packs
     GUIDE,
     PARTICIPANT,
     TRAINER,
-    Run,
     attendance_sheet,
     certificate_sheet,
     cover,
     evaluation_sheet,
     guide_sheet,
     materials_sheet,
+    run_dates,
 )
-from toelaten.schedule import Schedule, course_dates
 from toelaten.strings import Strings
+
+if TYPE_CHECKING:
+    from toelaten.run import CourseRun
+
+__all__ = ["GUIDE", "PARTICIPANT", "TRAINER", "build_packs", "write_packs"]
 
 
 @dataclass(frozen=True)
@@ -46,82 +52,6 @@ class Handout:
 
 def _form_sheet(form: Form, subtitle: str) -> dict[str, Any]:
     return {"kind": "form", "title": form.title, "subtitle": subtitle, "form": form.as_json()}
-
-
-def _day_sheets(
-    schedule: Schedule,
-    day: Day,
-    variant_id: str,
-    when: date | None,
-    subtitle: str,
-    strings: Strings,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The facilitator's run sheet and the group's programme of one day: the same timed
-    table, the run sheet adding per block what to do and ask."""
-    variant = schedule.variants[variant_id]
-    slots = schedule.run_sheet(day.id, variant_id)
-    agenda = {
-        "when": f"{strings.date(when, weekday=True)}, {variant.hours}"
-        if when
-        else f"{variant.label}, {variant.hours}",
-        "day_title": day.title,
-        "theme": day.theme,
-        "goals": list(day.goals),
-        "rows": [
-            {
-                "time": s.hours,
-                "minutes": strings("schedule.minutes_short", n=s.minutes),
-                "title": s.block.title,
-                "format": "" if s.block.format == "pauze" else schedule.formats[s.block.format],
-            }
-            for s in slots
-        ],
-    }
-    blocks = [
-        {
-            "heading": f"{s.hours} {s.block.title}",
-            "meta": f"{schedule.formats[s.block.format]} · "
-            + strings("schedule.minutes", n=s.minutes),
-            "facts": [
-                {"label": label, "text": text} for label, text in schedule.facts(s.block, strings)
-            ],
-            "werkvorm": schedule.werkvormen.get(s.block.werkvorm or ""),
-            "debrief": list(s.block.debrief),
-            **_trainer_notes(s.block, strings),
-        }
-        for s in slots
-        if s.block.goal
-    ]
-    run_sheet = {
-        "kind": "run-sheet",
-        "title": strings("pdf.pack.run_sheet", number=day.number),
-        "subtitle": subtitle,
-        "run_sheet": {**agenda, "blocks": blocks},
-    }
-    programme = {
-        "kind": "agenda",
-        "title": strings("pdf.pack.programme", number=day.number),
-        "subtitle": subtitle,
-        "agenda": agenda,
-    }
-    return run_sheet, programme
-
-
-def _trainer_notes(block: Any, strings: Strings) -> dict[str, Any]:
-    """What schedule.yml may add to a block for the trainer (talking points, the prompt for
-    the group, a timing tip, what to shorten, the page and figure it relies on)."""
-    notes = []
-    for label, key in (
-        (strings("pdf.run_sheet.prompt"), "prompt"),
-        (strings("pdf.run_sheet.tip"), "tip"),
-        (strings("pdf.run_sheet.shorten"), "shorten"),
-        (strings("pdf.run_sheet.page"), "page"),
-        (strings("pdf.run_sheet.figure"), "figure"),
-    ):
-        value = getattr(block, key, None)
-        if value:
-            notes.append({"label": label, "text": " ".join(str(value).split())})
-    return {"talking_points": list(getattr(block, "talking_points", None) or ()), "notes": notes}
 
 
 def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) -> dict[str, Any]:
@@ -154,15 +84,8 @@ def _agreements_sheet(data: CourseData, subtitle: str) -> dict[str, Any]:
     }
 
 
-def _dates(data: CourseData, run: Run) -> list[date | None]:
-    if data.schedule.variants.get(run.variant) is None:
-        known = ", ".join(data.schedule.variants)
-        raise ValueError(f"unknown variant {run.variant!r} (known: {known})")
-    return list(run.dates) if run.dates else [None] * len(data.course.days)
-
-
 #: The guide's pages in the trainer pack, by part (pdf.trainer.*).
-PREPARE = ("voorbereiden",)
+PREPARE = ("voorbereiden", "uitnodiging")
 SAFETY = ("als-het-zwaar-wordt", "groepsafspraken")
 FORMATS = (
     "drietallen",
@@ -170,16 +93,28 @@ FORMATS = (
     "rollenspel-helpersrollen",
     "vraag-en-aanbodkring",
 )
-SETTINGS = ("online", "voor-teams", "evaluatie")
+SETTINGS = ("online", "voor-teams", "evaluatie", "na-de-training")
 
 
-def trainer_handouts(data: CourseData, run: Run, guide: Path = GUIDE) -> list[Handout]:
-    """The trainer pack in its order: preparing (the guide's page, materials per day, the
-    intake form, the attendance list), safety, the draaiboek of each day, the group formats
-    with the observer's sheet, then online, teams and the evaluation."""
+def _variant(data: CourseData, variant: str, run: CourseRun | None) -> str:
+    """The run's variant, else the one asked for; an unknown one is a ValueError."""
+    chosen = run.variant if run is not None else variant
+    if chosen not in data.schedule.variants:
+        known = ", ".join(data.schedule.variants)
+        raise ValueError(f"unknown variant {chosen!r} (known: {known})")
+    return chosen
+
+
+def trainer_handouts(
+    data: CourseData, variant: str = "dag", *, run: CourseRun | None = None, guide: Path = GUIDE
+) -> list[Handout]:
+    """The trainer pack in its order: preparing (the guide's page, the invitation letter,
+    materials per day, the intake form, the attendance list), safety, the draaiboek of each
+    day, the group formats with the observer's sheet, then online, teams, the evaluation
+    and what comes after the training."""
     course, strings = data.course, data.strings
+    variant = _variant(data, variant, run)
     subtitle = course.full_title
-    dates = _dates(data, run)
 
     def guide_pages(pages: tuple[str, ...], part: str) -> list[Handout]:
         """The pages a book has (a small edition may leave the guide out)."""
@@ -193,13 +128,13 @@ def trainer_handouts(data: CourseData, run: Run, guide: Path = GUIDE) -> list[Ha
     intake = data.group.forms["intake"]
     out = [
         *guide_pages(PREPARE, prepare),
-        Handout("materialen.pdf", prepare, materials_sheet(data, run, subtitle)),
+        Handout("materialen.pdf", prepare, materials_sheet(data, variant, run, subtitle)),
         Handout("kennismakingsformulier.pdf", prepare, _form_sheet(intake, subtitle)),
         Handout("presentielijst.pdf", prepare, attendance_sheet(data, run, subtitle)),
         *guide_pages(SAFETY, strings("pdf.trainer.safety")),
     ]
-    for day, when in zip(course.days, dates, strict=True):
-        run_sheet, _ = _day_sheets(data.schedule, day, run.variant, when, subtitle, strings)
+    for day, when in zip(course.days, run_dates(data, run), strict=True):
+        run_sheet, _ = day_sheets(data, day, variant, when, subtitle, run, guide.parent)
         out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading(strings), run_sheet))
     formats = strings("pdf.trainer.formats")
     observer = strings("pdf.pack.observer", course=subtitle)
@@ -213,18 +148,21 @@ def trainer_handouts(data: CourseData, run: Run, guide: Path = GUIDE) -> list[Ha
     return out
 
 
-def participant_handouts(data: CourseData, run: Run) -> list[Handout]:
+def participant_handouts(
+    data: CourseData, variant: str = "dag", *, run: CourseRun | None = None
+) -> list[Handout]:
     """The participant pack: agreements and help card, per day the programme and the
     worksheets, then the evaluation form and the certificate."""
     course, strings, exercises = data.course, data.strings, data.exercises
+    variant = _variant(data, variant, run)
     subtitle = course.full_title
     general = strings("pdf.pack.general")
     out = [
         Handout("groepsafspraken.pdf", general, _agreements_sheet(data, subtitle)),
         Handout("hulpkaart.pdf", general, _help_card_sheet(data.contacts, subtitle, strings)),
     ]
-    for day, when in zip(course.days, _dates(data, run), strict=True):
-        _, programme = _day_sheets(data.schedule, day, run.variant, when, subtitle, strings)
+    for day, when in zip(course.days, run_dates(data, run), strict=True):
+        _, programme = day_sheets(data, day, variant, when, subtitle, run)
         heading = day.heading(strings)
         out.append(Handout(f"programma-{day.id}.pdf", heading, programme))
         for exercise_id in day.exercises:
@@ -232,30 +170,39 @@ def participant_handouts(data: CourseData, run: Run) -> list[Handout]:
             out.append(Handout(f"werkblad-{exercise_id}.pdf", heading, sheet))
     closing = strings("pdf.participant.closing")
     out.append(Handout("evaluatieformulier.pdf", closing, evaluation_sheet(data, subtitle)))
-    out.append(Handout("certificaat.pdf", closing, certificate_sheet(data, run, subtitle)))
+    certificate = certificate_sheet(data, variant, run, subtitle)
+    out.append(Handout("certificaat.pdf", closing, certificate))
     return out
 
 
-def pack_pdf(data: CourseData, handouts: list[Handout], cover: dict[str, Any]) -> bytes:
+def pack_pdf(data: CourseData, handouts: list[Handout], front: dict[str, Any]) -> bytes:
     sheets, part = [], None
     for handout in handouts:
         sheet = dict(handout.sheet)
         if handout.part != part:
             sheet["part"] = part = handout.part
         sheets.append(sheet)
-    return render(data, sheets, cover["title"], pack=cover, footer=cover["footer"])
+    return render(data, sheets, front["title"], pack=front, footer=front["footer"])
 
 
 def build_packs(
-    data: CourseData, run: Run, guide: Path = GUIDE, *, loose: bool = True
+    data: CourseData,
+    variant: str = "dag",
+    *,
+    run: CourseRun | None = None,
+    guide: Path = GUIDE,
+    loose: bool = True,
 ) -> dict[str, bytes]:
-    """Both packs, and with ``loose`` every sheet on its own, as ``{relative path: PDF}``."""
+    """Both packs, and with ``loose`` every sheet on its own, as ``{relative path: PDF}``.
+    A trainer's ``run`` (``toelaten.run.load_run``, or ``CourseRun.starting`` from --start)
+    gives the variant, the dates, each day's hours and who gives it where."""
+    variant = _variant(data, variant, run)
     pdfs: dict[str, bytes] = {}
     for which, handouts in (
-        (TRAINER, trainer_handouts(data, run, guide)),
-        (PARTICIPANT, participant_handouts(data, run)),
+        (TRAINER, trainer_handouts(data, variant, run=run, guide=guide)),
+        (PARTICIPANT, participant_handouts(data, variant, run=run)),
     ):
-        front = cover(data, run, which, loose=loose)
+        front = cover(data, variant, run, which, loose=loose)
         if loose:
             for h in handouts:
                 pdfs[f"{which}/{h.filename}"] = render(
@@ -265,15 +212,14 @@ def build_packs(
     return pdfs
 
 
-def write_packs(data: CourseData, out_dir: Path, run: Run, guide: Path = GUIDE) -> list[Path]:
+def write_packs(
+    data: CourseData,
+    out_dir: Path,
+    variant: str = "dag",
+    *,
+    run: CourseRun | None = None,
+    guide: Path = GUIDE,
+) -> list[Path]:
     """Both packs in ``out_dir``, each sheet also loose in a folder named after its pack;
     everything is made before anything is written."""
-    return write_pdfs(out_dir, build_packs(data, run, guide))
-
-
-def run_from_options(
-    data: CourseData, variant: str = "dag", start: date | None = None, every: int = 1
-) -> Run:
-    """A run from the command line's --variant, --start and --every."""
-    days = len(data.course.days)
-    return Run(variant, tuple(course_dates(start, days, every)) if start else None)
+    return write_pdfs(out_dir, build_packs(data, variant, run=run, guide=guide))
