@@ -100,6 +100,11 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
         "Na de training",
     ):
         assert title in titles
+    # One observer's sheet serves every werkvorm with an observer, and says so.
+    kijkblad = next(h for h in handouts(TRAINER) if h.filename == "kijkblad-waarnemer.pdf")
+    for werkvorm in DATA.group.werkvormen.values():
+        title = DATA.schedule.werkvormen[werkvorm.id]
+        assert (title in kijkblad.sheet["subtitle"]) == werkvorm.observer, title
     assert [t for t in titles if t.startswith("Draaiboek dag")] == [
         f"Draaiboek dag {d.number}" for d in DATA.course.days
     ]

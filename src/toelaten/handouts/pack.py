@@ -137,7 +137,16 @@ def trainer_handouts(
         run_sheet, _ = day_sheets(data, day, variant, when, subtitle, run, guide.parent)
         out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading(strings), run_sheet))
     formats = strings("pdf.trainer.formats")
-    observer = strings("pdf.pack.observer", course=subtitle)
+    observed = [
+        data.schedule.werkvormen.get(w.id, w.id)
+        for w in data.group.werkvormen.values()
+        if w.observer
+    ]
+    observer = strings(
+        "pdf.pack.observer",
+        course=subtitle,
+        werkvormen=" · ".join(observed),
+    )
     out += guide_pages(FORMATS, formats)
     out.append(
         Handout(
