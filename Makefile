@@ -24,7 +24,7 @@ help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
 	@echo "make serve     serve $(HTML) on http://127.0.0.1:$(PORT)/"
 	@echo "make lab       open the exercise notebooks in JupyterLab (answers go to your journal)"
-	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel,"
+	@echo "make handouts  the two packs in pakketten/ (START=YYYY-MM-DD VARIANT=dagdeel,"
 	@echo "               or SCHEDULE=your-run-file.yml from toelaten schedule --new)"
 	@echo "make test      set up and run the whole test suite (pytest, browser tests)"
 	@echo "make test-quick  the suite without the browser tests"
@@ -84,10 +84,10 @@ lab: $(VENV)/.lab-deps
 	  --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
-# The facilitator's workshop pack: every sheet as a PDF, and all of them in one with contents.
+# The trainer pack and the participant pack: each one PDF with contents, every sheet also loose.
 VARIANT ?= dag
 handouts: $(VENV)/.book-deps
-	$(BIN)/python -m toelaten handouts --group --out workshoppakket \
+	$(BIN)/python -m toelaten handouts --group --out pakketten \
 	  $(if $(SCHEDULE),--schedule $(SCHEDULE),--variant $(VARIANT) $(if $(START),--start $(START)))
 
 # Debian's Chromium for the browser tests; Playwright's own browser download is never used.
@@ -162,5 +162,5 @@ cli-doc: $(VENV)/.book-deps
 	$(BIN)/python tools/cli_doc.py
 
 clean:
-	rm -rf _build .pytest_cache .ruff_cache .mypy_cache workshoppakket handouts
+	rm -rf _build .pytest_cache .ruff_cache .mypy_cache pakketten workshoppakket handouts
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -1,5 +1,7 @@
 """Handouts: the blank worksheet and the learner's workbook as accessible A4 PDFs."""
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
@@ -142,3 +144,40 @@ def test_the_workbook_reads_back_every_kind_of_answer(tmp_path):
     roles = DATA.exercise("helpersrollen").field("rapport")
     role = {option.id: option.label for option in roles.options}
     assert f"A: {role['dokter']}; B: {role['proces']}; C: {role['expert']}" in text
+
+
+REPEATED = [e for e in DATA.exercises.values() if e.repeat]
+
+
+@pytest.mark.parametrize("exercise", REPEATED, ids=lambda e: e.id)
+def test_a_repeatable_worksheet_has_room_for_several_entries(exercise, tmp_path):
+    text = text_of(read(worksheet_pdf(DATA, exercise), tmp_path))
+    overview = exercise.overview or {}
+    if overview.get("kind") == "ladder":
+        rungs = exercise.field(overview["label"]).label
+        assert text.count(rungs) >= 5  # a question on every rung, five at least
+        return
+    name = exercise.entry["name"]
+    numbered = [n for n in range(1, 10) if f"{name[0].upper()}{name[1:]} {n}" in text]
+    assert numbered == list(range(1, len(numbered) + 1)) and len(numbered) >= 3, numbered
+    label_field = exercise.entry["title_field"]
+    assert text.count(exercise.field(label_field).label) >= 3
+
+
+def test_paper_never_promises_what_only_the_book_does(tmp_path):
+    for exercise in REPEATED:
+        text = text_of(read(worksheet_pdf(DATA, exercise), tmp_path))
+        for screen_only in ("vanzelf op volgorde", "verschijnen tips", "Daarna zie je"):
+            assert screen_only not in text, exercise.id
+
+
+def test_the_support_map_prints_its_rings_to_write_in(tmp_path):
+    exercise = DATA.exercise("steunkaart")
+    reader = read(worksheet_pdf(DATA, exercise), tmp_path)
+    first = " ".join(reader.pages[0].extract_text().split())
+    for option in exercise.field("kring").options:
+        assert option.label in first
+    # Three rings drawn on the first page, as decoration a screen reader skips.
+    content = reader.pages[0].get_contents().get_data()
+    curves = re.findall(rb"(?:-?[\d.]+ ){6}c\b", content)
+    assert len(curves) >= 3 * 4 and b"/Artifact" in content  # four curves to a circle

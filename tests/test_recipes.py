@@ -201,7 +201,7 @@ def test_the_changed_book_builds_strictly_and_shows_the_new_day_everywhere(editi
     assert "Eén kleine stap" in shown("book/mijn-voortgang.html")
     run_sheet = shown("facilitator-guide/dag-6.html")
     assert "Terugblik op de maand" in run_sheet and "13:00–14:30" in run_sheet
-    pack = PdfReader(html / "printen" / "workshoppakket-dag.pdf")
+    pack = PdfReader(html / "printen" / "begeleiderspakket-dag.pdf")
     parts = [item.title for item in pack.outline if not isinstance(item, list)]
     assert "Dag 6 – Terugkomdag" in parts
 

@@ -15,8 +15,8 @@ from typing import Any
 from toelaten._fields import DataError, Fields, read_yaml
 from toelaten.exercises.fields import Field, read_field
 
-#: The forms the guide and the workshop pack rely on.
-FORMS = ("kijkblad", "evaluatie")
+#: The forms the guide and the packs rely on.
+FORMS = ("kijkblad", "evaluatie", "intake")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Form:
     title: str
     intro: str
     fields: tuple[Field, ...]
+    #: Printed under the questions (what happens with the answers, say).
+    note: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """Shaped like an exercise, so the worksheet template prints it."""
@@ -41,6 +43,7 @@ class Form:
             "repeat": False,
             "fields": [f.as_json() for f in self.fields],
             "checks": [],
+            "note": self.note,
         }
 
 
@@ -125,7 +128,13 @@ def load_group_materials(path: Path | str) -> GroupMaterials:
         fields = tuple(read_field(f) for f in form_item.items("fields"))
         if len({f.id for f in fields}) != len(fields):
             form_item.fail("field ids must be unique", "fields")
-        forms[form_id] = Form(form_id, form_item.text("title"), form_item.text("intro"), fields)
+        forms[form_id] = Form(
+            form_id,
+            form_item.text("title"),
+            form_item.text("intro"),
+            fields,
+            form_item.text("note", optional=True),
+        )
         form_item.done()
     forms_item.done()
     werkvormen_item = top.mapping("werkvormen")

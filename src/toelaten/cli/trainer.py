@@ -1,4 +1,4 @@
-"""The trainer's commands: the workshop pack and the five days in a calendar, from
+"""The trainer's commands: the two packs and the five days in a calendar, from
 ``--start``/``--every`` or from the trainer's own run file (``--schedule FILE``, started
 with ``toelaten schedule --new FILE``)."""
 
@@ -97,12 +97,12 @@ def course_run(
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the PDFs.  [default: handouts, or workshoppakket with --group]",
+    help="Folder for the PDFs.  [default: handouts, or pakketten with --group]",
 )
 @click.option(
     "--group",
     is_flag=True,
-    help="The workshop pack: programmes, agreements, help card, forms, worksheets, combined.",
+    help="The trainer pack and the participant pack, each combined and as loose sheets.",
 )
 @_start_option(required=False)
 @_variant_option
@@ -121,19 +121,19 @@ def handouts(
     run_file: Path | None,
 ) -> None:
     """Write a blank A4 worksheet (PDF) for every exercise, or with --group (or --schedule)
-    the workshop pack."""
+    the trainer pack and the participant pack."""
     from toelaten.handouts import HandoutError, write_worksheets
-    from toelaten.handouts.pack import PACK_FILE, write_group_pack
+    from toelaten.handouts.pack import PARTICIPANT, TRAINER, write_packs
 
     data: CourseData = ctx.obj
     group = group or run_file is not None
     if not group and (start or variant != "dag" or every != 1 or country.upper() != "NL"):
         raise click.UsageError("--start, --variant, --every and --country go with --group.")
-    out = out or Path("workshoppakket" if group else "handouts")
+    out = out or Path("pakketten" if group else "handouts")
     try:
         if group:
             run = course_run(ctx, data, run_file, start, variant, every, country)
-            written = write_group_pack(data, out, variant, run=run)
+            written = write_packs(data, out, variant, run=run)
         else:
             written = write_worksheets(data, out)
     except (HandoutError, DataError) as exc:
@@ -144,7 +144,8 @@ def handouts(
     for path in written:
         click.echo(str(path))
     if group:
-        click.echo(data.strings("cli.pack", path=out / PACK_FILE, folder=out))
+        trainer, participant = out / f"{TRAINER}.pdf", out / f"{PARTICIPANT}.pdf"
+        click.echo(data.strings("cli.pack", trainer=trainer, participant=participant))
 
 
 @click.command()

@@ -49,6 +49,7 @@ def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exerci
         if exercise_id not in day.exercises:
             top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
     title, intro, repeat = top.text("title"), top.text("intro"), top.flag("repeat")
+    paper = top.text("paper", optional=True)
     related = tuple(top.texts("related", allow_empty=True))
     # `extends: other-id` takes the other exercise's questions, so they stay the same.
     base = top.text("extends", optional=True)
@@ -82,6 +83,7 @@ def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exerci
         extends=base,
         take_over=take_over,
         look_back=look_back,
+        paper=paper,
         strings=strings,
     )
 

@@ -44,6 +44,8 @@ class Exercise:
     take_over: dict[str, Any] | None = None
     #: Another exercise's entries shown here, read-only (day 1's log on day 2).
     look_back: dict[str, Any] | None = None
+    #: The intro as a printed worksheet says it, where the book's does not fit paper.
+    paper: str | None = None
     #: The course's interface words: what its answers' messages say (schema.py).
     strings: Strings = field(kw_only=True, compare=False, repr=False)
 

@@ -1,5 +1,5 @@
 """Printable A4 handouts, typeset with typst: blank worksheets, the learner's workbook and
-(in ``handouts.pack``) the facilitator's workshop pack.
+(in ``handouts.pack``) the trainer pack and the participant pack.
 
 Tagged PDF/UA-1, our own shipped OFL font, no system fonts and no packages from the
 internet. Any typst warning (a missing glyph that would fall back to another font, say)
@@ -22,6 +22,7 @@ from toelaten.coursedata import CourseData
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.model import Exercise
 from toelaten.handouts import charts
+from toelaten.handouts.paper import paper_form
 
 if TYPE_CHECKING:
     from toelaten.strings import Strings
@@ -33,7 +34,7 @@ FONTS = HERE / "fonts"
 #: What stands in the workbook for characters our font cannot draw (emoji, some scripts).
 MISSING = "[?]"
 #: The catalogue's sections the typst templates use (common.typ: tr("pdf.contents")).
-TYPST_SECTIONS = ("help", "pdf", "schedule")
+TYPST_SECTIONS = ("help", "pdf", "schedule", "draaiboek")
 
 
 class HandoutError(RuntimeError):
@@ -99,10 +100,13 @@ def render(
     sheets: list[dict[str, Any]],
     title: str,
     pack: dict[str, Any] | None = None,
+    footer: str | None = None,
 ) -> bytes:
-    """One PDF of ``sheets`` (see sheets.typ); with ``pack``, a cover, contents and parts."""
+    """One PDF of ``sheets`` (see sheets.typ); with ``pack``, a cover, contents and parts;
+    ``footer``: a line above the help line on every page (who gives the course, where)."""
     return _compile(
-        "handout.typ", {**_context(data), "title": title, "sheets": sheets, "pack": pack}
+        "handout.typ",
+        {**_context(data), "title": title, "sheets": sheets, "pack": pack, "footer": footer},
     )
 
 
@@ -113,7 +117,7 @@ def worksheet_sheet(data: CourseData, exercise: Exercise) -> dict[str, Any]:
         "kind": "form",
         "title": exercise.title,
         "subtitle": data.strings("pdf.form.day", course=course.full_title, number=number),
-        "form": exercise.as_json(),
+        "form": paper_form(exercise),
     }
 
 
@@ -127,6 +131,7 @@ def write_pdfs(out_dir: Path, pdfs: dict[str, bytes]) -> list[Path]:
     written = []
     for filename, pdf in pdfs.items():
         path = out_dir / filename
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pdf)
         written.append(path)
     return written

@@ -1,29 +1,44 @@
-"""The facilitator's workshop pack: every sheet a group needs, each as its own PDF and all
-together in one PDF with a table of contents.
+"""The two printed packs: the trainer's (begeleiderspakket: preparation, the invitation,
+safety, the draaiboek per day, the group formats, the forms, after the training) and the
+participants' (deelnemerspakket: programme, agreements, help card, worksheets, evaluation,
+certificate). Each is one PDF with contents and bookmarks, and every sheet also a PDF of
+its own.
 
 Everything comes from the data files (schedule, course, group materials, help contacts,
-exercises), so the pack never disagrees with the guide pages or the learners' book.
+exercises), the guide's own pages and, when the trainer gives one, the run
+(``toelaten.run.CourseRun``: dates, each day's hours, who gives it where), so the packs
+never disagree with the book.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toelaten.contacts import HelpContacts
-from toelaten.course import Day
 from toelaten.coursedata import CourseData
 from toelaten.group import Form
 from toelaten.handouts import render, worksheet_sheet, write_pdfs
-from toelaten.schedule import Schedule, course_dates, hours
+from toelaten.handouts.draaiboek import day_sheets
+from toelaten.handouts.kit import (  # re-exported for the callers of the packs
+    GUIDE,
+    PARTICIPANT,
+    TRAINER,
+    attendance_sheet,
+    certificate_sheet,
+    cover,
+    evaluation_sheet,
+    guide_sheet,
+    materials_sheet,
+    run_dates,
+)
 from toelaten.strings import Strings
 
 if TYPE_CHECKING:
     from toelaten.run import CourseRun
 
-PACK_FILE = "workshoppakket.pdf"
+__all__ = ["GUIDE", "PARTICIPANT", "TRAINER", "build_packs", "write_packs"]
 
 
 @dataclass(frozen=True)
@@ -37,66 +52,6 @@ class Handout:
 
 def _form_sheet(form: Form, subtitle: str) -> dict[str, Any]:
     return {"kind": "form", "title": form.title, "subtitle": subtitle, "form": form.as_json()}
-
-
-def _day_sheets(
-    schedule: Schedule,
-    day: Day,
-    variant_id: str,
-    when: date | None,
-    subtitle: str,
-    strings: Strings,
-    run: CourseRun | None = None,
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The facilitator's run sheet and the group's programme of one day: the same timed
-    table, the run sheet adding per block what to do and ask."""
-    variant = schedule.variants[variant_id]
-    slots = schedule.run_sheet(day.id, variant_id, run.window(day.id) if run else None)
-    day_hours = hours(slots[0].start, slots[-1].end)
-    agenda = {
-        "when": f"{strings.date(when, weekday=True)}, {day_hours}"
-        if when
-        else f"{variant.label}, {variant.hours}",
-        "day_title": day.title,
-        "theme": day.theme,
-        "goals": list(day.goals),
-        "rows": [
-            {
-                "time": s.hours,
-                "minutes": strings("schedule.minutes_short", n=s.minutes),
-                "title": s.block.title,
-                "format": "" if s.block.format == "pauze" else schedule.formats[s.block.format],
-            }
-            for s in slots
-        ],
-    }
-    blocks = [
-        {
-            "heading": f"{s.hours} {s.block.title}",
-            "meta": f"{schedule.formats[s.block.format]} · "
-            + strings("schedule.minutes", n=s.minutes),
-            "facts": [
-                {"label": label, "text": text} for label, text in schedule.facts(s.block, strings)
-            ],
-            "werkvorm": schedule.werkvormen.get(s.block.werkvorm or ""),
-            "debrief": list(s.block.debrief),
-        }
-        for s in slots
-        if s.block.format != "pauze"
-    ]
-    run_sheet = {
-        "kind": "run-sheet",
-        "title": strings("pdf.pack.run_sheet", number=day.number),
-        "subtitle": subtitle,
-        "run_sheet": {**agenda, "blocks": blocks},
-    }
-    programme = {
-        "kind": "agenda",
-        "title": strings("pdf.pack.programme", number=day.number),
-        "subtitle": subtitle,
-        "agenda": agenda,
-    }
-    return run_sheet, programme
 
 
 def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) -> dict[str, Any]:
@@ -116,30 +71,9 @@ def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) ->
     }
 
 
-def group_handouts(
-    data: CourseData,
-    variant: str = "dag",
-    start: date | None = None,
-    every: int = 1,
-    *,
-    run: CourseRun | None = None,
-) -> list[Handout]:
-    """The pack's handouts in the order of the pack: first what the whole training uses,
-    then per day the facilitator's run sheet, the group's programme and the worksheets (the
-    evaluation form ends day 5). A trainer's ``run`` gives the variant, dates and hours."""
-    if run is not None:
-        variant = run.variant
-    course, schedule, group, strings = data.course, data.schedule, data.group, data.strings
-    if variant not in schedule.variants:
-        raise ValueError(f"unknown variant {variant!r} (known: {', '.join(schedule.variants)})")
-    exercises = data.exercises
-    dates: list[date | None] = [None] * len(course.days)
-    if run is not None:
-        dates = list(run.dates)
-    elif start:
-        dates = list(course_dates(start, len(course.days), every))
-    subtitle = course.full_title
-    agreements = {
+def _agreements_sheet(data: CourseData, subtitle: str) -> dict[str, Any]:
+    group = data.group
+    return {
         "kind": "agreements",
         "title": group.agreements_title,
         "subtitle": subtitle,
@@ -148,87 +82,153 @@ def group_handouts(
             "items": [{"title": a.title, "text": a.text} for a in group.agreements],
         },
     }
-    general = strings("pdf.pack.general")
-    observer = strings("pdf.pack.observer", course=subtitle)
+
+
+#: The guide's pages in the trainer pack, by part (pdf.trainer.*).
+PREPARE = ("voorbereiden", "uitnodiging")
+SAFETY = ("als-het-zwaar-wordt", "groepsafspraken")
+FORMATS = (
+    "drietallen",
+    "oefenen-in-tweetallen",
+    "rollenspel-helpersrollen",
+    "vraag-en-aanbodkring",
+)
+SETTINGS = ("online", "voor-teams", "evaluatie", "na-de-training")
+
+
+def _variant(data: CourseData, variant: str, run: CourseRun | None) -> str:
+    """The run's variant, else the one asked for; an unknown one is a ValueError."""
+    chosen = run.variant if run is not None else variant
+    if chosen not in data.schedule.variants:
+        known = ", ".join(data.schedule.variants)
+        raise ValueError(f"unknown variant {chosen!r} (known: {known})")
+    return chosen
+
+
+def trainer_handouts(
+    data: CourseData, variant: str = "dag", *, run: CourseRun | None = None, guide: Path = GUIDE
+) -> list[Handout]:
+    """The trainer pack in its order: preparing (the guide's page, the invitation letter,
+    materials per day, the intake form, the attendance list), safety, the draaiboek of each
+    day, the group formats with the observer's sheet, then online, teams, the evaluation
+    and what comes after the training."""
+    course, strings = data.course, data.strings
+    variant = _variant(data, variant, run)
+    subtitle = course.full_title
+
+    def guide_pages(pages: tuple[str, ...], part: str) -> list[Handout]:
+        """The pages a book has (a small edition may leave the guide out)."""
+        return [
+            Handout(f"gids-{p}.pdf", part, guide_sheet(data, guide, p, subtitle))
+            for p in pages
+            if (guide / f"{p}.md").is_file()
+        ]
+
+    prepare = strings("pdf.trainer.prepare")
+    intake = data.group.forms["intake"]
     out = [
-        Handout("groepsafspraken.pdf", general, agreements),
-        Handout("hulpkaart.pdf", general, _help_card_sheet(data.contacts, subtitle, strings)),
-        Handout("kijkblad-waarnemer.pdf", general, _form_sheet(group.forms["kijkblad"], observer)),
+        *guide_pages(PREPARE, prepare),
+        Handout("materialen.pdf", prepare, materials_sheet(data, variant, run, subtitle)),
+        Handout("kennismakingsformulier.pdf", prepare, _form_sheet(intake, subtitle)),
+        Handout("presentielijst.pdf", prepare, attendance_sheet(data, run, subtitle)),
+        *guide_pages(SAFETY, strings("pdf.trainer.safety")),
     ]
-    for day, when in zip(course.days, dates, strict=True):
-        run_sheet, programme = _day_sheets(schedule, day, variant, when, subtitle, strings, run)
+    for day, when in zip(course.days, run_dates(data, run), strict=True):
+        run_sheet, _ = day_sheets(data, day, variant, when, subtitle, run, guide.parent)
+        out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading(strings), run_sheet))
+    formats = strings("pdf.trainer.formats")
+    observed = [
+        data.schedule.werkvormen.get(w.id, w.id)
+        for w in data.group.werkvormen.values()
+        if w.observer
+    ]
+    observer = strings(
+        "pdf.pack.observer",
+        course=subtitle,
+        werkvormen=" · ".join(observed),
+    )
+    out += guide_pages(FORMATS, formats)
+    out.append(
+        Handout(
+            "kijkblad-waarnemer.pdf", formats, _form_sheet(data.group.forms["kijkblad"], observer)
+        )
+    )
+    out += guide_pages(SETTINGS, strings("pdf.trainer.settings"))
+    return out
+
+
+def participant_handouts(
+    data: CourseData, variant: str = "dag", *, run: CourseRun | None = None
+) -> list[Handout]:
+    """The participant pack: agreements and help card, per day the programme and the
+    worksheets, then the evaluation form and the certificate."""
+    course, strings, exercises = data.course, data.strings, data.exercises
+    variant = _variant(data, variant, run)
+    subtitle = course.full_title
+    general = strings("pdf.pack.general")
+    out = [
+        Handout("groepsafspraken.pdf", general, _agreements_sheet(data, subtitle)),
+        Handout("hulpkaart.pdf", general, _help_card_sheet(data.contacts, subtitle, strings)),
+    ]
+    for day, when in zip(course.days, run_dates(data, run), strict=True):
+        _, programme = day_sheets(data, day, variant, when, subtitle, run)
         heading = day.heading(strings)
-        out.append(Handout(f"draaiboek-{day.id}.pdf", heading, run_sheet))
         out.append(Handout(f"programma-{day.id}.pdf", heading, programme))
         for exercise_id in day.exercises:
             sheet = worksheet_sheet(data, exercises[exercise_id])
             out.append(Handout(f"werkblad-{exercise_id}.pdf", heading, sheet))
-    last = course.days[-1].heading(strings)
-    evaluation = _form_sheet(group.forms["evaluatie"], subtitle)
-    out.append(Handout("evaluatieformulier.pdf", last, evaluation))
+    closing = strings("pdf.participant.closing")
+    out.append(Handout("evaluatieformulier.pdf", closing, evaluation_sheet(data, subtitle)))
+    certificate = certificate_sheet(data, variant, run, subtitle)
+    out.append(Handout("certificaat.pdf", closing, certificate))
     return out
 
 
-def pack_pdf(data: CourseData, handouts: list[Handout], cover: dict[str, Any]) -> bytes:
+def pack_pdf(data: CourseData, handouts: list[Handout], front: dict[str, Any]) -> bytes:
     sheets, part = [], None
     for handout in handouts:
         sheet = dict(handout.sheet)
         if handout.part != part:
             sheet["part"] = part = handout.part
         sheets.append(sheet)
-    return render(data, sheets, data.strings("pdf.pack.title"), pack=cover)
+    return render(data, sheets, front["title"], pack=front, footer=front["footer"])
 
 
-def cover(
+def build_packs(
     data: CourseData,
-    variant: str,
-    start: date | None,
-    every: int,
+    variant: str = "dag",
     *,
-    loose: bool = True,
     run: CourseRun | None = None,
-) -> dict[str, Any]:
-    """What the cover says: which variant, the dates when known, and how to print."""
-    schedule, course, strings = data.schedule, data.course, data.strings
-    if run is not None:
-        variant = run.variant
-    chosen = schedule.variants[variant]
-    about = [f"{chosen.label}: {chosen.hours}"]
-    command = None
-    planned = list(run.dates) if run is not None else []
-    if start and run is None:
-        planned = course_dates(start, len(course.days), every)
-    if planned:
-        first, last = planned[0], planned[-1]
-        first_day, last_day = strings.date(first, weekday=True), strings.date(last, weekday=True)
-        about.append(strings("pdf.pack.dates", first=first_day, last=last_day))
-    else:
-        about.append(strings("pdf.pack.own_dates"))
-        command = f"toelaten handouts --group --start {strings('pdf.pack.date_pattern')}"
-        if variant != "dag":
-            command += f" --variant {variant}"
-    triads = sum(
-        s.block.format == "drietallen"
-        for day in schedule.days
-        for s in schedule.run_sheet(day, variant)
-    )
-    printing = [strings("pdf.pack.printing", n=triads)]
-    if loose:
-        printing.insert(0, strings("pdf.pack.loose"))
-    return {"about": about, "command": command, "printing": printing}
+    guide: Path = GUIDE,
+    loose: bool = True,
+) -> dict[str, bytes]:
+    """Both packs, and with ``loose`` every sheet on its own, as ``{relative path: PDF}``.
+    A trainer's ``run`` (``toelaten.run.load_run``, or ``CourseRun.starting`` from --start)
+    gives the variant, the dates, each day's hours and who gives it where."""
+    variant = _variant(data, variant, run)
+    pdfs: dict[str, bytes] = {}
+    for which, handouts in (
+        (TRAINER, trainer_handouts(data, variant, run=run, guide=guide)),
+        (PARTICIPANT, participant_handouts(data, variant, run=run)),
+    ):
+        front = cover(data, variant, run, which, loose=loose)
+        if loose:
+            for h in handouts:
+                pdfs[f"{which}/{h.filename}"] = render(
+                    data, [h.sheet], h.sheet["title"], footer=front["footer"]
+                )
+        pdfs[f"{which}.pdf"] = pack_pdf(data, handouts, front)
+    return pdfs
 
 
-def write_group_pack(
+def write_packs(
     data: CourseData,
     out_dir: Path,
     variant: str = "dag",
-    start: date | None = None,
-    every: int = 1,
     *,
     run: CourseRun | None = None,
+    guide: Path = GUIDE,
 ) -> list[Path]:
-    """Every handout as its own PDF in ``out_dir``, then the combined pack."""
-    handouts = group_handouts(data, variant, start, every, run=run)
-    pdfs = {h.filename: render(data, [h.sheet], h.sheet["title"]) for h in handouts}
-    pdfs[PACK_FILE] = pack_pdf(data, handouts, cover(data, variant, start, every, run=run))
-    return write_pdfs(out_dir, pdfs)
+    """Both packs in ``out_dir``, each sheet also loose in a folder named after its pack;
+    everything is made before anything is written."""
+    return write_pdfs(out_dir, build_packs(data, variant, run=run, guide=guide))

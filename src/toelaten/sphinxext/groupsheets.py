@@ -1,7 +1,7 @@
 """The group's paper in the facilitator guide, from ``data/group.yml``: ``{groepsafspraken}``,
 ``{formulier} kijkblad``, ``{werkvorm-tijd} drietallen`` (a werkvorm's own timing, as the
-run sheets check it) and ``{workshoppakket}`` (links to the printed pack, made at every
-HTML build), so the guide shows exactly what the pack prints."""
+run sheets check it) and ``{workshoppakket}`` (links to the two printed packs, made at
+every HTML build), so the guide shows exactly what the pack prints."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ logger = logging.getLogger(__name__)
 PACK_FOLDER = "printen"
 
 
-def pack_file(variant_id: str) -> str:
-    """The file name of a variant's pack in PACK_FOLDER."""
-    return f"workshoppakket-{variant_id}.pdf"
+def pack_file(which: str, variant_id: str) -> str:
+    """The file name of a variant's pack (begeleiderspakket, deelnemerspakket) in PACK_FOLDER."""
+    return f"{which}-{variant_id}.pdf"
 
 
 class AgreementsDirective(DataDirective):
@@ -106,22 +106,30 @@ class WerkvormTimingDirective(DataDirective):
 
 
 class PackLinksDirective(DataDirective):
-    """``{workshoppakket}``: a download link per variant to the pack the build writes."""
+    """``{workshoppakket}``: a download link per variant to each pack the build writes."""
 
     def run(self) -> list[nodes.Node]:
         here = posixpath.dirname(self.env.docname)
         strings = self.strings
         out = nodes.bullet_list(classes=["toelaten-downloads"])
+        from toelaten.handouts.pack import PARTICIPANT, TRAINER
+
         for variant in self.schedule().variants.values():
-            uri = posixpath.relpath(f"{PACK_FOLDER}/{pack_file(variant.id)}", here or ".")
-            line = nodes.paragraph()
-            text = strings("book.pack.link", variant=variant.label.lower())
-            line += nodes.reference("", text, refuri=uri)
             hours = strings(
                 "book.pack.hours", start=f"{variant.start:%H:%M}", end=f"{variant.end:%H:%M}"
             )
-            line += nodes.Text(f": {hours}")
-            out += nodes.list_item("", line)
+            label = variant.label.lower()
+            for which, text in (
+                (TRAINER, strings("book.pack.trainer", variant=label)),
+                (PARTICIPANT, strings("book.pack.participant", variant=label)),
+            ):
+                uri = posixpath.relpath(
+                    f"{PACK_FOLDER}/{pack_file(which, variant.id)}", here or "."
+                )
+                line = nodes.paragraph()
+                line += nodes.reference("", text, refuri=uri)
+                line += nodes.Text(f": {hours}")
+                out += nodes.list_item("", line)
         return [out]
 
 
@@ -129,19 +137,20 @@ def _write_packs(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     from toelaten.handouts import HandoutError
-    from toelaten.handouts.pack import cover, group_handouts, pack_pdf
+    from toelaten.handouts.pack import build_packs
     from toelaten.sphinxext.directives import course_data
 
     folder = Path(app.outdir) / PACK_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    guide = Path(app.srcdir) / "facilitator-guide"
     try:
         data = course_data(app)
         for variant_id in data.schedule.variants:
-            handouts = group_handouts(data, variant_id)
-            pdf = pack_pdf(data, handouts, cover(data, variant_id, None, 1, loose=False))
-            (folder / pack_file(variant_id)).write_bytes(pdf)
+            packs = build_packs(data, variant_id, guide=guide, loose=False)
+            for name, pdf in packs.items():
+                (folder / pack_file(name.removesuffix(".pdf"), variant_id)).write_bytes(pdf)
     except (DataError, ValueError, HandoutError) as exc:  # named like any build error
-        logger.error("the workshop pack was not written: %s", exc)
+        logger.error("the packs were not written: %s", exc)
 
 
 def setup(app: Sphinx) -> None:

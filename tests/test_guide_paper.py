@@ -1,0 +1,118 @@
+"""The guide's pages on paper (handouts/guide.py): a small MyST reader that prints what it
+knows and stops, naming the file and the line, at anything it does not."""
+
+import re
+
+import pytest
+
+from pdfs import read, text_of
+from toelaten.coursedata import CourseData
+from toelaten.handouts import render
+from toelaten.handouts.guide import GuideError, guide_page
+from toelaten.handouts.kit import GUIDE, guide_sheet
+from toelaten.handouts.pack import FORMATS, PREPARE, SAFETY, SETTINGS
+
+DATA = CourseData()
+PRINTED = (*PREPARE, *SAFETY, *FORMATS, *SETTINGS)
+#: Guide pages the trainer pack replaces with sheets of its own (the run sheets, the pack).
+REPLACED = {"index", *(day.id for day in DATA.course.days)}
+
+
+def words(blocks) -> str:
+    out = []
+    for block in blocks:
+        for runs in (
+            [block.get("inlines", [])]
+            + block.get("items", [])
+            + [c for row in block.get("rows", []) for c in row]
+        ):
+            out.append("".join(run["text"] for run in runs))
+        out.append(words(block.get("blocks", [])))
+    return " ".join(out)
+
+
+def test_every_guide_page_is_in_the_trainer_pack_or_replaced_by_its_sheets():
+    on_disk = {path.stem for path in GUIDE.glob("*.md")}
+    assert on_disk == set(PRINTED) | REPLACED
+
+
+@pytest.mark.parametrize("page", sorted(path.stem for path in GUIDE.glob("*.md")))
+def test_the_reader_prints_every_guide_page_or_names_what_it_cannot(page):
+    path = GUIDE / f"{page}.md"
+    if page in REPLACED:
+        with pytest.raises(GuideError, match=re.escape(str(path)) + r":\d+: the directive"):
+            guide_page(DATA, path)
+        return
+    title, blocks = guide_page(DATA, path)
+    source = path.read_text(encoding="utf-8")
+    assert f"# {title}" in source
+    printed = " ".join(words(blocks).split())
+    for heading in re.findall(r"^#{2,4} (.+)$", source, re.M):
+        assert heading in printed
+    # Every sentence of plain prose arrives whole (markup aside).
+    plain = re.sub(r"\*\*|\{ref\}`([^<`]+?)\s*<[^>]+>`|\[([^\]]+)\]\([^)]+\)", r"\1\2", source)
+    for sentence in re.findall(r"[A-Z][a-z][^.:?!*`{}\[\]\n#|]{20,}[.?!]", plain):
+        assert sentence in printed or " ".join(sentence.split()) in printed, sentence
+
+
+def test_a_guide_sheet_prints_hostile_text_as_text(tmp_path):
+    page = tmp_path / "pagina.md"
+    page.write_text(
+        "# Titel met #set page(fill: red)\n\n"
+        'Een zin met #import "x.typ" en $wiskunde$ en [haakjes] en \\\\ en @ref.\n\n'
+        "- **Vet** met *schuin* en `code #x`\n"
+        "- [Een link](https://example.org) blijft tekst\n\n"
+        ":::{tip}\nEen tip binnen een kader.\n:::\n\n"
+        "| Kolom | Andere |\n|---|---|\n| a | b |\n",
+        encoding="utf-8",
+    )
+    sheet = guide_sheet(DATA, tmp_path, "pagina", "ondertitel")
+    text = text_of(read(render(DATA, [sheet], sheet["title"]), tmp_path))
+    for expected in (
+        "Titel met #set page(fill: red)",
+        'Een zin met #import "x.typ" en $wiskunde$ en [haakjes] en \\\\ en @ref.',
+        "Vet met schuin en code #x",
+        "Een link blijft tekst",
+        "Tip Een tip binnen een kader.",
+        "Kolom Andere a b",
+    ):
+        assert expected in " ".join(text.split()), expected
+    assert "example.org" not in text
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "what"),
+    [
+        ("# T\n\n```{figure} x.png\n```\n", 3, "figure"),
+        ("# T\n\nTekst met {abbr}`x`.\n", 3, "abbr"),
+        ("# T\n\nTekst met {bron}`geen-bron`.\n", 3, "no source 'geen-bron'"),
+        ("# T\n\n- een\n  - binnen\n", 4, "inside a list"),
+        ("# T\n\n<div>html</div>\n", 3, "<div>"),
+        ("# T\n\n```{note}\nnooit dicht\n", 3, "never closed"),
+        ("---\nminutes: 2\n---\n\n# T\n\n![beeld](x.png)\n", 7, "!["),
+    ],
+)
+def test_unknown_myst_stops_with_the_file_and_line(tmp_path, source, line, what):
+    page = tmp_path / "pagina.md"
+    page.write_text(source, encoding="utf-8")
+    with pytest.raises(GuideError, match=rf"pagina\.md:{line}: .*{re.escape(what)}"):
+        guide_page(DATA, page)
+
+
+def test_a_sample_letter_prints_as_a_quote_with_its_line_breaks_and_sources(tmp_path):
+    source = DATA.sources[0]
+    page = tmp_path / "pagina.md"
+    page.write_text(
+        "# Brief\n\n> **Wanneer:** [de data].\\\n> **Waar:** [de zaal].\n>\n"
+        f"> Zo werkt het {{bron}}`{source.key}`.\n\nNa de brief.\n",
+        encoding="utf-8",
+    )
+    _, blocks = guide_page(DATA, page)
+    assert [b["type"] for b in blocks] == ["quote", "para"]
+    first = blocks[0]["blocks"][0]["inlines"]
+    assert {"text": "", "break": True} in first
+    sheet = guide_sheet(DATA, tmp_path, "pagina", "ondertitel")
+    reader = read(render(DATA, [sheet], sheet["title"]), tmp_path)
+    lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
+    assert "Wanneer: [de data]." in lines and "Waar: [de zaal]." in lines
+    assert f"Zo werkt het ({source.cite})." in text_of(reader)
