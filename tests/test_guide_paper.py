@@ -14,8 +14,9 @@ from toelaten.handouts.pack import FORMATS, PREPARE, SAFETY, SETTINGS
 
 DATA = CourseData()
 PRINTED = (*PREPARE, *SAFETY, *FORMATS, *SETTINGS)
-#: Guide pages the trainer pack replaces with sheets of its own (the run sheets, the pack).
-REPLACED = {"index", *(day.id for day in DATA.course.days)}
+#: Guide pages the trainer pack replaces with sheets of its own (the run sheets, the pack),
+#: and the projector view, which is for a screen only.
+REPLACED = {"index", "presenteren", *(day.id for day in DATA.course.days)}
 
 
 def words(blocks) -> str:
