@@ -44,6 +44,9 @@ class Exercise:
     take_over: dict[str, Any] | None = None
     #: Another exercise's entries shown here, read-only (day 1's log on day 2).
     look_back: dict[str, Any] | None = None
+    #: A worked example (exercises/example.py): ``person`` (an id in the cast),
+    #: ``situation`` and ``entries`` (answer sets as saves hold them). Never stored.
+    example: dict[str, Any] | None = None
     #: The course's interface words: what its answers' messages say (schema.py).
     strings: Strings = field(kw_only=True, compare=False, repr=False)
 
