@@ -129,3 +129,21 @@ def test_day_5s_self_check_is_drawn_beside_day_1s_in_the_workbook():
     assert [g["title"] for g in drawn["groups"]] == [scales[0].label, scales[1].label]
     assert [b["value"] for b in drawn["groups"][0]["bars"]] == [4, 6]
     assert [b["value"] for b in drawn["groups"][1]["bars"]] == [2, None]
+
+
+def test_the_notebook_shows_the_example_above_the_exercise(html, monkeypatch):
+    """In Jupyter (oefening() in a running IPython) and on the notebook's page in the book."""
+    page = (html / "exercises" / "dag-1" / "zelfcheck.html").read_text(encoding="utf-8")
+    assert "Voorbeeld: zo vulde" in page
+    assert page.index('class="tl-example"') < page.index('class="toelaten-oefening"')
+    from IPython.display import HTML
+    from IPython.testing.globalipapp import start_ipython
+
+    from toelaten.exercises import oefening
+
+    start_ipython()
+    shown: list = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    oefening("zelfcheck", data=DATA)
+    [example] = shown
+    assert isinstance(example, HTML) and "Voorbeeld: zo vulde" in example.data
