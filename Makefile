@@ -24,7 +24,8 @@ help:
 	@echo "make book      set up .venv and build the book into $(HTML)"
 	@echo "make serve     serve $(HTML) on http://127.0.0.1:$(PORT)/"
 	@echo "make lab       open the exercise notebooks in JupyterLab (answers go to your journal)"
-	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel)"
+	@echo "make handouts  the workshop pack in workshoppakket/ (START=YYYY-MM-DD VARIANT=dagdeel,"
+	@echo "               or SCHEDULE=your-run-file.yml from toelaten schedule --new)"
 	@echo "make test      set up and run the whole test suite (pytest, browser tests)"
 	@echo "make test-quick  the suite without the browser tests"
 	@echo "make lint      ruff and mypy (Python), biome (JavaScript, CSS)"
@@ -86,8 +87,8 @@ lab: $(VENV)/.lab-deps
 # The facilitator's workshop pack: every sheet as a PDF, and all of them in one with contents.
 VARIANT ?= dag
 handouts: $(VENV)/.book-deps
-	$(BIN)/python -m toelaten handouts --group --out workshoppakket --variant $(VARIANT) \
-	  $(if $(START),--start $(START))
+	$(BIN)/python -m toelaten handouts --group --out workshoppakket \
+	  $(if $(SCHEDULE),--schedule $(SCHEDULE),--variant $(VARIANT) $(if $(START),--start $(START)))
 
 # Debian's Chromium for the browser tests; Playwright's own browser download is never used.
 chromium:

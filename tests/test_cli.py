@@ -21,7 +21,7 @@ def test_check_accepts_the_real_data_files():
     assert result.exit_code == 0, result.output
     files = [p for p in DATA.paths.values() if p.suffix == ".yml"] + DATA.exercise_files()
     for path in files:
-        assert f"{path}: ok" in result.output
+        assert DATA.strings("cli.check.ok", what=path) in result.output
 
 
 @pytest.fixture
@@ -54,9 +54,9 @@ def test_check_reports_every_problem_of_a_data_folder_in_one_run(data):
     assert f"{data / 'exercises' / 'een-zin.yml'}: title: is missing" in result.output
     assert f"{data / 'group.yml'}: " in result.output
     assert f"{data / 'sources.yml'}: not valid YAML" in result.output
-    assert "3 problem(s)" in result.output
+    assert DATA.strings.plural("cli.check.problems", 3) in result.output
     # what needs the broken exercise is not checked, and says so
-    assert f"{data / 'schedule.yml'}: not checked" in result.output
+    assert DATA.strings("cli.check.skipped", what=data / "schedule.yml") in result.output
 
 
 def test_a_missing_data_folder_is_named(tmp_path):
@@ -165,13 +165,14 @@ def test_check_reads_every_data_file_and_reports_every_problem_in_one_run(tmp_pa
     schedule = tmp_path / "schedule.yml"
     schedule.write_text("variants: [\n", encoding="utf-8")
     result = CliRunner().invoke(
-        main, ["check", "--exercise", str(exercise), "--schedule", str(schedule)]
+        main, ["check", "--exercise", str(exercise), "--timetable", str(schedule)]
     )
     assert result.exit_code == 1
     assert f"{exercise}" in result.output and "kleur" in result.output
     assert f"{schedule}: not valid YAML" in result.output
     assert "Traceback" not in result.output
-    assert f"{DATA.paths['course']}: ok" in result.output  # the good files are still checked
+    # the good files are still checked
+    assert DATA.strings("cli.check.ok", what=DATA.paths["course"]) in result.output
 
 
 def test_the_readme_names_every_command():

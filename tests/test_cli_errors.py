@@ -44,6 +44,24 @@ CASES = [
     ("start not a date", lambda t: ["schedule", "--start", "31-12-2027"], 2, "--start"),
     ("every huge", lambda t: ["schedule", *START, "--every", "10000000000"], 2, "--every"),
     ("every zero", lambda t: ["schedule", *START, "--every", "0"], 2, "--every"),
+    ("neither start nor run file", lambda t: ["schedule"], 2, "--schedule"),
+    ("run file missing", lambda t: ["schedule", "--schedule", str(t / "nee.yml")], 2, "nee.yml"),
+    ("run file binary", lambda t: ["schedule", "--schedule", str(binary(t))], 1, "foto.jpg"),
+    (
+        "run file and --variant",
+        lambda t: ["schedule", "--schedule", str(a_file(t)), "--variant", "dagdeel"],
+        2,
+        "--variant",
+    ),
+    (
+        "run file not yaml",
+        lambda t: ["handouts", "--schedule", str(a_file(t))],
+        1,
+        "roosterbestand",
+    ),
+    ("new run file over a file", lambda t: ["schedule", "--new", str(a_file(t))], 1, "bestaat al"),
+    ("new run file into a folder", lambda t: ["schedule", "--new", str(t)], 2, "directory"),
+    ("country unknown", lambda t: ["schedule", *START, "--country", "DE"], 2, "--country"),
     (
         "calendar into a missing folder",
         lambda t: ["schedule", *START, "--ics", str(t / "nee" / "cursus.ics")],
@@ -82,6 +100,7 @@ CASES = [
     ),
     ("binary course file", lambda t: ["check", "--course", str(binary(t))], 1, "UTF-8"),
     ("binary contacts file", lambda t: ["check", "--contacts", str(binary(t))], 1, "UTF-8"),
+    ("a book folder without a book", lambda t: ["check", "--book", str(t)], 1, "_toc.yml"),
     (
         "broken YAML date",
         lambda t: ["check", "--course", str(text_file(t, "c.yml", "title: 2026-02-30\n"))],

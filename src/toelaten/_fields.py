@@ -7,6 +7,7 @@ field (``days[2].goals[0]``) instead of surfacing later as a KeyError in a Sphin
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, NoReturn, overload
@@ -18,6 +19,63 @@ class DataError(ValueError):
     """A data file is missing, unreadable or has a field with the wrong shape."""
 
 
+class DuplicateKeyError(DataError):
+    """A mapping names the same key twice: YAML would keep the last and drop the first
+    without a word, so the loader refuses. ``line`` counts from 1."""
+
+    def __init__(self, path: Path, key: str, line: int) -> None:
+        super().__init__(f"{path}: line {line}: the key {key!r} appears twice in one mapping")
+        self.path, self.key, self.line = path, key, line
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+class Loader(yaml.SafeLoader):
+    """The one YAML loader of every course data file: YAML 1.1's safe loader, less two traps
+    of a file written by hand. A clock time stays text (YAML 1.1 reads an unquoted
+    ``10:00`` as the base-60 number 600; here it is the text '10:00'), and a key given
+    twice in one mapping is an error instead of the first value vanishing."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[tuple[str, str]] = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue
+            key = (key_node.tag, key_node.value)
+            if key in seen:
+                raise _DuplicateKey(key_node.value, key_node.start_mark.line + 1)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+# The implicit int and float types without their base-60 forms (1:30 = 90).
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Loader.add_implicit_resolver(
+    _INT,
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+
+
 def read_yaml(path: Path) -> Fields:
     try:
         text = path.read_text(encoding="utf-8")
@@ -27,6 +85,8 @@ def read_yaml(path: Path) -> Fields:
         raise DataError(f"{path}: not a text file in UTF-8") from None
     try:
         data = _parse(text)
+    except _DuplicateKey as exc:
+        raise DuplicateKeyError(path, exc.key, exc.line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -40,7 +100,7 @@ def read_yaml(path: Path) -> Fields:
 def _parse(text: str) -> Any:
     """Parsed YAML by file content: a handout run or a build reads the same few files
     dozens of times. Safe to share because Fields only reads the data, never changes it."""
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=Loader)  # a SafeLoader: no Python objects
 
 
 class Fields:

@@ -178,10 +178,13 @@ class CourseData:
         ids = [exercise.id, *([exercise.extends] if exercise.extends else []), *exercise.links]
         return [self.exercise_file(i) for i in dict.fromkeys(ids)]
 
-    def checks(self, exercise_files: Sequence[Path] = ()) -> Iterator[Check]:
+    def checks(
+        self, exercise_files: Sequence[Path] = (), book: Path | None = None
+    ) -> Iterator[Check]:
         """Every part checked on its own, so one run names every broken file. Exercise
         files are read one by one (only ``exercise_files`` if given); a part that needs a
-        broken one is skipped, and says so."""
+        broken one is skipped, and says so. With ``book`` (the folder of ``_toc.yml``), the
+        draaiboek's pages and figures are looked up in it."""
         course = _attempt(self.paths["course"], lambda: self.course)
         yield course
         yield _attempt(self.paths["contacts"], lambda: self.contacts)
@@ -213,11 +216,26 @@ class CourseData:
         else:
             yield Check(linked, skipped=True)
         if exercises_ok:
-            yield _attempt(self.paths["schedule"], lambda: self.schedule)
+            schedule = _attempt(self.paths["schedule"], lambda: self.schedule)
         else:
-            yield Check(str(self.paths["schedule"]), skipped=True)
-        yield _attempt(self.paths["group"], lambda: self.group)
+            schedule = Check(str(self.paths["schedule"]), skipped=True)
+        yield schedule
+        group = _attempt(self.paths["group"], lambda: self.group)
+        yield group
+        yield self._check_draaiboek(schedule.ok and group.ok, book)
         yield _attempt(self.paths["sources"], lambda: self.sources)
+
+    def _check_draaiboek(self, parts_ok: bool, book: Path | None) -> Check:
+        """The schedule and the group formats together: talking points, buffers, werkvormen
+        that fit their blocks (schedule_checks.py)."""
+        from toelaten.schedule_checks import check_draaiboek
+
+        what = "the trainer's draaiboek (schedule and group formats together)"
+        if not parts_ok:
+            return Check(what, skipped=True)
+        return _attempt(
+            what, lambda: check_draaiboek(self.schedule, self.group, self.strings, book)
+        )
 
     def check_exercises(self, paths: Sequence[Path]) -> Iterator[Check]:
         """Each exercise file on its own; without a readable course.yml, what can be checked
@@ -255,6 +273,8 @@ class Check:
     what: str
     error: str | None = None
     skipped: bool = False
+    #: What the checked file does that is allowed but may be a mistake (said, not failed).
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

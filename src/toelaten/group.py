@@ -1,5 +1,6 @@
 """What a group needs on paper besides the worksheets (``data/group.yml``): the group
-agreements, the observer's sheet and the evaluation form.
+agreements, the observer's sheet and the evaluation form, the group formats (werkvormen)
+with their roles and their own timing, and what the observer looks for on each day.
 
 The facilitator guide shows them and ``toelaten handouts --group`` prints them from this
 one file. The forms reuse the exercises' field kinds, so they print like any worksheet.
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toelaten._fields import DataError, read_yaml
+from toelaten._fields import DataError, Fields, read_yaml
 from toelaten.exercises.fields import Field, read_field
 
 #: The forms the guide and the workshop pack rely on.
@@ -43,6 +44,58 @@ class Form:
         }
 
 
+#: A number of minutes or rounds, the same for every variant or per variant id.
+PerVariant = int | dict[str, int]
+
+
+def for_variant(value: PerVariant, variant_id: str) -> int | None:
+    """The value for ``variant_id``: the one number, or that variant's (None: not given)."""
+    return value if isinstance(value, int) else value.get(variant_id)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """A werkvorm's own clock: an introduction, rounds of the same length, a close."""
+
+    intro: PerVariant
+    round: PerVariant
+    rounds: PerVariant
+    close: PerVariant
+    #: What one round holds, in words ("10 minuten gesprek, 5 minuten nabespreken").
+    round_text: str
+
+    def parts(self, variant_id: str) -> tuple[int, int, int, int] | None:
+        """(intro, round, rounds, close) for a variant; None when one is not given."""
+        values = [
+            for_variant(v, variant_id) for v in (self.intro, self.round, self.rounds, self.close)
+        ]
+        if any(v is None for v in values):
+            return None
+        intro, round_, rounds, close = (v or 0 for v in values)
+        return intro, round_, rounds, close
+
+    def minutes(self, variant_id: str) -> int | None:
+        parts = self.parts(variant_id)
+        if parts is None:
+            return None
+        intro, round_, rounds, close = parts
+        return intro + round_ * rounds + close
+
+    def variants(self) -> set[str]:
+        """The variant ids the timing names (none: the same for every variant)."""
+        values = (self.intro, self.round, self.rounds, self.close)
+        return {k for v in values if isinstance(v, dict) for k in v}
+
+
+@dataclass(frozen=True)
+class Werkvorm:
+    id: str
+    roles: tuple[str, ...]
+    #: True when one role watches and fills in the observer's sheet (the kijkblad).
+    observer: bool
+    timing: Timing
+
+
 @dataclass(frozen=True)
 class GroupMaterials:
     agreements_title: str
@@ -50,6 +103,9 @@ class GroupMaterials:
     agreements: tuple[Agreement, ...]
     forms: dict[str, Form]
     source: Path
+    werkvormen: dict[str, Werkvorm]
+    #: Per day id: what the observer looks for that day (the kijkblad's task).
+    observer_tasks: dict[str, str]
 
 
 def load_group_materials(path: Path | str) -> GroupMaterials:
@@ -72,8 +128,44 @@ def load_group_materials(path: Path | str) -> GroupMaterials:
         forms[form_id] = Form(form_id, form_item.text("title"), form_item.text("intro"), fields)
         form_item.done()
     forms_item.done()
+    werkvormen_item = top.mapping("werkvormen")
+    werkvormen = {w: _werkvorm(werkvormen_item.mapping(w), w) for w in werkvormen_item.names()}
+    werkvormen_item.done()
+    tasks_item = top.mapping("kijkopdrachten")
+    observer_tasks = {day_id: tasks_item.text(day_id) for day_id in tasks_item.names()}
+    tasks_item.done()
     top.done()
     missing = [f for f in FORMS if f not in forms]
     if missing:
         raise DataError(f"{path}: forms: missing {', '.join(missing)}")
-    return GroupMaterials(title, intro, tuple(agreements), forms, path)
+    return GroupMaterials(title, intro, tuple(agreements), forms, path, werkvormen, observer_tasks)
+
+
+def _per_variant(item: Fields, key: str) -> PerVariant:
+    out: PerVariant
+    if isinstance(item.raw.get(key), dict):
+        sub = item.mapping(key)
+        out = {variant_id: sub.integer(variant_id) for variant_id in sub.names()}
+        sub.done()
+        numbers = list(out.values())
+    else:
+        out = item.integer(key)
+        numbers = [out]
+    if any(n < 0 for n in numbers):
+        item.fail("expected 0 or more", key)
+    return out
+
+
+def _werkvorm(item: Fields, werkvorm_id: str) -> Werkvorm:
+    timing_item = item.mapping("timing")
+    timing = Timing(
+        intro=_per_variant(timing_item, "intro"),
+        round=_per_variant(timing_item, "round"),
+        rounds=_per_variant(timing_item, "rounds"),
+        close=_per_variant(timing_item, "close"),
+        round_text=timing_item.text("round_text"),
+    )
+    timing_item.done()
+    werkvorm = Werkvorm(werkvorm_id, tuple(item.texts("roles")), item.flag("observer"), timing)
+    item.done()
+    return werkvorm

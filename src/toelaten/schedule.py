@@ -21,7 +21,52 @@ if TYPE_CHECKING:
     from toelaten.exercises.model import Exercise
     from toelaten.strings import Strings
 
-CLOCK = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+CLOCK = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+#: The format of a day's slack ("Uitloop"): a trainer's longer or shorter day changes it.
+BUFFER = "buffer"
+
+
+def clock(value: str) -> time | None:
+    """'09:30' or '9:30' as a time; None for anything else."""
+    match = CLOCK.match(value.strip())
+    return time(int(match.group(1)), int(match.group(2))) if match else None
+
+
+def span(start: time, end: time) -> int:
+    """Minutes from ``start`` to ``end`` on one day."""
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
+@dataclass(frozen=True)
+class RunDetails:
+    """Who gives a course run, for whom and where: the trainer's run file (``toelaten
+    schedule --schedule FILE``, read by ``toelaten.run.load_run``) gives them to the
+    handouts, the packs and the calendar. Every field may be missing (``None``)."""
+
+    trainer: str | None = None
+    co_trainer: str | None = None
+    organisation: str | None = None
+    venue: str | None = None
+    contact: str | None = None
+
+
+class WindowError(DataError):
+    """A trainer's own hours for a day that the day's blocks cannot fill: longer without a
+    buffer block to take the extra minutes, or shorter than the blocks without their
+    buffer. ``shortest`` is the day's length without its buffer, in minutes."""
+
+    def __init__(self, day_id: str, variant_id: str, minutes: int, shortest: int, buffer: bool):
+        super().__init__(
+            f"{day_id} ({variant_id}): {minutes} minutes do not fit the blocks "
+            f"({shortest} minutes without the buffer; buffer block: {'yes' if buffer else 'no'})"
+        )
+        self.day_id, self.variant_id = day_id, variant_id
+        self.minutes, self.shortest, self.buffer = minutes, shortest, buffer
+
+
+#: Formats whose blocks hold no group work: no goal, instructions or talking points.
+#: A day's ``buffer`` block (Uitloop) is its slack, the minutes a late group uses up.
+QUIET_FORMATS = ("pauze", BUFFER)
 
 
 def hours(start: time, end: time) -> str:
@@ -42,7 +87,7 @@ class Variant:
 
     @property
     def minutes(self) -> int:
-        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+        return span(self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -57,6 +102,15 @@ class Block:
     werkvorm: str | None = None
     materials: tuple[str, ...] = ()
     debrief: tuple[str, ...] = ()
+    #: The trainer's draaiboek (checked by schedule_checks.py): the lesson page the block
+    #: relies on (a docname), a figure in the book, what to say, the question on the
+    #: projector, a timing tip, and what shrinks when the group runs late.
+    page: str | None = None
+    figure: str | None = None
+    talking_points: tuple[str, ...] = ()
+    prompt: str | None = None
+    tip: str | None = None
+    shorten: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,18 +137,40 @@ class Schedule:
     #: The titles of the exercises the blocks name, as run sheets print them.
     exercise_titles: dict[str, str]
 
-    def run_sheet(self, day_id: str, variant_id: str) -> list[Slot]:
+    def run_sheet(
+        self, day_id: str, variant_id: str, window: tuple[time, time] | None = None
+    ) -> list[Slot]:
+        """The day's blocks at their times; ``window`` is a trainer's own start and end for
+        the day, its extra (or missing) minutes going to the day's buffer block. A buffer
+        eaten whole is left out. Raises ``WindowError`` when the blocks cannot fill it."""
         variant = self.variants[variant_id]
-        clock = datetime.combine(date(2000, 1, 1), variant.start)
+        start, end = window or (variant.start, variant.end)
+        extra = span(start, end) - variant.minutes
+        buffer = self.buffer(day_id, variant_id)
+        if extra:
+            spare = buffer.minutes[variant_id] if buffer else 0
+            if buffer is None or spare + extra < 0:
+                shortest = variant.minutes - spare
+                raise WindowError(day_id, variant_id, span(start, end), shortest, bool(buffer))
+        now = datetime.combine(date(2000, 1, 1), start)
         slots = []
         for block in self.days[day_id]:
             minutes = block.minutes.get(variant_id)
             if minutes is None:
                 continue
-            end = clock + timedelta(minutes=minutes)
-            slots.append(Slot(block, clock.time(), end.time(), minutes))
-            clock = end
+            if block is buffer:
+                minutes += extra
+                if minutes == 0:
+                    continue
+            later = now + timedelta(minutes=minutes)
+            slots.append(Slot(block, now.time(), later.time(), minutes))
+            now = later
         return slots
+
+    def buffer(self, day_id: str, variant_id: str) -> Block | None:
+        """The day's slack in a variant: its last block with ``format: buffer``."""
+        found = [b for b in self.days[day_id] if b.format == BUFFER and variant_id in b.minutes]
+        return found[-1] if found else None
 
     def facts(self, block: Block, strings: Strings) -> list[tuple[str, str]]:
         """What a run sheet tells of a block, in order; the guide page and the printed run
@@ -121,10 +197,10 @@ def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
 
 def _clock(item: Fields, key: str) -> time:
     value = item.text(key)
-    match = CLOCK.match(value)
-    if not match:
+    found = clock(value)
+    if found is None:
         item.fail(f"expected a time like '09:30', found {value!r}", key)
-    return time(int(match.group(1)), int(match.group(2)))
+    return found
 
 
 def _labels(item: Fields) -> dict[str, str]:
@@ -211,8 +287,14 @@ def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
         werkvorm=werkvorm,
         materials=tuple(item.texts("materials", allow_empty=True)),
         debrief=tuple(item.texts("debrief", allow_empty=True)),
+        page=item.text("page", optional=True),
+        figure=item.text("figure", optional=True),
+        talking_points=tuple(item.texts("talking_points", allow_empty=True)),
+        prompt=item.text("prompt", optional=True),
+        tip=item.text("tip", optional=True),
+        shorten=item.text("shorten", optional=True),
     )
-    if fmt != "pauze" and (block.goal is None or block.instructions is None):
+    if fmt not in QUIET_FORMATS and (block.goal is None or block.instructions is None):
         item.fail(f"{where}: a block that is not a break needs a goal and instructions", "goal")
     item.done()
     return block

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from toelaten.coursedata import CourseData
+from toelaten._fields import DataError
+from toelaten.cli.common import Problem
+from toelaten.coursedata import Check, CourseData
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -14,7 +16,15 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.command()
 @click.option("--course", "course_file", type=_FILE, help="Use this course file instead.")
 @click.option("--contacts", "contacts_file", type=_FILE, help="Use this help-contacts file.")
-@click.option("--schedule", "schedule_file", type=_FILE, help="Use this group schedule.")
+@click.option(
+    "--timetable", "schedule_file", type=_FILE, help="Use this schedule.yml (the days' blocks)."
+)
+@click.option(
+    "--schedule",
+    "run_file",
+    type=_FILE,
+    help="Also check a trainer's run file (toelaten schedule --new FILE) against the schedule.",
+)
 @click.option("--group", "group_file", type=_FILE, help="Use this group materials file.")
 @click.option("--sources", "sources_file", type=_FILE, help="Use this sources file.")
 @click.option(
@@ -24,6 +34,12 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
     multiple=True,
     help="Check this exercise file instead of the course's (repeatable).",
 )
+@click.option(
+    "--book",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The book whose pages and figures the schedule names (default: here, if it has "
+    "a _toc.yml).",
+)
 @click.pass_obj
 def check(
     data: CourseData,
@@ -32,9 +48,13 @@ def check(
     schedule_file: Path | None,
     group_file: Path | None,
     sources_file: Path | None,
+    run_file: Path | None,
     exercise_files: tuple[Path, ...],
+    book: Path | None,
 ) -> None:
     """Validate every data file of the course; report all problems in one run."""
+    if book is None and Path("_toc.yml").is_file():
+        book = Path()
     data = CourseData(
         data.root,
         course=course_file,
@@ -43,17 +63,36 @@ def check(
         group=group_file,
         sources=sources_file,
     )
+    strings = data.strings_or_reference()
     problems = 0
-    for check in data.checks(exercise_files):
+    checks = list(data.checks(exercise_files, book))
+    if run_file is not None:
+        checks.append(_check_run(data, run_file, all(c.ok for c in checks)))
+    for check in checks:
         if check.error:
-            problems += 1
+            problems += check.error.count("\n") + 1
             click.echo(check.error, err=True)
         elif check.skipped:
-            click.echo(f"{check.what}: not checked, it needs the files above", err=True)
+            click.echo(strings("cli.check.skipped", what=check.what), err=True)
         else:
-            click.echo(f"{check.what}: ok")
+            for warning in check.warnings:
+                click.echo(warning, err=True)
+            click.echo(strings("cli.check.ok", what=check.what))
     if problems:
-        raise click.ClickException(f"{problems} problem(s); see above.")
+        raise Problem(strings.plural("cli.check.problems", problems))
+
+
+def _check_run(data: CourseData, run_file: Path, ready: bool) -> Check:
+    """The trainer's run file, against the course and its schedule (when those are fine)."""
+    from toelaten.run import load_run
+
+    if not ready:
+        return Check(str(run_file), skipped=True)
+    try:
+        run = load_run(run_file, data.course, data.schedule, data.strings)
+    except DataError as exc:
+        return Check(str(run_file), error=str(exc))
+    return Check(str(run_file), warnings=run.warnings + run.notices)
 
 
 @click.command()

@@ -1,17 +1,18 @@
-"""The trainer's commands: the workshop pack and the five days in a calendar."""
+"""The trainer's commands: the workshop pack and the five days in a calendar, from
+``--start``/``--every`` or from the trainer's own run file (``--schedule FILE``, started
+with ``toelaten schedule --new FILE``)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from toelaten import CourseData, DataError
 from toelaten.cli.common import Problem, strings_of, why, write_file
-
-#: Course dates a calendar can hold; far outside is a typing mistake.
-YEARS = (2000, 2200)
+from toelaten.run import YEARS, CourseRun
+from toelaten.schedule import hours
 
 
 def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | None):
@@ -40,8 +41,56 @@ _every_option = click.option(
     default=1,
     show_default=True,
     type=click.IntRange(min=1, max=365),
-    help="Days between course days (1 skips weekends).",
+    help="Days between course days (1: every working day). Weekends and public holidays "
+    "move to the next working day.",
 )
+_country_option = click.option(
+    "--country",
+    type=click.Choice(["NL", "BE"], case_sensitive=False),
+    default="NL",
+    show_default=True,
+    help="Whose public holidays --start/--every skip.",
+)
+_run_file_option = click.option(
+    "--schedule",
+    "run_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Your own run file: dates, hours, trainer, venue (start one with: toelaten "
+    "schedule --new FILE).",
+)
+
+
+def course_run(
+    ctx: click.Context,
+    data: CourseData,
+    run_file: Path | None,
+    start: datetime | None,
+    variant: str,
+    every: int,
+    country: str,
+) -> CourseRun | None:
+    """The run a command works with: the run file's, or one from --start; its notices and
+    warnings (moved dates, a date on a weekend) shown on the way."""
+    from toelaten.run import load_run
+
+    if run_file is not None:
+        given = [
+            f"--{name}"
+            for name in ("start", "variant", "every", "country")
+            if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+        ]
+        if given:
+            raise click.UsageError(data.strings("cli.run_file_alone", options=", ".join(given)))
+        run = load_run(run_file, data.course, data.schedule, data.strings)
+    elif start is not None:
+        run = CourseRun.starting(
+            data.course, start.date(), variant, data.strings, every, country.upper()
+        )
+    else:
+        return None
+    for line in (*run.notices, *run.warnings):
+        click.echo(line, err=True)
+    return run
 
 
 @click.command()
@@ -58,21 +107,33 @@ _every_option = click.option(
 @_start_option(required=False)
 @_variant_option
 @_every_option
-@click.pass_obj
+@_country_option
+@_run_file_option
+@click.pass_context
 def handouts(
-    data: CourseData, out: Path | None, group: bool, start, variant: str, every: int
+    ctx: click.Context,
+    out: Path | None,
+    group: bool,
+    start,
+    variant: str,
+    every: int,
+    country: str,
+    run_file: Path | None,
 ) -> None:
-    """Write a blank A4 worksheet (PDF) for every exercise, or with --group the workshop pack."""
+    """Write a blank A4 worksheet (PDF) for every exercise, or with --group (or --schedule)
+    the workshop pack."""
     from toelaten.handouts import HandoutError, write_worksheets
     from toelaten.handouts.pack import PACK_FILE, write_group_pack
 
-    if not group and (start or variant != "dag" or every != 1):
-        raise click.UsageError("--start, --variant and --every go with --group.")
+    data: CourseData = ctx.obj
+    group = group or run_file is not None
+    if not group and (start or variant != "dag" or every != 1 or country.upper() != "NL"):
+        raise click.UsageError("--start, --variant, --every and --country go with --group.")
     out = out or Path("workshoppakket" if group else "handouts")
     try:
         if group:
-            when = start.date() if start else None
-            written = write_group_pack(data, out, variant, when, every)
+            run = course_run(ctx, data, run_file, start, variant, every, country)
+            written = write_group_pack(data, out, variant, run=run)
         else:
             written = write_worksheets(data, out)
     except (HandoutError, DataError) as exc:
@@ -87,30 +148,56 @@ def handouts(
 
 
 @click.command()
-@_start_option(required=True)
+@_start_option(required=False)
 @_variant_option
 @_every_option
+@_country_option
+@_run_file_option
+@click.option(
+    "--new",
+    "new_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a commented starting copy of a run file to fill in, and stop.",
+)
 @click.option(
     "--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file."
 )
 @click.option("--per-block", is_flag=True, help="In the calendar file, one event per block.")
-@click.pass_obj
+@click.pass_context
 def schedule(
-    data: CourseData, start, variant: str, every: int, ics: Path | None, per_block: bool
+    ctx: click.Context,
+    start,
+    variant: str,
+    every: int,
+    country: str,
+    run_file: Path | None,
+    new_file: Path | None,
+    ics: Path | None,
+    per_block: bool,
 ) -> None:
-    """Print the five days with real dates and times; optionally write a calendar file."""
+    """Print the five days with real dates and times (from --start or --schedule FILE);
+    optionally write a calendar file."""
     from toelaten.calendar import build_calendar
-    from toelaten.schedule import course_dates
+    from toelaten.run_template import template
 
+    data: CourseData = ctx.obj
     plan = data.schedule
-    chosen = plan.variants[variant]
     course, strings = data.course, data.strings
-    for day, when in zip(
-        course.days, course_dates(start.date(), len(course.days), every), strict=True
-    ):
+    if new_file is not None:
+        if new_file.exists():
+            raise Problem(strings("cli.run_file_exists", path=new_file))
+        text = template(course, plan, strings, date.today())
+        write_file(new_file, text.encode("utf-8"), strings)
+        click.echo(strings("cli.run_file_new", path=new_file))
+        return
+    run = course_run(ctx, data, run_file, start, variant, every, country)
+    if run is None:
+        raise click.UsageError(strings("cli.run_file_or_start"))
+    for day, when in zip(course.days, run.dates, strict=True):
+        slots = plan.run_sheet(day.id, run.variant, run.window(day.id))
         click.echo(click.style(day.heading(strings), bold=True))
-        click.echo(f"{strings.date(when, weekday=True)}, {chosen.hours}")
-        for slot in plan.run_sheet(day.id, variant):
+        click.echo(f"{strings.date(when, weekday=True)}, {hours(slots[0].start, slots[-1].end)}")
+        for slot in slots:
             fmt = (
                 ""
                 if slot.block.format == "pauze"
@@ -119,8 +206,6 @@ def schedule(
             click.echo(f"  {slot.hours}  {slot.block.title}{fmt}")
         click.echo()
     if ics:
-        calendar = build_calendar(
-            course, plan, start.date(), variant, strings, every=every, per_block=per_block
-        )
+        calendar = build_calendar(course, plan, run, strings, per_block=per_block)
         write_file(ics, calendar, strings)
         click.echo(strings("cli.calendar", path=ics))

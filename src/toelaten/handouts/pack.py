@@ -10,15 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten.contacts import HelpContacts
 from toelaten.course import Day
 from toelaten.coursedata import CourseData
 from toelaten.group import Form
 from toelaten.handouts import render, worksheet_sheet, write_pdfs
-from toelaten.schedule import Schedule, course_dates
+from toelaten.schedule import Schedule, course_dates, hours
 from toelaten.strings import Strings
+
+if TYPE_CHECKING:
+    from toelaten.run import CourseRun
 
 PACK_FILE = "workshoppakket.pdf"
 
@@ -43,13 +46,15 @@ def _day_sheets(
     when: date | None,
     subtitle: str,
     strings: Strings,
+    run: CourseRun | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The facilitator's run sheet and the group's programme of one day: the same timed
     table, the run sheet adding per block what to do and ask."""
     variant = schedule.variants[variant_id]
-    slots = schedule.run_sheet(day.id, variant_id)
+    slots = schedule.run_sheet(day.id, variant_id, run.window(day.id) if run else None)
+    day_hours = hours(slots[0].start, slots[-1].end)
     agenda = {
-        "when": f"{strings.date(when, weekday=True)}, {variant.hours}"
+        "when": f"{strings.date(when, weekday=True)}, {day_hours}"
         if when
         else f"{variant.label}, {variant.hours}",
         "day_title": day.title,
@@ -112,16 +117,27 @@ def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) ->
 
 
 def group_handouts(
-    data: CourseData, variant: str = "dag", start: date | None = None, every: int = 1
+    data: CourseData,
+    variant: str = "dag",
+    start: date | None = None,
+    every: int = 1,
+    *,
+    run: CourseRun | None = None,
 ) -> list[Handout]:
     """The pack's handouts in the order of the pack: first what the whole training uses,
     then per day the facilitator's run sheet, the group's programme and the worksheets (the
-    evaluation form ends day 5)."""
+    evaluation form ends day 5). A trainer's ``run`` gives the variant, dates and hours."""
+    if run is not None:
+        variant = run.variant
     course, schedule, group, strings = data.course, data.schedule, data.group, data.strings
     if variant not in schedule.variants:
         raise ValueError(f"unknown variant {variant!r} (known: {', '.join(schedule.variants)})")
     exercises = data.exercises
-    dates = course_dates(start, len(course.days), every) if start else [None] * len(course.days)
+    dates: list[date | None] = [None] * len(course.days)
+    if run is not None:
+        dates = list(run.dates)
+    elif start:
+        dates = list(course_dates(start, len(course.days), every))
     subtitle = course.full_title
     agreements = {
         "kind": "agreements",
@@ -140,7 +156,7 @@ def group_handouts(
         Handout("kijkblad-waarnemer.pdf", general, _form_sheet(group.forms["kijkblad"], observer)),
     ]
     for day, when in zip(course.days, dates, strict=True):
-        run_sheet, programme = _day_sheets(schedule, day, variant, when, subtitle, strings)
+        run_sheet, programme = _day_sheets(schedule, day, variant, when, subtitle, strings, run)
         heading = day.heading(strings)
         out.append(Handout(f"draaiboek-{day.id}.pdf", heading, run_sheet))
         out.append(Handout(f"programma-{day.id}.pdf", heading, programme))
@@ -164,15 +180,26 @@ def pack_pdf(data: CourseData, handouts: list[Handout], cover: dict[str, Any]) -
 
 
 def cover(
-    data: CourseData, variant: str, start: date | None, every: int, *, loose: bool = True
+    data: CourseData,
+    variant: str,
+    start: date | None,
+    every: int,
+    *,
+    loose: bool = True,
+    run: CourseRun | None = None,
 ) -> dict[str, Any]:
     """What the cover says: which variant, the dates when known, and how to print."""
     schedule, course, strings = data.schedule, data.course, data.strings
+    if run is not None:
+        variant = run.variant
     chosen = schedule.variants[variant]
     about = [f"{chosen.label}: {chosen.hours}"]
     command = None
-    if start:
-        first, *_, last = course_dates(start, len(course.days), every)
+    planned = list(run.dates) if run is not None else []
+    if start and run is None:
+        planned = course_dates(start, len(course.days), every)
+    if planned:
+        first, last = planned[0], planned[-1]
         first_day, last_day = strings.date(first, weekday=True), strings.date(last, weekday=True)
         about.append(strings("pdf.pack.dates", first=first_day, last=last_day))
     else:
@@ -197,9 +224,11 @@ def write_group_pack(
     variant: str = "dag",
     start: date | None = None,
     every: int = 1,
+    *,
+    run: CourseRun | None = None,
 ) -> list[Path]:
     """Every handout as its own PDF in ``out_dir``, then the combined pack."""
-    handouts = group_handouts(data, variant, start, every)
+    handouts = group_handouts(data, variant, start, every, run=run)
     pdfs = {h.filename: render(data, [h.sheet], h.sheet["title"]) for h in handouts}
-    pdfs[PACK_FILE] = pack_pdf(data, handouts, cover(data, variant, start, every))
+    pdfs[PACK_FILE] = pack_pdf(data, handouts, cover(data, variant, start, every, run=run))
     return write_pdfs(out_dir, pdfs)

@@ -1,5 +1,6 @@
 """The group's paper in the facilitator guide, from ``data/group.yml``: ``{groepsafspraken}``,
-``{formulier} kijkblad`` and ``{workshoppakket}`` (links to the printed pack, made at every
+``{formulier} kijkblad``, ``{werkvorm-tijd} drietallen`` (a werkvorm's own timing, as the
+run sheets check it) and ``{workshoppakket}`` (links to the printed pack, made at every
 HTML build), so the guide shows exactly what the pack prints."""
 
 from __future__ import annotations
@@ -62,6 +63,48 @@ class FormDirective(DataDirective):
         return [out]
 
 
+class WerkvormTimingDirective(DataDirective):
+    """``{werkvorm-tijd} drietallen``: the werkvorm's roles and its own timing, for each
+    variant whose run sheets use it."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        werkvormen, strings = self.group().werkvormen, self.strings
+        werkvorm = werkvormen.get(self.arguments[0])
+        if werkvorm is None:
+            raise self.error(f"no werkvorm {self.arguments[0]!r} (known: {', '.join(werkvormen)})")
+        schedule = self.schedule()
+        used = {
+            variant_id
+            for blocks in schedule.days.values()
+            for block in blocks
+            if block.werkvorm == werkvorm.id
+            for variant_id in block.minutes
+        }
+        roles = nodes.paragraph()
+        roles += nodes.strong(text=strings("draaiboek.roles") + ": ")
+        roles += nodes.Text(", ".join(werkvorm.roles))
+        intro = nodes.paragraph()
+        intro += nodes.strong(text=strings("draaiboek.reckon"))
+        timing = nodes.bullet_list(classes=["toelaten-werkvorm-tijd"])
+        for variant in schedule.variants.values():
+            parts = werkvorm.timing.parts(variant.id)
+            if variant.id not in used or parts is None:
+                continue
+            text = strings(
+                "draaiboek.timing_parts",
+                intro=parts[0],
+                round=parts[1],
+                rounds=parts[2],
+                close=parts[3],
+                round_text=werkvorm.timing.round_text,
+                total=werkvorm.timing.minutes(variant.id),
+            )
+            timing += nodes.list_item("", nodes.paragraph(text=f"{variant.label}: {text}"))
+        return [roles, intro, timing]
+
+
 class PackLinksDirective(DataDirective):
     """``{workshoppakket}``: a download link per variant to the pack the build writes."""
 
@@ -104,5 +147,6 @@ def _write_packs(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.add_directive("groepsafspraken", AgreementsDirective)
     app.add_directive("formulier", FormDirective)
+    app.add_directive("werkvorm-tijd", WerkvormTimingDirective)
     app.add_directive("workshoppakket", PackLinksDirective)
     app.connect("build-finished", _write_packs)

@@ -10,6 +10,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from toelaten.schedule import Schedule
+from toelaten.schedule_checks import draaiboek_problems
+from toelaten.sphinxext.blocksheet import BlockSheet
 from toelaten.sphinxext.directives import DataDirective, table_row
 
 
@@ -45,10 +47,14 @@ class _ScheduleDirective(DataDirective):
 
 
 class RunSheetDirective(_ScheduleDirective):
-    """``{draaiboek} dag-1``: per variant a timed table, then every block's instructions."""
+    """``{draaiboek} dag-1``: per variant a timed table, then every block's draaiboek."""
 
     def run(self) -> list[nodes.Node]:
         schedule, day_id, strings = self.schedule(), self.arguments[0], self.strings
+        group = self.group()
+        problems = draaiboek_problems(schedule, group, strings)
+        if problems:
+            raise self.error("\n".join(problems))
         head = [
             strings("book.run_sheet.time"),
             strings("book.run_sheet.duration"),
@@ -69,41 +75,12 @@ class RunSheetDirective(_ScheduleDirective):
             title = f"{variant.label}, {variant.hours}"
             out.append(_table(title, head, rows, [18, 12, 45, 25]))
         blocks = nodes.definition_list(classes=["toelaten-blokken"])
+        sheet = BlockSheet(self, schedule, group, day_id)
         for block in schedule.days[day_id]:
             if block.format == "pauze":
                 continue
             term = nodes.term(text=block.title)
-            body = nodes.definition()
-            minutes = ", ".join(
-                f"{schedule.variants[v].label.lower()}: " + strings("schedule.minutes_short", n=m)
-                for v, m in block.minutes.items()
-            )
-            when = f"{schedule.formats[block.format]} · {minutes}"
-            if len(block.minutes) < len(schedule.variants):
-                when += " · " + strings("book.run_sheet.whole_day_only")
-            body += nodes.paragraph(text=when, classes=["tl-block-meta"])
-            for label, text in schedule.facts(block, strings):
-                line = nodes.paragraph()
-                line += nodes.strong(text=f"{label}: ")
-                line += nodes.Text(text)
-                body += line
-            if block.werkvorm:
-                # Each werkvorm has its page in the guide; a missing page fails the build.
-                line = nodes.paragraph()
-                line += nodes.strong(text=strings("schedule.werkvorm") + ": ")
-                line += self.doc_link(
-                    f"facilitator-guide/{block.werkvorm}", schedule.werkvormen[block.werkvorm]
-                )
-                body += line
-            if block.debrief:
-                line = nodes.paragraph()
-                line += nodes.strong(text=strings("schedule.debrief") + ":")
-                body += line
-                questions = nodes.bullet_list()
-                for question in block.debrief:
-                    questions += nodes.list_item("", nodes.paragraph(text=question))
-                body += questions
-            blocks += nodes.definition_list_item("", term, body)
+            blocks += nodes.definition_list_item("", term, sheet.body(block))
         out.append(blocks)
         return out
 
