@@ -6,9 +6,10 @@ Per exercise with checks, per checked question, the sentences come from:
 - its worked example (``example:``): every answer to that question;
 - its own texts (intro, help, tips, messages): every quoted question written out in full
   (an ellipsis, ‘Wil je …?’, is a pattern, not a sentence);
-- the lesson page that holds the exercise: every quoted question the page gives as a
-  model, introduced with "bijvoorbeeld" or "zoals" in the same paragraph just before it
-  ("Een grote vraag …" without such a word may be the example of what not to do);
+- the lesson page that holds the exercise: every quoted question in the section that leads
+  up to it (the lesson shows there how to do what the exercise asks), and every quoted
+  question the page introduces with "bijvoorbeeld" or "zoals" just before it (elsewhere on
+  the page a quoted question may be what not to do: "Een grote vraag …");
 - for an open question (a ``starts-with-one-of`` check): the answers in the course that
   show the helper who asks (role ``proces`` in a roles question), their last question.
 """
@@ -46,14 +47,18 @@ def page_of(exercise_id: str) -> Path | None:
     return None
 
 
-def page_models(path: Path) -> list[str]:
-    found = []
+def page_models(path: Path, exercise_id: str) -> list[str]:
+    """The quoted questions of the section that leads up to the exercise (the lesson shows
+    how to do what the exercise asks), and any the page introduces as an example."""
+    text = path.read_text(encoding="utf-8")
+    before = text.split(f"```{{oefening}} {exercise_id}")[0]
+    section = " ".join(re.split(r"^## ", before, flags=re.M)[-1].split())
+    found = [m[1].strip() for m in QUOTED.finditer(re.sub(r"```.*?```", "", section, flags=re.S))]
     for paragraph in paragraphs(path):
         for match in QUOTED.finditer(paragraph):
-            before = paragraph[max(0, match.start() - 80) : match.start()]
-            if CUE.search(before) and "…" not in match[1]:
+            if CUE.search(paragraph[max(0, match.start() - 80) : match.start()]):
                 found.append(match[1].strip())
-    return found
+    return [s for s in dict.fromkeys(found) if "…" not in s]
 
 
 def main() -> None:
@@ -86,7 +91,7 @@ def main() -> None:
                     sentences.append((match[1], f"{exercise.id}.yml (its own texts)"))
             if page is not None:
                 where = str(page.relative_to(ROOT))
-                sentences += [(s, where) for s in page_models(page)]
+                sentences += [(s, where) for s in page_models(page, exercise.id)]
             if any(
                 c["kind"] == "starts-with-one-of" for c in exercise.checks if c["field"] == field_id
             ):
