@@ -116,7 +116,8 @@ def day_problems(root: Path, data: CourseData) -> list[str]:
 
 
 def exercise_problems(root: Path, data: CourseData) -> list[str]:
-    """Each exercise sits once on a page of its day (not the opening page), under an ##
+    """Each exercise sits once on a page of its day (the opening page only for the day's
+    first exercise, which opens it), under an ##
     heading, and has a notebook that shows it, listed in _toc.yml."""
     files = toc_files(root)
     problems = []
@@ -130,7 +131,11 @@ def exercise_problems(root: Path, data: CourseData) -> list[str]:
         if len(places) != 1:
             problems.append(f"{exercise.id} is on {len(places)} lesson pages, not 1")
         for place in places:
-            if place.parent.name != exercise.day or place.stem == "index":
+            # The opening page only for what opens the day: its first exercise (the self-check).
+            opening = (
+                place.stem == "index" and data.course.day(exercise.day).exercises[0] != exercise.id
+            )
+            if place.parent.name != exercise.day or opening:
                 problems.append(f"{exercise.id}: {place} is not a lesson page of {exercise.day}")
             before = place.read_text(encoding="utf-8").split(call)[0]
             if re.findall(r"^(#+) ", before, re.M)[-1:] != ["##"]:

@@ -32,8 +32,12 @@ def _parsed(path: Path) -> BeautifulSoup:
 
 
 def resolve(page: str, href: str) -> str:
-    """Where a relative link on ``page`` points, relative to the site root."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), urlsplit(href).path))
+    """Where a relative link on ``page`` points, relative to the site root (``#anchor``
+    alone: the page itself)."""
+    path = urlsplit(href).path
+    if not path:
+        return page
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
 def redirect_target(doc: BeautifulSoup) -> str | None:

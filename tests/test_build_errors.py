@@ -82,6 +82,15 @@ def test_a_mistake_in_an_exercise_file_names_that_file(book, data):
     assert str(broken) in reported and "kleur" in reported
 
 
+def test_a_worked_example_that_does_not_fit_names_its_file_and_field(book, data):
+    broken = data / "exercises" / "zelfcheck.yml"
+    replace_in(broken, "person: samira", "person: sam")
+    (book / "index.md").write_text("# Test\n\n```{oefening} zelfcheck\n```\n", "utf-8")
+    reported = build(book, toelaten_data=str(data))
+    assert f"{book / 'index.md'}:3: ERROR:" in reported
+    assert f"{broken}: example.person: 'sam' is not in the cast" in reported
+
+
 def test_a_mistake_in_the_course_file_is_a_configuration_error(book, data):
     course = data / "course.yml"
     course.write_text("title: T\nsubtitle: S\ndays:\n  - id: dag-1\n    title: X\n", "utf-8")

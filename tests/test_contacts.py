@@ -110,3 +110,23 @@ def test_a_region_listed_twice_is_refused(tmp_path):
     doubled = MINIMAL + MINIMAL.split("countries:\n", 1)[1]
     with pytest.raises(DataError, match="listed twice"):
         load_help_contacts(write(tmp_path, doubled))
+
+
+def test_a_line_open_day_and_night_says_so_wherever_its_number_is_shown():
+    from toelaten.coursedata import CourseData
+
+    data = CourseData()
+    strings, contacts = data.strings, data.contacts
+    around_the_clock = [
+        c for country in contacts.countries for c in country.contacts if c.hours == "dag en nacht"
+    ]
+    names = {c.name for c in around_the_clock}
+    open_lines = {"113 Zelfmoordpreventie", "Zelfmoordlijn 1813", "Tele-Onthaal", "De Luisterlijn"}
+    assert open_lines <= names
+    for contact in around_the_clock:
+        assert contact.reach(strings).startswith(f"bel {contact.numbers(strings)}, dag en nacht")
+    # The line on every PDF page and the help box name the first line of each country with it.
+    for country in contacts.countries:
+        primary = country.primary
+        call = strings("help.call", numbers=" of ".join(p.number for p in primary.phones))
+        assert f"{primary.name}, {call}, dag en nacht" in contacts.help_numbers(strings)

@@ -81,13 +81,16 @@ class HelpContacts:
     source: Path
 
     def help_numbers(self, strings: Strings) -> str:
-        """The primary numbers per country and the emergency number: 'Nederland: 113
-        Zelfmoordpreventie, bel 113 of 0800-0113; …. Bij nood: 112.'"""
+        """The primary numbers per country, with their hours, and the emergency number:
+        'Nederland: 113 Zelfmoordpreventie, bel 113 of 0800-0113, dag en nacht; …. Bij
+        nood: 112.'"""
         places = []
         for country in self.countries:
-            numbers = f" {strings('help.or')} ".join(p.number for p in country.primary.phones)
+            primary = country.primary
+            numbers = f" {strings('help.or')} ".join(p.number for p in primary.phones)
             call = strings("help.call", numbers=numbers)
-            places.append(f"{country.name}: {country.primary.name}, {call}")
+            call += f", {primary.hours}" if primary.hours else ""
+            places.append(f"{country.name}: {primary.name}, {call}")
         emergency = " / ".join(sorted({c.emergency for c in self.countries}))
         return strings("help.numbers", places="; ".join(places), emergency=emergency)
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from toelaten._fields import DataError
 
 if TYPE_CHECKING:
+    from toelaten.cast import Person
     from toelaten.contacts import HelpContacts
     from toelaten.course import Course
     from toelaten.exercises.model import Exercise
@@ -41,6 +42,8 @@ FILES = {
     "group": "group.yml",
     "contacts": "help-contacts.yml",
     "sources": "sources.yml",
+    # The recurring people of the lessons and the exercises' worked examples.
+    "cast": "cast.yml",
     # Optional: the course's own interface strings, before the package's (strings.py).
     "locale": "locale",
 }
@@ -95,7 +98,18 @@ class CourseData:
         """Every exercise, by id, in the order of the course; their links checked."""
         from toelaten.exercises.catalogue import read_catalogue
 
-        return read_catalogue(self.exercise_files(), self.course, self.strings)
+        return read_catalogue(self.exercise_files(), self.course, self.strings, self.cast)
+
+    @functools.cached_property
+    def cast(self) -> dict[str, Person]:
+        """The course's people by id (``cast.yml``), whom worked examples name; none
+        when the course has no such file (an edition without worked examples)."""
+        from toelaten.cast import load_cast
+
+        self._root_exists()
+        if not self.paths["cast"].exists():
+            return {}
+        return load_cast(self.paths["cast"])
 
     @functools.cached_property
     def schedule(self) -> Schedule:
@@ -174,6 +188,8 @@ class CourseData:
         course = _attempt(self.paths["course"], lambda: self.course)
         yield course
         yield _attempt(self.paths["contacts"], lambda: self.contacts)
+        cast = _attempt(self.paths["cast"], lambda: self.cast)
+        yield cast
         words = "the interface strings (locale/)"
         if course.ok:
             words = f"the interface strings ({self.course.language})"
@@ -183,7 +199,7 @@ class CourseData:
         yield strings
         files = _attempt(self.paths["exercises"], self.exercise_files)
         # Exercises are read with the course's words (their answers' messages).
-        exercises_ok = course.ok and strings.ok and files.ok
+        exercises_ok = course.ok and strings.ok and files.ok and cast.ok
         if exercise_files:
             yield from self.check_exercises(exercise_files)
         elif not files.ok:
@@ -231,8 +247,12 @@ class CourseData:
         except DataError:
             course = None
         strings = self.strings_or_reference()  # a broken catalogue is reported on its own
+        try:
+            cast: dict[str, Person] | None = self.cast
+        except DataError:
+            cast = None  # reported on its own; the examples' answers are still checked
         for path in paths:
-            yield _attempt(path, functools.partial(read_exercise, path, course, strings))
+            yield _attempt(path, functools.partial(read_exercise, path, course, strings, cast))
 
 
 def _attempt(what: Path | str, load: Callable[[], Any]) -> Check:

@@ -128,3 +128,20 @@ test("a list of entries follows its sort field, unanswered last; two lists compa
   assert.ok(!ui.sameEntries(rungs, [rungs[0], rungs[2], rungs[1]]));
   assert.ok(!ui.sameEntries(rungs, rungs.slice(1)));
 });
+
+test("day 5's self-check stands beside day 1's, per statement, as bars and as a table", () => {
+  const day5check = defs["zelfcheck-2"];
+  const scales = day5check.fields.filter((f) => f.kind === "scale");
+  const now = [entry("n1", { [scales[0].id]: 6, [scales[1].id]: 5 })];
+  const then = [entry("t1", { [scales[0].id]: 4, [scales[2].id]: 2 })];
+  const view = ui.OVERVIEWS["then-now"](day5check, now, { zelfcheck: then });
+  const rows = tableRows(view.all("table")[0]);
+  assert.deepEqual(rows[0], [day5check.overview.label_title, "Dag 1", "Dag 5"]);
+  assert.deepEqual(rows.slice(1), [
+    [scales[0].label, "4 van 10", "6 van 10"],
+    [scales[1].label, "–", "5 van 10"],
+    [scales[2].label, "2 van 10", "–"],
+  ], "only the statements answered at least once; a missing answer is a dash, never a 0");
+  assert.equal(view.all("figure")[0].getAttribute("aria-hidden"), "true", "the table says what the bars show");
+  assert.equal(ui.OVERVIEWS["then-now"](day5check, [], {}), null, "nothing yet, nothing drawn");
+});

@@ -22,10 +22,13 @@ def oefening(
     exercise_id: str, journal: Journal | None = None, data: CourseData | None = None
 ) -> ExerciseWidget:
     """The live exercise, with the answers saved earlier in the journal. ``data``: the
-    course it belongs to (default: ``$TOELATEN_DATA``, else the course as shipped)."""
+    course it belongs to (default: ``$TOELATEN_DATA``, else the course as shipped). In a
+    notebook its worked example comes first, read-only (never part of the answers)."""
     from toelaten.exercises.widget import ExerciseWidget
 
-    return ExerciseWidget(exercise_id, journal=journal, data=data)
+    widget = ExerciseWidget(exercise_id, journal=journal, data=data)
+    widget.show_example()
+    return widget
 
 
 __all__ = ["AnswerError", "Exercise", "Field", "Journal", "TransferError", "oefening"]

@@ -3,15 +3,20 @@ together (``CourseData.exercises``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten._fields import DataError, Fields, read_yaml
 from toelaten.course import EXERCISE_ID, Course
+from toelaten.exercises.example import check_example, read_example
 from toelaten.exercises.fields import Field, read_field, read_options
 from toelaten.exercises.model import Exercise
 from toelaten.strings import Strings
+
+if TYPE_CHECKING:
+    from toelaten.cast import Person
 
 #: Per overview kind: which keys name a field, and the kinds that field may have.
 OVERVIEWS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -22,6 +27,8 @@ OVERVIEWS: dict[str, dict[str, tuple[str, ...]]] = {
     "tally": {"rows": ("choice",), "columns": ("choice",)},
     "predicted-actual": {},
     "gap": {},
+    # Each scale question, answered now and in the exercise this one extends (`with`).
+    "then-now": {},
 }
 #: Kinds of overview that draw pairs of fields: key in each pair -> allowed field kinds.
 PAIRS: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
@@ -32,10 +39,16 @@ PAIRS: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {
 CHECKS = ("max-sentences", "max-count", "needs-one-of", "starts-with-one-of")
 
 
-def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exercise:
+def read_exercise(
+    path: Path,
+    course: Course | None,
+    strings: Strings,
+    cast: Mapping[str, Person] | None = None,
+) -> Exercise:
     """One definition; with ``course``, also that its day lists it (``toelaten check``
     reads each file without a course when course.yml itself is broken). ``strings``: the
-    course's interface words, which its answers' messages are in."""
+    course's interface words, which its answers' messages are in. ``cast``: the course's
+    people, one of whom the worked example must name."""
     top = read_yaml(path)
     exercise_id = top.text("id")
     if exercise_id != path.stem or not EXERCISE_ID.match(exercise_id):
@@ -67,8 +80,9 @@ def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exerci
     actions = tuple(_action(a, by_id) for a in top.items("actions", allow_empty=True))
     take_over = _take_over(top.mapping("take_over", optional=True), repeat, base, related)
     look_back = _look_back(top.mapping("look_back", optional=True), related)
+    example = read_example(top.mapping("example", optional=True))
     top.done()
-    return Exercise(
+    exercise = Exercise(
         id=exercise_id,
         day=day_id,
         title=title,
@@ -84,8 +98,10 @@ def read_exercise(path: Path, course: Course | None, strings: Strings) -> Exerci
         take_over=take_over,
         look_back=look_back,
         paper=paper,
+        example=example,
         strings=strings,
     )
+    return check_example(exercise, path, cast)
 
 
 def _field_ref(item: Fields, key: str, fields: dict[str, Field], kinds: tuple[str, ...]) -> str:
@@ -124,7 +140,12 @@ def _overview(
         overview[key] = _field_ref(item, key, fields, kinds)
     if kind == "before-after":
         overview["label_title"] = item.text("label_title")
-    if kind == "compare":
+    if kind == "then-now":
+        overview["then"], overview["now"] = item.text("then"), item.text("now")
+        overview["label_title"] = item.text("label_title")
+        if not any(f.kind == "scale" for f in fields.values()):
+            item.fail("a then-now overview needs scale questions", "kind")
+    if kind in ("compare", "then-now"):
         overview["with"] = item.text("with")
         if overview["with"] not in related:
             item.fail("must be one of the exercise's `related`", "with")
@@ -232,11 +253,16 @@ def _resolve_look_back(exercise: Exercise, found: dict[str, Exercise], where: Pa
     return replace(exercise, look_back=resolved)
 
 
-def read_catalogue(paths: list[Path], course: Course, strings: Strings) -> dict[str, Exercise]:
+def read_catalogue(
+    paths: list[Path],
+    course: Course,
+    strings: Strings,
+    cast: Mapping[str, Person] | None = None,
+) -> dict[str, Exercise]:
     """Every exercise in ``paths``, by id, in the order of the course; the exercises they
     link to must exist, and every exercise the course lists must have a file."""
     files = {p.stem: p for p in paths}
-    found = {stem: read_exercise(path, course, strings) for stem, path in files.items()}
+    found = {stem: read_exercise(path, course, strings, cast) for stem, path in files.items()}
     for exercise in found.values():
         where = files[exercise.id]
         for i, action in enumerate(exercise.actions):

@@ -46,6 +46,9 @@ class Exercise:
     look_back: dict[str, Any] | None = None
     #: The intro as a printed worksheet says it, where the book's does not fit paper.
     paper: str | None = None
+    #: A worked example (exercises/example.py): ``person`` (an id in the cast),
+    #: ``situation`` and ``entries`` (answer sets as saves hold them). Never stored.
+    example: dict[str, Any] | None = None
     #: The course's interface words: what its answers' messages say (schema.py).
     strings: Strings = field(kw_only=True, compare=False, repr=False)
 

@@ -14,7 +14,7 @@ from toelaten.coursedata import CourseData
 from toelaten.exercises import front
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.session import ExerciseSession
-from toelaten.exercises.static import mount_html
+from toelaten.exercises.static import example_html, mount_html
 
 
 class ExerciseWidget(anywidget.AnyWidget):
@@ -75,6 +75,19 @@ class ExerciseWidget(anywidget.AnyWidget):
             )
         elif content.get("type") == "bring-back":
             self._show(*self._session.bring_back(content.get("id")))
+
+    def show_example(self) -> None:
+        """The exercise's worked example above it, as text (escaped HTML, styled by ui.css
+        once the widget has loaded), when running in a notebook."""
+        exercise, data = self._session.exercise, self._session.data
+        if exercise.example is None:
+            return
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+
+        if get_ipython() is None:  # a plain Python session: nothing to show it in
+            return
+        display(HTML(example_html(exercise, data.cast[exercise.example["person"]])))
 
     def _repr_keys(self):
         # The default repr lists every trait, answers included; the text form of a notebook

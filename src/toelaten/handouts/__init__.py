@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import typst
 
 from toelaten.coursedata import CourseData
+from toelaten.exercises.example import answer_parts
 from toelaten.exercises.journal import Journal
 from toelaten.exercises.model import Exercise
 from toelaten.handouts import charts
@@ -118,6 +119,30 @@ def worksheet_sheet(data: CourseData, exercise: Exercise) -> dict[str, Any]:
         "title": exercise.title,
         "subtitle": data.strings("pdf.form.day", course=course.full_title, number=number),
         "form": paper_form(exercise),
+        "example": example_sheet(data, exercise),
+    }
+
+
+def example_sheet(data: CourseData, exercise: Exercise) -> dict[str, Any] | None:
+    """The worksheet's back: the worked example, as it reads in the book."""
+    example = exercise.example
+    if example is None:
+        return None
+    strings, person = data.strings, data.cast[example["person"]]
+    return {
+        "heading": strings("example.heading", name=person.name),
+        "person": strings(
+            "example.person",
+            name=person.name,
+            age=person.age,
+            place=person.place,
+            short=person.short,
+        ),
+        "situation": example["situation"],
+        "entries": [
+            answer_parts(exercise, answers, strings, lambda t: printable(t)[0], ends=True)
+            for answers in example["entries"]
+        ],
     }
 
 
@@ -208,27 +233,13 @@ def _entry(
     *,
     dated: bool,
 ) -> dict[str, Any]:
-    """One answer set: its title (a repeat's title answer, then not repeated below), its
-    date unless the exercise's one date is printed already (``dated``), and its answers
-    under their sections."""
-    answers = entry["answers"]
-    title_field = exercise.entry.get("title_field")
-    title = show(answers[title_field]) if exercise.repeat and answers.get(title_field) else None
-    parts: list[dict[str, Any]] = []
-    section = None
-    for field in exercise.fields:
-        if field.section and field.section != section:
-            parts.append({"section": field.section, "answers": []})
-        elif not parts:
-            parts.append({"section": None, "answers": []})
-        section = field.section or section
-        if field.id in answers and not (title is not None and field.id == title_field):
-            value = show(field.display(answers[field.id], strings))
-            parts[-1]["answers"].append({"label": field.label, "value": value})
+    """One answer set (example.answer_parts): its title, its date unless the exercise's
+    one date is printed already (``dated``), and its answers under their sections."""
+    shown = answer_parts(exercise, entry["answers"], strings, show)
     return {
-        "title": title,
+        "title": shown["title"],
         "date": None if dated else strings.stamp_date(entry["updated"]),
-        "parts": [part for part in parts if part["answers"]],
+        "parts": shown["parts"],
     }
 
 

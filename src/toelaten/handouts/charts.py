@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from dataclasses import field as default
 from typing import Any
 
 from toelaten.exercises.fields import Field, is_empty
@@ -33,6 +34,8 @@ class Answers:
     entries: list[Entry]
     strings: Strings
     show: Show
+    #: The answers of the exercises it reads, by id (day 1's self-check on day 5).
+    related: dict[str, list[Entry]] = default(default_factory=dict)
 
 
 def chart(
@@ -47,7 +50,7 @@ def chart(
     if not spec or not entries or spec["kind"] not in KINDS:
         return None
     fields = {f.id: f for f in exercise.fields}
-    drawn = KINDS[spec["kind"]](Answers(exercise, spec, fields, entries, strings, show))
+    drawn = KINDS[spec["kind"]](Answers(exercise, spec, fields, entries, strings, show, related))
     if drawn is None:
         return None
     title = drawn.pop("title", None) or spec.get("title") or exercise.title
@@ -72,6 +75,31 @@ def _before_after(a: Answers) -> Drawn:
             for e in rows
         ),
         [b["label"] for b in a.spec["bars"]],
+    )
+
+
+def _then_now(a: Answers) -> Drawn:
+    """Per scale question the answer then (the exercise it repeats) and now (lookback.js)."""
+    now = a.entries[0]["answers"] if a.entries else {}
+    earlier = a.related.get(a.spec["with"]) or []
+    then = earlier[0]["answers"] if earlier else {}
+    scales = [
+        f
+        for f in a.fields.values()
+        if f.kind == "scale" and not (is_empty(now.get(f.id)) and is_empty(then.get(f.id)))
+    ]
+    return _bars(
+        (
+            {
+                "title": f.label,
+                "bars": [
+                    _bar(a.spec["then"], then.get(f.id), f.max, 0),
+                    _bar(a.spec["now"], now.get(f.id), f.max, 1),
+                ],
+            }
+            for f in scales
+        ),
+        [a.spec["then"], a.spec["now"]],
     )
 
 
@@ -178,6 +206,7 @@ def _tally(a: Answers) -> Drawn:
 
 KINDS: dict[str, Callable[[Answers], Drawn]] = {
     "before-after": _before_after,
+    "then-now": _then_now,
     "predicted-actual": _predicted_actual,
     "gap": _gap,
     "ladder": _ladder,

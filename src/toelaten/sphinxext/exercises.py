@@ -22,7 +22,7 @@ from toelaten.coursedata import CourseData
 from toelaten.exercises import front
 from toelaten.exercises.model import Exercise
 from toelaten.exercises.schema import document_schema
-from toelaten.exercises.static import json_attribute, mount_html
+from toelaten.exercises.static import example_html, json_attribute, mount_html
 from toelaten.sphinxext.directives import DataDirective, course_data, write_static, xref
 
 SCRIPT = "toelaten/oefeningen.js"
@@ -77,7 +77,12 @@ class ExerciseDirective(DataDirective):
             link = nodes.paragraph(classes=["tl-look-back-link"])
             link += xref("ref", f"oefening-{look_back['from']}", look_back["link"])
             box += link
-        return [box]
+        if exercise.example is None:
+            return [box]
+        # The worked example before the exercise, read-only: nothing in it is stored.
+        self.depend(self.data.paths["cast"])
+        person = self.data.cast[exercise.example["person"]]
+        return [nodes.raw("", example_html(exercise, person), format="html"), box]
 
 
 class WorkbookDirective(DataDirective):

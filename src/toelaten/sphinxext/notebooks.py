@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from toelaten import DataError
-from toelaten.exercises.static import mount_html
+from toelaten.exercises.static import example_html, mount_html
 from toelaten.sphinxext.directives import course_data
 from toelaten.sphinxext.exercises import note_exercise_files
 
@@ -34,6 +34,8 @@ class NotebookExercises(SphinxTransform):
             return
         data = course_data(self.app)
         self.env.note_dependency(str(data.paths["course"].resolve()))
+        if data.paths["cast"].exists():  # the worked examples' people
+            self.env.note_dependency(str(data.paths["cast"].resolve()))
         try:
             known = data.exercises
         except (DataError, ValueError) as exc:
@@ -50,6 +52,9 @@ class NotebookExercises(SphinxTransform):
             note_exercise_files(self.env, data, exercise)
             cell = _cell_of(block)
             output = nodes.container(classes=["cell_output", "docutils", "container"])
+            if exercise.example is not None:  # as oefening() shows it in Jupyter
+                person = data.cast[exercise.example["person"]]
+                output += nodes.raw("", example_html(exercise, person), format="html")
             output += nodes.raw("", mount_html(exercise, known), format="html")
             cell += output
 

@@ -20,7 +20,7 @@ from toelaten.exercises.progress import spec
 from toelaten.exercises.static import json_attribute
 
 #: The overviews Mijn voortgang gathers (front/overviews.js draws them).
-CHART_KINDS = ("before-after", "predicted-actual")
+CHART_KINDS = ("before-after", "predicted-actual", "then-now")
 CLASSES = {
     "path": "toelaten-cursuspad",
     "days": "toelaten-dagen",
@@ -202,11 +202,12 @@ def widget(kind: str, day: str | None, data: CourseData, links: Links, *, with_c
     elif kind == "day":
         body = exercise_list(str(day), data, links)
     else:
-        definitions = {
-            i: e.as_json()
-            for i, e in data.exercises.items()
-            if e.overview and e.overview["kind"] in CHART_KINDS
-        }
+        charted = [
+            e for e in data.exercises.values() if e.overview and e.overview["kind"] in CHART_KINDS
+        ]
+        # With the exercises a chart reads too (day 1's self-check beside day 5's).
+        ids = [i for e in charted for i in (e.id, *e.related)]
+        definitions = {i: data.exercises[i].as_json() for i in dict.fromkeys(ids)}
         attributes.append(json_attribute("data-definitions", definitions))
         body = progress_page(data, links)
     return f"<div {' '.join(attributes)}>{body}</div>"

@@ -12,8 +12,11 @@ function progressCharts(el, canStore) {
   const definitions = attribute(el, "data-definitions");
   for (const item of el.querySelectorAll(".tl-chart-item[data-chart]")) {
     const definition = definitions[item.getAttribute("data-chart")];
-    const entries = canStore && definition ? readBody(definition).body.entries : [];
-    const view = entries.length ? ui.OVERVIEWS[definition.overview.kind](definition, entries, {}) : null;
+    const stored = (d) => (canStore && d ? readBody(d).body.entries : []);
+    const entries = stored(definition);
+    // The answers of the exercises it reads (day 1's self-check beside day 5's).
+    const related = Object.fromEntries((definition?.related || []).map((id) => [id, stored(definitions[id])]));
+    const view = entries.length ? ui.OVERVIEWS[definition.overview.kind](definition, entries, related) : null;
     const slot = item.querySelector(".tl-chart-slot");
     if (view) slot.replaceChildren(view);
     else if (!slot.querySelector(".tl-empty")) slot.replaceChildren(h("p", { class: "tl-empty" }, tr("progress.charts.empty")));

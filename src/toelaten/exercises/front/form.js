@@ -4,15 +4,27 @@ function sentenceCount(text) {
   return text.split(/[.!?]+(?:\s+|$)/u).filter((s) => s.trim()).length;
 }
 
-function phraseCount(text, phrases) {
+// How often the phrases occur as whole words; with `prefix`, also at the start of a longer
+// word, as Dutch makes compounds and diminutives: "morgenavond" says "morgen", "uurtje" "uur".
+function phraseCount(text, phrases, prefix = false) {
   const lower = text.toLowerCase();
+  const end = prefix ? "" : "(?=$|[^\\p{L}])";
   let count = 0;
   for (const phrase of phrases) {
     const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const found = lower.match(new RegExp(`(^|[^\\p{L}])${escaped}(?=$|[^\\p{L}])`, "gu"));
+    const found = lower.match(new RegExp(`(^|[^\\p{L}])${escaped}${end}`, "gu"));
     count += found ? found.length : 0;
   }
   return count;
+}
+
+// How a text starts: the first two words of each question in it (of each sentence when it
+// asks none). A question may open after a word or a short lead-in: "En hoe gaat het?",
+// "Dat klinkt zwaar. Wat maakt het lastig?", "Vertel eens, wat is er?" (with "vertel").
+function openings(text) {
+  const sentences = text.match(/[^.!?]+[.!?]*/gu) || [];
+  const questions = sentences.filter((s) => s.trim().endsWith("?"));
+  return (questions.length ? questions : sentences).map((s) => (s.toLowerCase().match(/[\p{L}']+/gu) || []).slice(0, 2));
 }
 
 // The hints for one field's text, from the exercise's `checks` (see the definition files).
@@ -27,10 +39,11 @@ function hintsFor(checks, fieldId, text) {
       const n = phraseCount(text, check.words);
       if (n > check.max) hints.push(check.message.replace("{n}", n));
     } else if (check.kind === "needs-one-of") {
-      if (phraseCount(text, check.words) === 0) hints.push(check.message);
+      // What is needed may be part of a longer word: "morgenavond", "dinsdagmiddag".
+      if (phraseCount(text, check.words, true) === 0) hints.push(check.message);
     } else if (check.kind === "starts-with-one-of") {
-      const first = (text.trim().toLowerCase().match(/^[\p{L}']+/u) || [""])[0];
-      if (!check.words.includes(first)) hints.push(check.message);
+      const starts = openings(text).some((words) => words.some((w) => check.words.includes(w)));
+      if (!starts) hints.push(check.message);
     }
   }
   return hints;

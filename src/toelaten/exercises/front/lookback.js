@@ -160,3 +160,32 @@ function showLookBack(slot, definition, model) {
   view.open = wasOpen;
   slot.replaceChildren(view);
 }
+
+// The `then-now` overview: a self-check beside the one it repeats (day 5 beside day 1).
+// Per scale question the two answers as bars, then the same as a table (catalogue.py,
+// handouts/charts.py: the same for the printed workbook).
+function thenNow(definition, entries, related) {
+  const spec = definition.overview;
+  const now = entries[0]?.answers || {};
+  const then = (related?.[spec.with] || [])[0]?.answers || {};
+  const scales = definition.fields.filter((f) => f.kind === "scale" && (!isEmpty(now[f.id]) || !isEmpty(then[f.id])));
+  if (!scales.length) return null;
+  const bar = (f, label, value, n) => ({ label, value, min: f.min, max: f.max, series: series(n) });
+  const text = (f, value) => (isEmpty(value) ? "–" : tr("exercise.scale_value", { value, max: f.max }));
+  return h(
+    "div",
+    { class: "tl-overview tl-then-now" },
+    barChart(
+      scales.map((f) => ({ title: f.label, bars: [bar(f, spec.then, then[f.id], 0), bar(f, spec.now, now[f.id], 1)] })),
+      [
+        { label: spec.then, series: series(0) },
+        { label: spec.now, series: series(1) },
+      ],
+    ),
+    table(
+      spec.title,
+      [spec.label_title, spec.then, spec.now],
+      scales.map((f) => [f.label, text(f, then[f.id]), text(f, now[f.id])]),
+    ),
+  );
+}

@@ -203,4 +203,5 @@ const OVERVIEWS = {
   circles,
   compare,
   tally,
+  "then-now": thenNow,
 };
