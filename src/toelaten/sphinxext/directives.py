@@ -144,6 +144,22 @@ class DayGoals(DayTheme):
         return [goals]
 
 
+class Reflection(DataDirective):
+    """``{denkvraag}``: a short question to stop at after a section. Its own labelled
+    block, so it reads as a pause and not as more lesson text."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        self.assert_has_content()
+        box = nodes.container(classes=["toelaten-reflection"])
+        box += nodes.paragraph(
+            text=self.strings("book.reflection"), classes=["toelaten-reflection-label"]
+        )
+        self.state.nested_parse(self.content, self.content_offset, box)
+        return [box]
+
+
 class HelpLines(DataDirective):
     """``{hulplijnen} NL``: where to get help now in one country or region."""
 
@@ -202,3 +218,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("dag-thema", DayTheme)
     app.add_directive("dag-doelen", DayGoals)
     app.add_directive("hulplijnen", HelpLines)
+    app.add_directive("denkvraag", Reflection)
