@@ -63,3 +63,41 @@ def test_lessons_cite_no_source_by_hand(root):
         assert not re.search(
             r"\([A-Z][a-z-]+(?: (?:&|en) [A-Z][a-z-]+)*,? (?:19|20)\d\d\)", text
         ), page
+
+
+#: Lesson prose a day needs for an honest 60-90 minutes with its exercises (B1, ~150 words a
+#: minute): enough to carry the day, not so much that the exercises get squeezed out.
+DAY_WORDS = (2000, 2500)
+
+
+@pytest.mark.parametrize("day", [d.id for d in DAYS])
+def test_every_day_has_a_full_days_lesson_text(root, day):
+    pages = sorted((root / "book" / day).glob("*.md"))
+    words = sum(len(" ".join(prose(p.read_text(encoding="utf-8"))).split()) for p in pages)
+    low, high = DAY_WORDS
+    assert low <= words <= high, f"{day}: {words} words of lesson text (aim: {low}-{high})"
+
+
+def test_every_source_on_the_sources_page_is_cited(root):
+    """A reference nothing cites is a claim the reader cannot find back."""
+    cited = set()
+    for folder in ("book", "facilitator-guide"):
+        for page in (root / folder).rglob("*.md"):
+            cited |= set(re.findall(r"\{bron\}`([^`]+)`", page.read_text(encoding="utf-8")))
+    unused = {s.key for s in DATA.sources} - cited
+    assert not unused, f"on the sources page but cited nowhere: {sorted(unused)}"
+
+
+def test_every_lesson_section_ends_with_a_question_to_stop_at(root):
+    """Each section of a lesson (not the day's opening and closing pages) gives the learner a
+    {denkvraag} before the next one: the pause that makes it a course, not a text."""
+    missing = []
+    for page in lesson_pages(root):
+        if page.stem in ("index", "afsluiting"):
+            continue
+        text = re.sub(r"\A---\n.*?\n---\n", "", page.read_text(encoding="utf-8"), flags=re.S)
+        for section in re.split(r"^## ", text, flags=re.M)[1:]:
+            title = section.splitlines()[0]
+            if "{denkvraag}" not in section and "{oefening}" not in section:
+                missing.append(f"{page.relative_to(root)}: {title}")
+    assert not missing, "sections without a reflection question or exercise:\n" + "\n".join(missing)

@@ -160,6 +160,26 @@ class Reflection(DataDirective):
         return [box]
 
 
+class People(DataDirective):
+    """``{personen}``: the course's three people as the learner meets them on day 1, from
+    cast.yml (the same text the worked examples name), each with their name in bold."""
+
+    def run(self) -> list[nodes.Node]:
+        people = self.part(lambda: self.data.cast, self.data.paths["cast"])
+        if not people:
+            raise self.error(f"no people in {self.data.paths['cast']}")
+        out: list[nodes.Node] = []
+        for person in people.values():
+            para = nodes.paragraph(classes=["toelaten-person"])
+            rest = person.story
+            if rest.startswith(person.name):
+                para += nodes.strong(text=person.name)
+                rest = rest[len(person.name) :]
+            para += nodes.Text(rest)
+            out.append(para)
+        return out
+
+
 class HelpLines(DataDirective):
     """``{hulplijnen} NL``: where to get help now in one country or region."""
 
@@ -219,3 +239,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("dag-doelen", DayGoals)
     app.add_directive("hulplijnen", HelpLines)
     app.add_directive("denkvraag", Reflection)
+    app.add_directive("personen", People)
