@@ -2,11 +2,13 @@
 
 ``{presentatie}`` writes every day's blocks as slides (title, format, the prompt for the
 group, the figure, the trainer's notes), read from the same file as the run sheets, so a
-changed schedule changes the slides. ``presentatie.js`` shows one slide at a time, full
-screen and by keyboard, with a countdown of the block's minutes, what comes next and the
-end of the day; it gets the timing (blocks per variant, start and end) and its words as
-JSON in a data attribute, and writes only text. ``{presentatie-link} dag-1`` links a day's
-guide page to its slides.
+changed schedule changes the slides. The script (``presentatie/*.js``, joined into one
+classic script so the view works from disk) shows one slide at a time, full screen and by
+keyboard, with a countdown of the block's minutes, each block's planned clock time, what
+comes next and the end of the day, and keeps a presenter window in step; it gets the
+timing (blocks per variant, start and end: ``presentation_data``) and its words as JSON in
+a data attribute, and writes only text. ``{presentatie-link} dag-1`` links a day's guide
+page to its slides.
 
 The text is written here, escaped; the figures are Sphinx images (copied with the build,
 so the view works offline and from ``file://``); links to lesson pages are cross-references
@@ -24,12 +26,17 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.domains.std import StandardDomain
 
+from toelaten import Course
 from toelaten.exercises.static import json_attribute
-from toelaten.schedule import Block, Schedule
+from toelaten.schedule import BUFFER, Block, Schedule
+from toelaten.sphinxext import presentation_chrome as chrome
 from toelaten.sphinxext.directives import DataDirective, course_data, write_static, xref
+from toelaten.strings import Strings
 
 HERE = Path(__file__).parent
 SCRIPT = "toelaten/presentatie.js"
+#: The script's parts, joined in this order (each adds to ``globalThis.toelatenPresentatie``).
+PARTS = ("timing.js", "link.js", "draw.js", "screen.js")
 MARKER = 'class="tl-presentation"'
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.DOTALL)
 
@@ -58,40 +65,56 @@ def _figure_alt(path: Path) -> str:
     return " ".join(found.group(1).split()) if found else ""
 
 
+def presentation_data(course: Course, schedule: Schedule, strings: Strings) -> dict[str, Any]:
+    """What the script needs: the variants' hours, each day's blocks with their minutes per
+    variant (and which is a break, which the Uitloop), and its words."""
+    return {
+        "variants": [
+            {"id": v.id, "label": v.label, "start": f"{v.start:%H:%M}", "end": f"{v.end:%H:%M}"}
+            for v in schedule.variants.values()
+        ],
+        "days": [
+            {
+                "id": day.id,
+                "title": day.heading(strings),
+                "blocks": [
+                    {
+                        "id": b.id,
+                        "title": b.title,
+                        "pause": b.format == "pauze",
+                        "buffer": b.format == BUFFER,
+                        "minutes": b.minutes,
+                    }
+                    for b in schedule.days[day.id]
+                ],
+            }
+            for day in course.days
+        ],
+        "words": strings.section("presentation.script"),
+    }
+
+
+def script() -> str:
+    """The view's script: its parts as one classic script."""
+    parts = [(HERE / "presentatie" / name).read_text(encoding="utf-8") for name in PARTS]
+    return "/* Generated from toelaten/sphinxext/presentatie/*.js; edit those. */\n" + "\n".join(
+        parts
+    )
+
+
 class PresentationDirective(DataDirective):
     """``{presentatie}``: every day of the schedule as slides, one day and variant shown."""
 
     def run(self) -> list[nodes.Node]:
         schedule, course, strings = self.schedule(), self.course(), self.strings
-        say = strings.section("presentation.script")
-        data = {
-            "variants": [
-                {"id": v.id, "label": v.label, "start": f"{v.start:%H:%M}", "end": f"{v.end:%H:%M}"}
-                for v in schedule.variants.values()
-            ],
-            "days": [
-                {
-                    "id": day.id,
-                    "title": day.heading(strings),
-                    "blocks": [
-                        {
-                            "id": b.id,
-                            "title": b.title,
-                            "pause": b.format == "pauze",
-                            "minutes": b.minutes,
-                        }
-                        for b in schedule.days[day.id]
-                    ],
-                }
-                for day in course.days
-            ],
-            "words": say,
-        }
+        data = presentation_data(course, schedule, strings)
         out: list[nodes.Node] = [
             _raw(
                 f'<div class="tl-presentation" {json_attribute("data-presentation", data)}>'
                 f'<noscript><p class="tl-pres-noscript">{escape(strings("presentation.noscript"))}'
-                "</p></noscript>" + self._setup(schedule) + '<div class="tl-pres-screen" hidden>'
+                "</p></noscript>"
+                + chrome.setup(course, schedule, strings)
+                + '<div class="tl-pres-screen" hidden>'
                 '<div class="tl-pres-top"><p class="tl-pres-day-title"></p>'
                 '<p class="tl-pres-clock"><span class="tl-pres-now"></span>'
                 '<span class="tl-pres-end"></span></p></div>'
@@ -106,7 +129,7 @@ class PresentationDirective(DataDirective):
             for block in schedule.days[day.id]:
                 out.extend(self._slide(schedule, day.id, block))
             out.append(_raw("</div>"))
-        out.append(_raw("</div>" + self._timer_box() + "</div>" + self._controls()))
+        out.append(_raw("</div>" + chrome.timer_box() + "</div>" + chrome.controls(strings)))
         footer = nodes.paragraph(classes=["tl-pres-footer"])
         footer += self.doc_link(self.config.toelaten_help_page, strings("help.title"))
         footer += nodes.inline(text=strings("presentation.keys"), classes=["tl-pres-keys"])
@@ -115,62 +138,15 @@ class PresentationDirective(DataDirective):
         out.append(_raw('<p class="tl-pres-live" aria-live="polite"></p></div></div>'))
         return out
 
-    def _setup(self, schedule: Schedule) -> str:
-        """Outside the screen: which day, which variant, full screen."""
-        strings = self.strings
-        days = "".join(
-            f'<option value="{d.id}">{escape(d.heading(strings))}</option>'
-            for d in self.course().days
-        )
-        variants = "".join(
-            '<label class="tl-pres-choice"><input type="radio" name="tl-pres-variant" '
-            f'value="{v.id}"> {escape(v.label)} ({v.hours})</label>'
-            for v in schedule.variants.values()
-        )
-        return (
-            '<div class="tl-pres-setup" hidden>'
-            f'<label class="tl-pres-field">{escape(strings("presentation.day"))} '
-            f'<select class="tl-pres-day-select">{days}</select></label>'
-            f'<fieldset class="tl-pres-variants"><legend>{escape(strings("presentation.variant"))}'
-            f"</legend>{variants}</fieldset>"
-            '<button type="button" class="tl-pres-button tl-pres-fullscreen" data-key="f">'
-            f"{escape(strings('presentation.fullscreen'))}</button></div>"
-        )
-
-    def _timer_box(self) -> str:
-        return (
-            '<div class="tl-pres-timer-box">'
-            '<p class="tl-pres-timer-label"></p>'
-            '<p class="tl-pres-timer" role="timer"></p>'
-            '<p class="tl-pres-timer-state"></p>'
-            '<p class="tl-pres-upnext"></p></div>'
-        )
-
-    def _controls(self) -> str:
-        strings = self.strings
-        buttons = [
-            ("prev", strings("presentation.prev")),
-            ("pause", strings("presentation.start")),
-            ("restart", strings("presentation.restart")),
-            ("notes", strings("presentation.notes")),
-            ("full", strings("presentation.fullscreen")),
-            ("next", strings("presentation.next")),
-        ]
-        html = "".join(
-            f'<button type="button" class="tl-pres-button tl-pres-{name}">{escape(text)}</button>'
-            for name, text in buttons
-        )
-        label = escape(strings("presentation.controls"))
-        return f'<div class="tl-pres-controls" role="group" aria-label="{label}">{html}</div>'
-
     def _slide(self, schedule: Schedule, day_id: str, block: Block) -> list[nodes.Node]:
         strings = self.strings
         kind = "pause" if block.format == "pauze" else block.format
         head = (
             f'<section class="tl-slide tl-slide-{escape(kind)}" data-block="{escape(block.id)}"'
             f' aria-labelledby="dia-{day_id}-{escape(block.id)}">'
-            f'<p class="tl-slide-format">{escape(schedule.formats.get(block.format, block.format))}'
-            "</p>"
+            '<p class="tl-slide-head"><span class="tl-slide-format">'
+            f"{escape(schedule.formats.get(block.format, block.format))}</span>"
+            '<span class="tl-slide-when"></span></p>'
             f'<h2 class="tl-slide-title" id="dia-{day_id}-{escape(block.id)}">'
             f"{escape(block.title)}</h2>"
         )
@@ -220,7 +196,7 @@ class PresentationDirective(DataDirective):
             line(strings("schedule.goal"), block.goal)
         talking = _extra(block, "talking_points")
         if talking:
-            items(strings("presentation.talking_points"), talking)
+            items(strings("draaiboek.talking_points"), talking)
         if block.instructions:
             line(strings("schedule.how"), block.instructions)
         if block.materials:
@@ -228,8 +204,8 @@ class PresentationDirective(DataDirective):
         if block.debrief:
             items(strings("schedule.debrief"), block.debrief)
         for key, label in (
-            ("tip", strings("presentation.tip")),
-            ("shorten", strings("presentation.shorten")),
+            ("tip", strings("draaiboek.tip")),
+            ("shorten", strings("draaiboek.shorten")),
         ):
             text = _extra(block, key)
             if text:
@@ -238,7 +214,7 @@ class PresentationDirective(DataDirective):
         if page:
             link = xref("doc", "/" + page, "")
             link["refexplicit"] = False  # the page's own title
-            line(strings("presentation.page"), link)
+            line(strings("draaiboek.show"), link)
         return box if len(box) else None
 
 
@@ -259,7 +235,7 @@ class PresentationLink(DataDirective):
 def _write_script(app: Sphinx) -> None:
     if app.builder.format == "html":
         course_data(app)  # the data is there before any page is written
-        write_static(app, SCRIPT, (HERE / "presentatie.js").read_text(encoding="utf-8"))
+        write_static(app, SCRIPT, script())
 
 
 def _page_assets(

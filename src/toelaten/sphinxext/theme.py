@@ -25,6 +25,7 @@ PARTS = (
     HERE / "theme" / "css" / "theme.css",
     HERE / "assets" / "toelaten.css",
     HERE / "assets" / "presentatie.css",
+    HERE / "assets" / "presentatie-scherm.css",
 )
 STYLESHEET = "toelaten/cursus.css"
 SCRIPT = "cursus.js"
