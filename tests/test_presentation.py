@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from browsing import Profile, Visit, axe_violations
 from editions import copy_data, replace_in
 from pages import soup
 from toelaten.coursedata import CourseData
+from toelaten.schedule import span
 from toelaten.site import serve
 
 DATA = CourseData()
@@ -31,6 +33,11 @@ def blocks(day_id: str, variant: str = "dag"):
 
 def mmss(minutes: int) -> str:
     return f"{minutes:02d}:00"
+
+
+def countdown(block, variant: str = "dag") -> str:
+    """What the group's screen counts down for a block: nothing in the Uitloop."""
+    return "" if block.format == "buffer" else mmss(block.minutes[variant])
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +100,7 @@ def test_each_block_shows_its_title_and_timer_and_the_keys_move_on_and_back(view
     for i, block in enumerate(day):
         now = shown(page)
         assert now["slides"] == 1 and now["title"] == block.title
-        assert now["timer"] == mmss(block.minutes["dag"])
+        assert now["timer"] == countdown(block)
         if i + 1 < len(day):
             assert day[i + 1].title in now["next"]
             page.keyboard.press("ArrowRight" if i % 2 else "PageDown")
@@ -167,7 +174,7 @@ def test_the_half_day_variant_leaves_out_the_whole_day_blocks(view):
     for block in half:
         now = shown(page)
         titles.append(now["title"])
-        assert now["timer"] == mmss(block.minutes["dagdeel"])
+        assert now["timer"] == countdown(block, "dagdeel")
         page.keyboard.press("PageDown")  # the radio keeps its arrows, a clicker works
     assert titles == [b.title for b in half]
 
@@ -267,3 +274,184 @@ def test_a_changed_schedule_changes_the_view(tmp_path, clocked):
             assert shown(tab)["timer"] == mmss(second.minutes["dag"] + 5)
         finally:
             tab.close()
+
+
+# ---- The trainer's review (issue 14): fit, presenter window, the day's own times --------
+
+SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
+FITS = """() => {
+  const root = document.querySelector('.tl-presentation');
+  const slide = [...document.querySelectorAll('.tl-slide')].find((s) => s.checkVisibility());
+  const parts = [...root.querySelectorAll(
+    '.tl-pres-top, .tl-pres-main, .tl-pres-timer-box, .tl-pres-controls, .tl-pres-footer')]
+    .concat([...slide.children]).filter((e) => e.checkVisibility());
+  const out = parts.filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.bottom > innerHeight + 1 || r.right > innerWidth + 1;
+  });
+  const img = slide.querySelector('.tl-slide-figure img');
+  return {
+    block: slide.dataset.block,
+    out: out.map((e) => e.className),
+    hidden: Math.max(
+      root.scrollHeight - root.clientHeight, slide.scrollHeight - slide.clientHeight),
+    figure: img ? img.getBoundingClientRect().height : null,
+  };
+}"""
+
+
+def shown_when(page) -> str:
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.tl-slide-when')]"
+        ".find((e) => e.checkVisibility())?.innerText.trim()"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_in_full_screen_every_slide_fits_and_its_figure_takes_the_room_left(view, size):
+    page = view.page
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    for day_id in SCHEDULE.days:
+        page.select_option(".tl-pres-day-select", day_id)
+        page.keyboard.press("f")
+        page.wait_for_selector(".tl-presentation.is-full")
+        for block in blocks(day_id):
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.tl-slide-figure img')]"
+                ".every((i) => !i.checkVisibility() || (i.complete && i.naturalWidth))"
+            )
+            fit = page.evaluate(FITS)
+            assert fit["block"] == block.id
+            assert fit["out"] == [] and fit["hidden"] <= 1, (day_id, size, fit)
+            if block.figure:  # scaled to the room, not to nothing
+                assert fit["figure"] >= size[1] * 0.15, (day_id, size, fit)
+            page.keyboard.press("PageDown")
+        page.keyboard.press("Escape")  # Esc leaves the full screen
+        page.wait_for_function(
+            "() => !document.fullscreenElement && !document.querySelector('.is-full')"
+        )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("channel", ["BroadcastChannel", "storage"])
+def test_the_presenter_window_has_the_notes_and_both_windows_stay_in_step(browser, site, channel):
+    profile = Profile.new(browser)
+    if channel == "storage":  # a browser without BroadcastChannel: the storage event
+        profile.context.add_init_script("delete window.BroadcastChannel;")
+    try:
+        view = Visit(profile, site, PAGE + "#presentatie-dag-4")
+        page, day = view.page, blocks("dag-4")
+        page.wait_for_selector(".tl-presentation.is-live")
+        with page.expect_popup() as popup:
+            page.get_by_role("button", name=DATA.strings("presentation.presenter")).click()
+        speaker = popup.value
+        speaker.set_viewport_size({"width": 1024, "height": 640})
+        speaker.wait_for_selector(".tl-presentation.is-live")
+        assert shown(speaker)["notes"] and not shown(page)["notes"]
+        assert shown(speaker)["title"] == day[0].title and day[1].title in shown(speaker)["next"]
+
+        def follows(tab, block) -> None:
+            tab.wait_for_function(
+                "(t) => [...document.querySelectorAll('.tl-slide')].find((s) =>"
+                " s.checkVisibility())?.querySelector('.tl-slide-title').innerText.trim() === t",
+                arg=block.title,
+            )
+
+        speaker.keyboard.press("ArrowRight")
+        follows(page, day[1])
+        page.keyboard.press("PageDown")
+        follows(speaker, day[2])
+        speaker.keyboard.press("p")
+        page.wait_for_function("() => !document.querySelector('.is-paused')")
+        page.keyboard.press("t")  # the notes on the projector only when T is pressed there
+        assert shown(page)["notes"] and shown(speaker)["notes"]
+        page.keyboard.press("t")
+        assert not shown(page)["notes"]
+        # The notes scroll by keyboard in the presenter window.
+        notes = ".tl-slide:not([hidden]) .tl-slide-notes"
+        tall = "(s) => [...document.querySelectorAll(s)].find((n) => n.checkVisibility())"
+        for _ in day:
+            if speaker.evaluate(f"{tall}", notes) and speaker.evaluate(
+                f"(s) => {{ const n = ({tall})(s); return n.scrollHeight > n.clientHeight + 4; }}",
+                notes,
+            ):
+                break
+            speaker.keyboard.press("ArrowRight")
+        speaker.keyboard.press("ArrowDown")
+        top = f"(s) => ({tall})(s).scrollTop"
+        speaker.wait_for_function(f"(s) => ({top})(s) > 0", arg=notes)
+        speaker.keyboard.press("ArrowUp")
+        speaker.wait_for_function(f"(s) => ({top})(s) === 0", arg=notes)
+        assert axe_violations(speaker, ".tl-presentation") == []
+        assert not view.off_host(view.base) and not view.csp_violations() and not view.failures
+    finally:
+        profile.close()
+
+
+@pytest.mark.browser
+def test_the_days_own_start_moves_each_blocks_time_and_the_uitloop_takes_the_rest(view):
+    page = view.page
+    page.select_option(".tl-pres-day-select", "dag-3")
+    variant = SCHEDULE.variants["dag"]
+    own = time(9, 0)
+    default = [f"{s.start:%H:%M}–{s.end:%H:%M}" for s in SCHEDULE.run_sheet("dag-3", "dag")]
+    assert shown_when(page) == default[0]
+    page.fill(".tl-pres-time-start", "09:00")
+    slots = SCHEDULE.run_sheet("dag-3", "dag", (own, variant.end))
+    buffer = SCHEDULE.buffer("dag-3", "dag")
+    page.reload()  # kept in this browser
+    page.wait_for_selector(".tl-presentation.is-live")
+    for slot in slots:
+        assert shown_when(page) == f"{slot.start:%H:%M}–{slot.end:%H:%M}"
+        if slot.block is buffer:  # the group sees no countdown in the Uitloop
+            assert slot.minutes == buffer.minutes["dag"] + span(own, variant.start)
+            assert shown(page)["timer"] == ""
+        else:
+            assert shown(page)["timer"] == mmss(slot.minutes)
+        page.keyboard.press("PageDown")
+    # Another day keeps the course's own times.
+    page.select_option(".tl-pres-day-select", "dag-2")
+    assert shown_when(page).startswith(f"{variant.start:%H:%M}–")
+    # An end the blocks cannot fill is refused out loud; the course's times stay.
+    page.select_option(".tl-pres-day-select", "dag-3")
+    page.fill(".tl-pres-time-end", "12:00")
+    assert shown_when(page) == default[0]
+    assert "12:00" not in page.inner_text(".tl-pres-times-note")
+    assert page.inner_text(".tl-pres-times-note").strip()
+
+
+@pytest.mark.browser
+def test_a_break_says_when_the_group_goes_on_and_the_timer_can_start_by_itself(view):
+    page = view.page
+    page.emulate_media(reduced_motion="reduce")
+    day = blocks("dag-1")
+    pause = next(i for i, b in enumerate(day) if b.format == "pauze")
+    page.get_by_label(DATA.strings("presentation.auto_start")).check()
+    for _ in range(pause):
+        page.keyboard.press("PageDown")
+    later = page.evaluate(
+        "(m) => { const d = new Date(Date.now() + m * 60000); const two = (n) =>"
+        " String(n).padStart(2, '0'); return `${two(d.getHours())}:${two(d.getMinutes())}`; }",
+        day[pause].minutes["dag"],
+    )
+    resume = ".tl-slide:not([hidden]) .tl-slide-resume"
+    assert later in page.locator(resume).filter(visible=True).inner_text()
+    page.clock.run_for(3 * 60_000)  # it runs by itself, and the time to go on stays
+    assert shown(page)["timer"] == mmss(day[pause].minutes["dag"] - 3)
+    assert later in page.locator(resume).filter(visible=True).inner_text()
+    # In full screen the buttons fade when the mouse rests; a move or Tab brings them back.
+    page.keyboard.press("f")
+    page.wait_for_selector(".tl-presentation.is-full")
+    controls = page.locator(".tl-pres-controls")
+    opacity = "(e) => getComputedStyle(e).opacity"
+    page.clock.run_for(4_000)
+    assert controls.evaluate(opacity) == "0"
+    page.mouse.move(200, 200)
+    assert controls.evaluate(opacity) == "1"
+    page.clock.run_for(4_000)
+    assert controls.evaluate(opacity) == "0"
+    page.keyboard.press("Tab")
+    assert controls.evaluate(opacity) == "1"
+    page.keyboard.press("Escape")
+    page.emulate_media(reduced_motion=None)

@@ -14,10 +14,6 @@ from toelaten.strings import Strings
 
 def setup(course: Course, schedule: Schedule, strings: Strings) -> str:
     """Outside the screen: which day, which variant, the day's times, full screen."""
-
-    def say(key: str) -> str:
-        return escape(strings(key))
-
     days = "".join(
         f'<option value="{d.id}">{escape(d.heading(strings))}</option>' for d in course.days
     )
@@ -27,28 +23,29 @@ def setup(course: Course, schedule: Schedule, strings: Strings) -> str:
         for v in schedule.variants.values()
     )
     times = (
-        f'<fieldset class="tl-pres-times"><legend>{say("presentation.times")}</legend>'
-        f'<label class="tl-pres-field">{say("presentation.time_start")} '
+        f'<fieldset class="tl-pres-times"><legend>{escape(strings("presentation.times"))}</legend>'
+        f'<label class="tl-pres-field">{escape(strings("presentation.time_start"))} '
         '<input type="time" class="tl-pres-time-start" step="300"></label>'
-        f'<label class="tl-pres-field">{say("presentation.time_end")} '
+        f'<label class="tl-pres-field">{escape(strings("presentation.time_end"))} '
         '<input type="time" class="tl-pres-time-end" step="300"></label>'
         f'<p class="tl-pres-times-note" aria-live="polite"></p></fieldset>'
     )
     return (
         '<div class="tl-pres-setup" hidden><div class="tl-pres-setup-row">'
-        f'<label class="tl-pres-field">{say("presentation.day")} '
+        f'<label class="tl-pres-field">{escape(strings("presentation.day"))} '
         f'<select class="tl-pres-day-select">{days}</select></label>'
-        f'<fieldset class="tl-pres-variants"><legend>{say("presentation.variant")}'
+        f'<fieldset class="tl-pres-variants"><legend>{escape(strings("presentation.variant"))}'
         f"</legend>{variants}</fieldset></div>{times}"
         '<div class="tl-pres-setup-row">'
         '<label class="tl-pres-choice"><input type="checkbox" class="tl-pres-auto"> '
-        f"{say('presentation.auto_start')}</label></div>"
+        f"{escape(strings('presentation.auto_start'))}</label></div>"
         '<div class="tl-pres-setup-row">'
         '<button type="button" class="tl-pres-button tl-pres-fullscreen">'
-        f"{say('presentation.fullscreen')}</button>"
+        f"{escape(strings('presentation.fullscreen'))}</button>"
         '<button type="button" class="tl-pres-button tl-pres-presenter">'
-        f"{say('presentation.presenter')}</button>"
-        f'<p class="tl-pres-presenter-note">{say("presentation.presenter_note")}</p></div></div>'
+        f"{escape(strings('presentation.presenter'))}</button>"
+        '<p class="tl-pres-presenter-note">'
+        f"{escape(strings('presentation.presenter_note'))}</p></div></div>"
     )
 
 

@@ -81,7 +81,7 @@
       }
       els.end.textContent = end;
       // A break says when the group starts again: from now, as its timer runs (or would).
-      const resume = root.querySelector(".tl-slide:not([hidden]) .tl-slide-resume");
+      const resume = root.querySelector(".tl-pres-day:not([hidden]) .tl-slide:not([hidden]) .tl-slide-resume");
       if (resume) {
         const back = started ? Math.max(left, 0) : block.minutes * 60;
         resume.textContent = say("resume_at", { time: clock(new Date(now.getTime() + back * 1000)) });

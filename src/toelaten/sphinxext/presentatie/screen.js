@@ -211,7 +211,7 @@
     }
     for (const event of ["mousemove", "pointerdown", "focusin"]) root.addEventListener(event, wake);
     function scrollNotes(direction) {
-      const box = root.querySelector(".tl-slide:not([hidden]) .tl-slide-notes");
+      const box = root.querySelector(".tl-pres-day:not([hidden]) .tl-slide:not([hidden]) .tl-slide-notes");
       if (box) box.scrollBy({ top: direction * box.clientHeight * 0.6 });
     }
     document.addEventListener("keydown", (event) => {
