@@ -3,6 +3,7 @@ file with per-day hours, and a Dutch message for every broken run file."""
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from datetime import date
 
@@ -214,3 +215,40 @@ def test_the_schedule_command_says_which_dates_moved():
     assert result.exit_code == 0, result.output
     assert "Tweede paasdag" in result.output
     assert "maandag 29 maart 2027, " not in result.output
+
+
+def test_course_days_close_together_get_a_gentle_notice_not_an_error(tmp_path):
+    # GOOD runs Monday to Thursday and the next Tuesday: four gaps under five days.
+    run = load_run(write(tmp_path, GOOD), DATA.course, DATA.schedule, STRINGS)
+    notice = [n for n in run.notices if "dag 1 en 2" in n]
+    assert len(notice) == 1 and "dag 4 en 5" not in notice[0]  # 25 → 30 March is 5 days
+    checked = CliRunner().invoke(main, ["check", "--schedule", str(write(tmp_path, GOOD))])
+    assert checked.exit_code == 0, checked.output
+    assert notice[0] in checked.output
+    weekly = planned(date(2027, 1, 4), 7)
+    assert weekly.notices == ()
+    assert not [n for n in starting_run(date(2027, 1, 4), 7).notices if "dag 1 en 2" in n]
+    assert [n for n in starting_run(date(2027, 1, 4), 1).notices if "dag 1 en 2" in n]
+
+
+def starting_run(start, every):
+    from toelaten.run import CourseRun
+
+    return CourseRun.starting(DATA.course, start, "dag", STRINGS, every)
+
+
+def test_the_starting_copy_plans_a_day_a_week(tmp_path):
+    path = tmp_path / "rooster.yml"
+    assert CliRunner().invoke(main, ["schedule", "--new", str(path)]).exit_code == 0
+    run = load_run(path, DATA.course, DATA.schedule, STRINGS)
+    gaps = [(b - a).days for a, b in itertools.pairwise(run.dates)]
+    assert min(gaps) >= 5, run.dates
+    assert not [n for n in run.notices if "dag 1 en 2" in n]
+
+
+def test_the_opening_look_backs_of_days_two_to_five_speak_to_days_close_together():
+    for day_id in ("dag-2", "dag-3", "dag-4", "dag-5"):
+        first = DATA.schedule.days[day_id][0]
+        assert first.id == "terugblik"
+        said = " ".join((*first.talking_points, first.shorten or "")).lower()
+        assert "gisteren" in said or "een dag tussen" in said, day_id
