@@ -65,6 +65,28 @@ def test_every_werkvorm_fits_the_blocks_that_use_it():
                 assert need is not None and need <= block.minutes[variant], (day_id, block.id)
 
 
+def test_a_group_of_four_in_the_triads_has_a_round_each_and_fits_every_triad_block():
+    four = GROUP.werkvormen["drietallen"].timing.four
+    assert four is not None
+    _, round_, rounds, _ = four.parts("dag") or (0, 0, 0, 0)
+    assert rounds == 4  # four people: everyone is the vrager once
+    for variant in SCHEDULE.variants:
+        for day_id, block in _blocks_in(variant):
+            if block.werkvorm == "drietallen":
+                assert (four.minutes(variant) or 0) <= block.minutes[variant], (day_id, block.id)
+                # the block itself tells the trainer how a group of four goes
+                said = f"{block.instructions} {block.tip}"
+                assert "vier" in said and f"{round_} minuten" in said, (day_id, block.id)
+
+
+def test_a_group_of_four_that_does_not_fit_its_block_is_named(tmp_path):
+    path = _edited(tmp_path, "group", "        round: 12\n", "        round: 14\n")
+    message = _problems(DATA.paths["schedule"], group_path=path)
+    lines = [m for m in message.splitlines() if "drietallen" in m]
+    assert lines and all(str(DATA.paths["schedule"]) in m for m in lines)
+    assert any("steunkaart-bespreken" in m and "63" in m and "55" in m for m in lines)
+
+
 def test_the_roles_agree_between_the_werkvormen_the_schedule_and_the_observer_sheet():
     triads = ("drietallen", "rollenspel-helpersrollen")
     assert {GROUP.werkvormen[w].roles for w in triads} == {("vrager", "helper", "waarnemer")}
