@@ -223,7 +223,11 @@ def test_the_run_sheet_shows_each_block_with_its_links(html, day_id):
         text = body.get_text(" ", strip=True)
         if block.format == "buffer":
             continue
-        assert block.prompt in text and block.shorten in text, block.id
+        assert block.prompt in text, block.id
+        # what shrinks: the one note, or each variant's own
+        for shorten in [block.shorten, *block.shorten_by.values()]:
+            assert shorten is None or shorten in text, block.id
+        assert block.shorten or block.shorten_by, block.id
         for point in block.talking_points:
             assert point in text, block.id
         targets = {
@@ -238,3 +242,38 @@ def test_the_run_sheet_shows_each_block_with_its_links(html, day_id):
                 posixpath.join(posixpath.dirname(here), image.parent["href"])
             )
             assert (html / target).is_file(), block.id
+
+
+#: Words that name a variant in a block's text: a variant's own run sheet and pack never
+#: speak of the other one (a "halve dag" note in the full-day pack, or the reverse).
+VARIANT_WORDS = {"dag": r"\bhele dag\b", "dagdeel": r"\bhalve dag\b|\bdagdeel\b"}
+
+
+@pytest.mark.parametrize("variant", list(SCHEDULE.variants))
+def test_a_variants_draaiboek_never_speaks_of_the_other_variant(variant):
+    from json import dumps
+
+    from toelaten.handouts.draaiboek import day_sheets
+
+    others = "|".join(w for v, w in VARIANT_WORDS.items() if v != variant)
+    for day in DATA.course.days:
+        for slot in SCHEDULE.run_sheet(day.id, variant):
+            block = slot.block
+            texts = [block.goal, block.instructions, block.prompt, block.tip, block.shorten]
+            for text in [*texts, *block.talking_points, *block.debrief]:
+                assert not re.search(others, text or "", re.I), (day.id, block.id, text)
+        run_sheet, _ = day_sheets(DATA, day, variant, None, "")
+        blocks = dumps(run_sheet["run_sheet"], ensure_ascii=False)
+        assert not re.search(others, blocks, re.I), (day.id, re.search(others, blocks, re.I))
+
+
+def test_a_shorten_note_per_variant_only_names_variants_the_block_is_part_of(tmp_path):
+    path = _edited(
+        tmp_path,
+        "schedule",
+        "          dagdeel: Alleen de rondes, zonder nabespreken",
+        "          ochtend: Alleen de rondes, zonder nabespreken",
+    )
+    with pytest.raises(DataError) as err:
+        load_schedule(path, DATA.course, DATA.exercises)
+    assert "ochtend" in str(err.value) and "kleine-vraag" in str(err.value)
