@@ -4,12 +4,14 @@ file with per-day hours, and a Dutch message for every broken run file."""
 from __future__ import annotations
 
 import itertools
+import re
 import textwrap
 from datetime import date
 
 import pytest
 from click.testing import CliRunner
 
+from test_cli import said
 from toelaten import DataError
 from toelaten._fields import read_yaml
 from toelaten.cli import main
@@ -191,7 +193,7 @@ def test_the_cli_writes_a_starting_copy_that_checks_and_drives_the_schedule(tmp_
     assert again.exit_code == 1 and "Traceback" not in again.output
     checked = runner.invoke(main, ["check", "--schedule", str(path)])
     assert checked.exit_code == 0, checked.output
-    assert STRINGS("cli.check.ok", what=path) in checked.output
+    assert said(checked.output, STRINGS, "cli.check.ok", path)
     ics = tmp_path / "cursus.ics"
     shown = runner.invoke(main, ["schedule", "--schedule", str(path), "--ics", str(ics)])
     assert shown.exit_code == 0, shown.output
@@ -204,7 +206,7 @@ def test_check_never_says_ok_for_a_broken_run_file(tmp_path):
     path = write(tmp_path, 'start: "2027-03-22"\nevery: 0\n')
     result = CliRunner().invoke(main, ["check", "--schedule", str(path)])
     assert result.exit_code == 1
-    assert STRINGS("cli.check.ok", what=path) not in result.output
+    assert not said(result.output, STRINGS, "cli.check.ok", path)
     assert STRINGS.plural("cli.check.problems", 1) in result.output
 
 
@@ -252,3 +254,22 @@ def test_the_opening_look_backs_of_days_two_to_five_speak_to_days_close_together
         assert first.id == "terugblik"
         said = " ".join((*first.talking_points, first.shorten or "")).lower()
         assert "gisteren" in said or "een dag tussen" in said, day_id
+
+
+def test_check_with_a_run_file_names_the_run_file_first_and_sums_up_the_course(tmp_path):
+    path = tmp_path / "rooster.yml"
+    assert CliRunner().invoke(main, ["schedule", "--new", str(path)]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", "--schedule", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert str(path) in lines[0]  # the trainer's own file first
+    assert len(lines) == 2  # and one line for all the course's files
+    assert str(DATA.paths["course"]) not in result.output
+
+
+def test_check_speaks_the_trainers_language_for_every_part():
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    for line in result.output.splitlines():
+        # every part named in the course's words, none by the code's English
+        assert not re.search(r"\bthe\b|\binterface\b|\bstrings\b", line), line
