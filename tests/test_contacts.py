@@ -130,3 +130,12 @@ def test_a_line_open_day_and_night_says_so_wherever_its_number_is_shown():
         primary = country.primary
         call = strings("help.call", numbers=" of ".join(p.number for p in primary.phones))
         assert f"{primary.name}, {call}, dag en nacht" in contacts.help_numbers(strings)
+
+
+def test_flanders_has_a_first_stop_and_a_gp_route_as_the_netherlands_has():
+    # Joris (Gent) says "Eerst mijn huisarts": the Flemish card must give that road too.
+    flanders = next(c for c in DATA.contacts.countries if c.code == "BE-VLG")
+    names = " ".join(c.name for c in flanders.contacts).lower()
+    numbers = {p.number for c in flanders.contacts for p in c.phones}
+    assert "huisarts" in names and "1733" in numbers  # huisarts van wacht, nights and weekends
+    assert "caw" in names

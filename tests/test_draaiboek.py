@@ -65,6 +65,28 @@ def test_every_werkvorm_fits_the_blocks_that_use_it():
                 assert need is not None and need <= block.minutes[variant], (day_id, block.id)
 
 
+def test_a_group_of_four_in_the_triads_has_a_round_each_and_fits_every_triad_block():
+    four = GROUP.werkvormen["drietallen"].timing.four
+    assert four is not None
+    _, round_, rounds, _ = four.parts("dag") or (0, 0, 0, 0)
+    assert rounds == 4  # four people: everyone is the vrager once
+    for variant in SCHEDULE.variants:
+        for day_id, block in _blocks_in(variant):
+            if block.werkvorm == "drietallen":
+                assert (four.minutes(variant) or 0) <= block.minutes[variant], (day_id, block.id)
+                # the block itself tells the trainer how a group of four goes
+                said = f"{block.instructions} {block.tip}"
+                assert "vier" in said and f"{round_} minuten" in said, (day_id, block.id)
+
+
+def test_a_group_of_four_that_does_not_fit_its_block_is_named(tmp_path):
+    path = _edited(tmp_path, "group", "        round: 12\n", "        round: 14\n")
+    message = _problems(DATA.paths["schedule"], group_path=path)
+    lines = [m for m in message.splitlines() if "drietallen" in m]
+    assert lines and all(str(DATA.paths["schedule"]) in m for m in lines)
+    assert any("steunkaart-bespreken" in m and "63" in m and "55" in m for m in lines)
+
+
 def test_the_roles_agree_between_the_werkvormen_the_schedule_and_the_observer_sheet():
     triads = ("drietallen", "rollenspel-helpersrollen")
     assert {GROUP.werkvormen[w].roles for w in triads} == {("vrager", "helper", "waarnemer")}
@@ -201,7 +223,11 @@ def test_the_run_sheet_shows_each_block_with_its_links(html, day_id):
         text = body.get_text(" ", strip=True)
         if block.format == "buffer":
             continue
-        assert block.prompt in text and block.shorten in text, block.id
+        assert block.prompt in text, block.id
+        # what shrinks: the one note, or each variant's own
+        for shorten in [block.shorten, *block.shorten_by.values()]:
+            assert shorten is None or shorten in text, block.id
+        assert block.shorten or block.shorten_by, block.id
         for point in block.talking_points:
             assert point in text, block.id
         targets = {
@@ -216,3 +242,38 @@ def test_the_run_sheet_shows_each_block_with_its_links(html, day_id):
                 posixpath.join(posixpath.dirname(here), image.parent["href"])
             )
             assert (html / target).is_file(), block.id
+
+
+#: Words that name a variant in a block's text: a variant's own run sheet and pack never
+#: speak of the other one (a "halve dag" note in the full-day pack, or the reverse).
+VARIANT_WORDS = {"dag": r"\bhele dag\b", "dagdeel": r"\bhalve dag\b|\bdagdeel\b"}
+
+
+@pytest.mark.parametrize("variant", list(SCHEDULE.variants))
+def test_a_variants_draaiboek_never_speaks_of_the_other_variant(variant):
+    from json import dumps
+
+    from toelaten.handouts.draaiboek import day_sheets
+
+    others = "|".join(w for v, w in VARIANT_WORDS.items() if v != variant)
+    for day in DATA.course.days:
+        for slot in SCHEDULE.run_sheet(day.id, variant):
+            block = slot.block
+            texts = [block.goal, block.instructions, block.prompt, block.tip, block.shorten]
+            for text in [*texts, *block.talking_points, *block.debrief]:
+                assert not re.search(others, text or "", re.I), (day.id, block.id, text)
+        run_sheet, _ = day_sheets(DATA, day, variant, None, "")
+        blocks = dumps(run_sheet["run_sheet"], ensure_ascii=False)
+        assert not re.search(others, blocks, re.I), (day.id, re.search(others, blocks, re.I))
+
+
+def test_a_shorten_note_per_variant_only_names_variants_the_block_is_part_of(tmp_path):
+    path = _edited(
+        tmp_path,
+        "schedule",
+        "          dagdeel: Alleen de rondes, zonder nabespreken",
+        "          ochtend: Alleen de rondes, zonder nabespreken",
+    )
+    with pytest.raises(DataError) as err:
+        load_schedule(path, DATA.course, DATA.exercises)
+    assert "ochtend" in str(err.value) and "kleine-vraag" in str(err.value)

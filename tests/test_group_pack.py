@@ -94,7 +94,7 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
         "De training online geven",
         "Evaluatie",
         "Materialen per dag",
-        "Presentielijst",
+        "Aanwezigheidslijst",
         "Kennismakingsformulier",
         "Kijkblad voor de waarnemer",
         "Na de training",

@@ -3,12 +3,15 @@ file with per-day hours, and a Dutch message for every broken run file."""
 
 from __future__ import annotations
 
+import itertools
+import re
 import textwrap
 from datetime import date
 
 import pytest
 from click.testing import CliRunner
 
+from test_cli import said
 from toelaten import DataError
 from toelaten._fields import read_yaml
 from toelaten.cli import main
@@ -190,7 +193,7 @@ def test_the_cli_writes_a_starting_copy_that_checks_and_drives_the_schedule(tmp_
     assert again.exit_code == 1 and "Traceback" not in again.output
     checked = runner.invoke(main, ["check", "--schedule", str(path)])
     assert checked.exit_code == 0, checked.output
-    assert STRINGS("cli.check.ok", what=path) in checked.output
+    assert said(checked.output, STRINGS, "cli.check.ok", path)
     ics = tmp_path / "cursus.ics"
     shown = runner.invoke(main, ["schedule", "--schedule", str(path), "--ics", str(ics)])
     assert shown.exit_code == 0, shown.output
@@ -203,7 +206,7 @@ def test_check_never_says_ok_for_a_broken_run_file(tmp_path):
     path = write(tmp_path, 'start: "2027-03-22"\nevery: 0\n')
     result = CliRunner().invoke(main, ["check", "--schedule", str(path)])
     assert result.exit_code == 1
-    assert STRINGS("cli.check.ok", what=path) not in result.output
+    assert not said(result.output, STRINGS, "cli.check.ok", path)
     assert STRINGS.plural("cli.check.problems", 1) in result.output
 
 
@@ -214,3 +217,59 @@ def test_the_schedule_command_says_which_dates_moved():
     assert result.exit_code == 0, result.output
     assert "Tweede paasdag" in result.output
     assert "maandag 29 maart 2027, " not in result.output
+
+
+def test_course_days_close_together_get_a_gentle_notice_not_an_error(tmp_path):
+    # GOOD runs Monday to Thursday and the next Tuesday: four gaps under five days.
+    run = load_run(write(tmp_path, GOOD), DATA.course, DATA.schedule, STRINGS)
+    notice = [n for n in run.notices if "dag 1 en 2" in n]
+    assert len(notice) == 1 and "dag 4 en 5" not in notice[0]  # 25 → 30 March is 5 days
+    checked = CliRunner().invoke(main, ["check", "--schedule", str(write(tmp_path, GOOD))])
+    assert checked.exit_code == 0, checked.output
+    assert notice[0] in checked.output
+    weekly = planned(date(2027, 1, 4), 7)
+    assert weekly.notices == ()
+    assert not [n for n in starting_run(date(2027, 1, 4), 7).notices if "dag 1 en 2" in n]
+    assert [n for n in starting_run(date(2027, 1, 4), 1).notices if "dag 1 en 2" in n]
+
+
+def starting_run(start, every):
+    from toelaten.run import CourseRun
+
+    return CourseRun.starting(DATA.course, start, "dag", STRINGS, every)
+
+
+def test_the_starting_copy_plans_a_day_a_week(tmp_path):
+    path = tmp_path / "rooster.yml"
+    assert CliRunner().invoke(main, ["schedule", "--new", str(path)]).exit_code == 0
+    run = load_run(path, DATA.course, DATA.schedule, STRINGS)
+    gaps = [(b - a).days for a, b in itertools.pairwise(run.dates)]
+    assert min(gaps) >= 5, run.dates
+    assert not [n for n in run.notices if "dag 1 en 2" in n]
+
+
+def test_the_opening_look_backs_of_days_two_to_five_speak_to_days_close_together():
+    for day_id in ("dag-2", "dag-3", "dag-4", "dag-5"):
+        first = DATA.schedule.days[day_id][0]
+        assert first.id == "terugblik"
+        said = " ".join((*first.talking_points, first.shorten or "")).lower()
+        assert "gisteren" in said or "een dag tussen" in said, day_id
+
+
+def test_check_with_a_run_file_names_the_run_file_first_and_sums_up_the_course(tmp_path):
+    path = tmp_path / "rooster.yml"
+    assert CliRunner().invoke(main, ["schedule", "--new", str(path)]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", "--schedule", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert str(path) in lines[0]  # the trainer's own file first
+    assert len(lines) == 2  # and one line for all the course's files
+    assert str(DATA.paths["course"]) not in result.output
+
+
+def test_check_speaks_the_trainers_language_for_every_part():
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    for line in result.output.splitlines():
+        # every part named in the course's words, none by the code's English
+        assert not re.search(r"\bthe\b|\binterface\b|\bstrings\b", line), line

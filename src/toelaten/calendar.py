@@ -45,21 +45,20 @@ def vtimezone(tzid: str) -> Timezone:
     zone = Timezone()
     zone.add("tzid", tzid)
     zone.add("x-lic-location", tzid)
-    summer = TimezoneDaylight()
-    summer.add("tzname", "CEST")
-    summer.add("tzoffsetfrom", timedelta(hours=1))
-    summer.add("tzoffsetto", timedelta(hours=2))
-    summer.add("dtstart", datetime(1996, 3, 31, 2, 0))
-    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
-    winter = TimezoneStandard()
-    winter.add("tzname", "CET")
-    winter.add("tzoffsetfrom", timedelta(hours=2))
-    winter.add("tzoffsetto", timedelta(hours=1))
-    winter.add("dtstart", datetime(1996, 10, 27, 3, 0))
-    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
-    zone.add_component(summer)
-    zone.add_component(winter)
+    zone.add_component(_observance(TimezoneDaylight(), "CEST", 1, datetime(1996, 3, 31, 2)))
+    zone.add_component(_observance(TimezoneStandard(), "CET", 2, datetime(1996, 10, 27, 3)))
     return zone
+
+
+def _observance(part, name: str, hours_before: int, start: datetime):
+    """One half of the year: from ``hours_before`` ahead of UTC to the other (1 <-> 2),
+    from ``start`` and every year on the last Sunday of that month."""
+    part.add("tzname", name)
+    part.add("tzoffsetfrom", timedelta(hours=hours_before))
+    part.add("tzoffsetto", timedelta(hours=3 - hours_before))
+    part.add("dtstart", start)
+    part.add("rrule", {"freq": "yearly", "bymonth": start.month, "byday": "-1su"})
+    return part
 
 
 def build_calendar(

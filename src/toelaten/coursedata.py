@@ -185,19 +185,19 @@ class CourseData:
         files are read one by one (only ``exercise_files`` if given); a part that needs a
         broken one is skipped, and says so. With ``book`` (the folder of ``_toc.yml``), the
         draaiboek's pages and figures are looked up in it."""
-        course = _attempt(self.paths["course"], lambda: self.course)
+        course = _attempt(self.paths["course"], lambda: self.course, "course")
         yield course
-        yield _attempt(self.paths["contacts"], lambda: self.contacts)
-        cast = _attempt(self.paths["cast"], lambda: self.cast)
+        yield _attempt(self.paths["contacts"], lambda: self.contacts, "contacts")
+        cast = _attempt(self.paths["cast"], lambda: self.cast, "cast")
         yield cast
-        words = "the interface strings (locale/)"
+        words = "locale/"
         if course.ok:
-            words = f"the interface strings ({self.course.language})"
-            strings = _attempt(words, lambda: self.strings)
+            words = self.course.language
+            strings = _attempt(words, lambda: self.strings, "strings")
         else:
-            strings = Check(words, skipped=True)
+            strings = Check(words, skipped=True, part="strings")
         yield strings
-        files = _attempt(self.paths["exercises"], self.exercise_files)
+        files = _attempt(self.paths["exercises"], self.exercise_files, "exercises")
         # Exercises are read with the course's words (their answers' messages).
         exercises_ok = course.ok and strings.ok and files.ok and cast.ok
         if exercise_files:
@@ -210,20 +210,20 @@ class CourseData:
                 yield check
         linked = "the exercises' links to each other"
         if exercises_ok:
-            links = _attempt(linked, lambda: self.exercises)
+            links = _attempt(linked, lambda: self.exercises, "links")
             exercises_ok = links.ok
             yield links
         else:
-            yield Check(linked, skipped=True)
+            yield Check(linked, skipped=True, part="links")
         if exercises_ok:
-            schedule = _attempt(self.paths["schedule"], lambda: self.schedule)
+            schedule = _attempt(self.paths["schedule"], lambda: self.schedule, "schedule")
         else:
-            schedule = Check(str(self.paths["schedule"]), skipped=True)
+            schedule = Check(str(self.paths["schedule"]), skipped=True, part="schedule")
         yield schedule
-        group = _attempt(self.paths["group"], lambda: self.group)
+        group = _attempt(self.paths["group"], lambda: self.group, "group")
         yield group
         yield self._check_draaiboek(schedule.ok and group.ok, book)
-        yield _attempt(self.paths["sources"], lambda: self.sources)
+        yield _attempt(self.paths["sources"], lambda: self.sources, "sources")
 
     def _check_draaiboek(self, parts_ok: bool, book: Path | None) -> Check:
         """The schedule and the group formats together: talking points, buffers, werkvormen
@@ -232,9 +232,11 @@ class CourseData:
 
         what = "the trainer's draaiboek (schedule and group formats together)"
         if not parts_ok:
-            return Check(what, skipped=True)
+            return Check(what, skipped=True, part="draaiboek")
         return _attempt(
-            what, lambda: check_draaiboek(self.schedule, self.group, self.strings, book)
+            what,
+            lambda: check_draaiboek(self.schedule, self.group, self.strings, book),
+            "draaiboek",
         )
 
     def check_exercises(self, paths: Sequence[Path]) -> Iterator[Check]:
@@ -252,17 +254,18 @@ class CourseData:
         except DataError:
             cast = None  # reported on its own; the examples' answers are still checked
         for path in paths:
-            yield _attempt(path, functools.partial(read_exercise, path, course, strings, cast))
+            load = functools.partial(read_exercise, path, course, strings, cast)
+            yield _attempt(path, load, "exercise")
 
 
-def _attempt(what: Path | str, load: Callable[[], Any]) -> Check:
+def _attempt(what: Path | str, load: Callable[[], Any], part: str = "") -> Check:
     try:
         load()
     except (DataError, ValueError) as exc:
-        return Check(str(what), error=str(exc))
+        return Check(str(what), error=str(exc), part=part)
     except KeyError as exc:  # a missing day or exercise, with what is known
-        return Check(str(what), error=str(exc.args[0]))
-    return Check(str(what))
+        return Check(str(what), error=str(exc.args[0]), part=part)
+    return Check(str(what), part=part)
 
 
 @dataclass(frozen=True)
@@ -275,6 +278,9 @@ class Check:
     skipped: bool = False
     #: What the checked file does that is allowed but may be a mistake (said, not failed).
     warnings: tuple[str, ...] = ()
+    #: Which part of the course it is (``course``, ``schedule``, ``run``, …): how
+    #: ``toelaten check`` names it for a trainer, with ``what`` (the file) after it.
+    part: str = ""
 
     @property
     def ok(self) -> bool:

@@ -14,6 +14,7 @@ weekend or a holiday gives a warning instead.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 #: Whose public holidays a run skips: the two countries the course is given in.
 COUNTRIES = ("NL", "BE")
+#: The homework between two days (Oefenen in het echt) counts on about a week; days
+#: closer together than this get a notice (not an error: a Monday-to-Friday run is allowed).
+HOMEWORK_DAYS = 5
 
 
 @dataclass(frozen=True)
@@ -91,3 +95,17 @@ def check_dates(dates: Sequence[date], country: str, strings: Strings) -> Planne
         elif day.weekday() >= 5:
             warnings.append(strings("run.on_weekend", number=number, date=when))
     return PlannedDates(tuple(dates), warnings=tuple(warnings))
+
+
+def close_together(dates: Sequence[date], strings: Strings) -> str | None:
+    """A gentle notice when two course days are less than ``HOMEWORK_DAYS`` apart: what
+    it means for the homework and which blocks to adapt; None when every gap is wide enough."""
+    close = [
+        number
+        for number, (before, after) in enumerate(itertools.pairwise(dates), start=2)
+        if (after - before).days < HOMEWORK_DAYS
+    ]
+    if not close:
+        return None
+    days = ", ".join(strings("run.close_pair", before=n - 1, after=n) for n in close)
+    return strings("run.close_days", pairs=days, gap=HOMEWORK_DAYS)

@@ -66,6 +66,9 @@ class Timing:
     close: PerVariant
     #: What one round holds, in words ("10 minuten gesprek, 5 minuten nabespreken").
     round_text: str
+    #: The same werkvorm in a group of four (a group that three does not divide): its own
+    #: clock, with a round per person so everyone still has every role (``four:``).
+    four: Timing | None = None
 
     def parts(self, variant_id: str) -> tuple[int, int, int, int] | None:
         """(intro, round, rounds, close) for a variant; None when one is not given."""
@@ -165,16 +168,21 @@ def _per_variant(item: Fields, key: str) -> PerVariant:
     return out
 
 
-def _werkvorm(item: Fields, werkvorm_id: str) -> Werkvorm:
-    timing_item = item.mapping("timing")
+def _timing(item: Fields, four: bool = True) -> Timing:
     timing = Timing(
-        intro=_per_variant(timing_item, "intro"),
-        round=_per_variant(timing_item, "round"),
-        rounds=_per_variant(timing_item, "rounds"),
-        close=_per_variant(timing_item, "close"),
-        round_text=timing_item.text("round_text"),
+        intro=_per_variant(item, "intro"),
+        round=_per_variant(item, "round"),
+        rounds=_per_variant(item, "rounds"),
+        close=_per_variant(item, "close"),
+        round_text=item.text("round_text"),
+        four=_timing(item.mapping("four"), four=False) if four and "four" in item.raw else None,
     )
-    timing_item.done()
+    item.done()
+    return timing
+
+
+def _werkvorm(item: Fields, werkvorm_id: str) -> Werkvorm:
+    timing = _timing(item.mapping("timing"))
     werkvorm = Werkvorm(werkvorm_id, tuple(item.texts("roles")), item.flag("observer"), timing)
     item.done()
     return werkvorm

@@ -20,7 +20,7 @@ from typing import Any
 
 from toelaten._fields import DataError, DuplicateKeyError, read_yaml
 from toelaten.course import Course
-from toelaten.dates import COUNTRIES, PlannedDates, check_dates, plan_dates
+from toelaten.dates import COUNTRIES, PlannedDates, check_dates, close_together, plan_dates
 from toelaten.schedule import RunDetails, Schedule, WindowError, clock, hours, span
 from toelaten.strings import Strings
 
@@ -80,7 +80,8 @@ class CourseRun:
     ) -> CourseRun:
         """A run from ``--start``/``--every`` on the command line."""
         planned = plan_dates(start, len(course.days), every, country, strings)
-        return cls(variant, planned.dates, f"{start}/{variant}", notices=planned.notices)
+        notices = (*planned.notices, *_close(planned.dates, strings))
+        return cls(variant, planned.dates, f"{start}/{variant}", notices=notices)
 
 
 def load_run(path: Path, course: Course, schedule: Schedule, strings: Strings) -> CourseRun:
@@ -136,10 +137,15 @@ def load_run(path: Path, course: Course, schedule: Schedule, strings: Strings) -
         details,
         country,
         reminder,
-        planned.notices,
+        (*planned.notices, *_close(planned.dates, strings)),
         planned.warnings,
         path,
     )
+
+
+def _close(dates: tuple[date, ...], strings: Strings) -> tuple[str, ...]:
+    notice = close_together(dates, strings)
+    return (notice,) if notice else ()
 
 
 class _Problems:

@@ -15,10 +15,11 @@ from toelaten.strings import Strings
 
 
 def template(course: Course, schedule: Schedule, strings: Strings, today: date) -> str:
-    """A commented starting copy of a run file: five real dates from the Monday two weeks
-    ahead (holidays left out), every key with what it does, and an id of its own."""
+    """A commented starting copy of a run file: five real dates, a week apart, from the
+    Monday two weeks ahead (holidays left out; the homework between two days counts on a
+    week), every key with what it does, and an id of its own."""
     monday = today + timedelta(days=14 - today.weekday())
-    planned = plan_dates(monday, len(course.days), 1, "NL", strings)
+    planned = plan_dates(monday, len(course.days), 7, "NL", strings)
     dates = ", ".join(f'"{d}"' for d in planned.dates)
     first = course.days[0].id
     variant = schedule.variants.get("dag")

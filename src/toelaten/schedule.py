@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,6 +111,15 @@ class Block:
     prompt: str | None = None
     tip: str | None = None
     shorten: str | None = None
+    #: ``shorten`` per variant, when what shrinks differs (``shorten: {dag: …, dagdeel: …}``):
+    #: a variant's run sheet then only says its own (``Schedule.run_sheet``).
+    shorten_by: Mapping[str, str] = field(default_factory=dict)
+
+    def in_variant(self, variant_id: str) -> Block:
+        """The block as one variant's run sheet tells it: its own ``shorten``."""
+        if variant_id not in self.shorten_by:
+            return self
+        return replace(self, shorten=self.shorten_by[variant_id], shorten_by={})
 
 
 @dataclass(frozen=True)
@@ -163,7 +172,7 @@ class Schedule:
                 if minutes == 0:
                     continue
             later = now + timedelta(minutes=minutes)
-            slots.append(Slot(block, now.time(), later.time(), minutes))
+            slots.append(Slot(block.in_variant(variant_id), now.time(), later.time(), minutes))
             now = later
         return slots
 
@@ -254,6 +263,22 @@ def load_schedule(path: Path | str, course: Course, exercises: Mapping[str, Exer
     return schedule
 
 
+def _per_variant_text(
+    item: Fields, key: str, where: str, minutes: dict[str, int]
+) -> dict[str, str]:
+    """A text given per variant (``{dag: …, dagdeel: …}``), each a variant of the block."""
+    if not isinstance(item.raw.get(key), dict):
+        return {}
+    sub = item.mapping(key)
+    out = {}
+    for variant_id in sub.names():
+        if variant_id not in minutes:
+            sub.fail(f"{where}: the block is not part of the variant {variant_id!r}", variant_id)
+        out[variant_id] = sub.text(variant_id)
+    sub.done()
+    return out
+
+
 def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
     block_id = item.text("id")
     where = f"{day_id}, block {block_id!r}"
@@ -276,6 +301,7 @@ def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
     werkvorm = item.text("werkvorm", optional=True)
     if werkvorm is not None and werkvorm not in werkvormen:
         item.fail(f"{where}: unknown werkvorm {werkvorm!r}", "werkvorm")
+    shorten_by = _per_variant_text(item, "shorten", where, minutes)
     block = Block(
         id=block_id,
         title=item.text("title"),
@@ -292,7 +318,8 @@ def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
         talking_points=tuple(item.texts("talking_points", allow_empty=True)),
         prompt=item.text("prompt", optional=True),
         tip=item.text("tip", optional=True),
-        shorten=item.text("shorten", optional=True),
+        shorten=None if shorten_by else item.text("shorten", optional=True),
+        shorten_by=shorten_by,
     )
     if fmt not in QUIET_FORMATS and (block.goal is None or block.instructions is None):
         item.fail(f"{where}: a block that is not a break needs a goal and instructions", "goal")

@@ -4,7 +4,8 @@ beyond the shape of each file.
 - every block with group work has talking points (2-5) and a prompt for the projector;
 - every day has one ``buffer`` block (Uitloop) with minutes in every variant;
 - every werkvorm a block names has its own timing in group.yml, and that timing fits the
-  block's minutes in each variant the block is part of;
+  block's minutes in each variant the block is part of (and so does its timing for a
+  group of four, ``four:``, when it has one);
 - a day with an observer (the kijkblad) has the observer's task for that day;
 - with a book: every ``page`` is a page of the book (in ``_toc.yml``), every ``figure`` a
   file in it.
@@ -23,7 +24,7 @@ from typing import Any
 import yaml
 
 from toelaten._fields import DataError
-from toelaten.group import GroupMaterials
+from toelaten.group import GroupMaterials, Timing
 from toelaten.schedule import QUIET_FORMATS, Block, Schedule
 from toelaten.strings import Strings
 
@@ -119,31 +120,46 @@ def _werkvormen(schedule: Schedule, group: GroupMaterials, strings: Strings) -> 
             if parts is None:
                 out.append(f"{there}: " + strings("schedule_check.werkvorm_variant", **where))
                 continue
-            need = werkvorm.timing.minutes(variant_id) or 0
-            if need > have:
-                intro, round_, rounds, close = parts
-                out.append(
-                    f"{here}: "
-                    + strings(
-                        "schedule_check.werkvorm_fit",
-                        need=need,
-                        have=have,
-                        short=need - have,
-                        parts=strings(
-                            "schedule_check.werkvorm_parts",
-                            intro=intro,
-                            rounds=rounds,
-                            round=round_,
-                            close=close,
-                        ),
-                        file=there,
-                        **where,
-                    )
-                )
+            out += [
+                f"{here}: {p}"
+                for p in _fit(werkvorm.timing, variant_id, have, where, there, strings)
+            ]
     for day_id in group.observer_tasks:
         if day_id not in schedule.days:
             out.append(f"{there}: " + strings("schedule_check.observer_day", day=day_id))
     return out
+
+
+def _fit(
+    timing: Timing, variant_id: str, have: int, where: dict[str, str], there: str, strings: Strings
+) -> Iterator[str]:
+    """The werkvorm's clock against a block's minutes; then its group of four's, if any."""
+    for clock in (timing, timing.four):
+        parts = clock.parts(variant_id) if clock is not None else None
+        if clock is None or parts is None:
+            continue
+        need = clock.minutes(variant_id) or 0
+        if need <= have:
+            continue
+        intro, round_, rounds, close = parts
+        values = {
+            "need": need,
+            "have": have,
+            "short": need - have,
+            "parts": strings(
+                "schedule_check.werkvorm_parts",
+                intro=intro,
+                rounds=rounds,
+                round=round_,
+                close=close,
+            ),
+            "file": there,
+            **where,
+        }
+        if clock is timing:
+            yield strings("schedule_check.werkvorm_fit", **values)
+        else:
+            yield strings("schedule_check.werkvorm_fit_four", **values)
 
 
 def _links(schedule: Schedule, strings: Strings, book: Path) -> Iterator[str]:

@@ -9,6 +9,7 @@ import click
 from toelaten._fields import DataError
 from toelaten.cli.common import Problem
 from toelaten.coursedata import Check, CourseData
+from toelaten.strings import Strings
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -67,19 +68,62 @@ def check(
     problems = 0
     checks = list(data.checks(exercise_files, book))
     if run_file is not None:
-        checks.append(_check_run(data, run_file, all(c.ok for c in checks)))
+        # A trainer's question first: is my run file right? The course's own files then
+        # in one line when they are fine, each named only when one is not.
+        run = _check_run(data, run_file, all(c.ok for c in checks))
+        if all(c.ok and not c.warnings for c in checks):
+            summary = strings("cli.check.course_files", n=len(checks))
+            checks = [run]
+        else:
+            checks, summary = [run, *checks], None
+    else:
+        summary = None
     for check in checks:
+        what = _label(check, strings)
         if check.error:
             problems += check.error.count("\n") + 1
+            click.echo(strings("cli.check.failed", what=what), err=True)
             click.echo(check.error, err=True)
         elif check.skipped:
-            click.echo(strings("cli.check.skipped", what=check.what), err=True)
+            click.echo(strings("cli.check.skipped", what=what), err=True)
         else:
             for warning in check.warnings:
                 click.echo(warning, err=True)
-            click.echo(strings("cli.check.ok", what=check.what))
+            click.echo(strings("cli.check.ok", what=what))
+    if summary:
+        click.echo(summary)
     if problems:
         raise Problem(strings.plural("cli.check.problems", problems))
+
+
+def _label(check: Check, strings: Strings) -> str:
+    """What a check looked at, in the trainer's words, with its file."""
+    file, part = check.what, check.part
+    if part == "course":
+        return strings("cli.check.part.course", file=file)
+    if part == "contacts":
+        return strings("cli.check.part.contacts", file=file)
+    if part == "cast":
+        return strings("cli.check.part.cast", file=file)
+    if part == "strings":
+        return strings("cli.check.part.strings", language=file)
+    if part == "exercises":
+        return strings("cli.check.part.exercises", file=file)
+    if part == "exercise":
+        return strings("cli.check.part.exercise", file=file)
+    if part == "links":
+        return strings("cli.check.part.links")
+    if part == "schedule":
+        return strings("cli.check.part.schedule", file=file)
+    if part == "group":
+        return strings("cli.check.part.group", file=file)
+    if part == "draaiboek":
+        return strings("cli.check.part.draaiboek")
+    if part == "sources":
+        return strings("cli.check.part.sources", file=file)
+    if part == "run":
+        return strings("cli.check.part.run", file=file)
+    return file
 
 
 def _check_run(data: CourseData, run_file: Path, ready: bool) -> Check:
@@ -87,12 +131,12 @@ def _check_run(data: CourseData, run_file: Path, ready: bool) -> Check:
     from toelaten.run import load_run
 
     if not ready:
-        return Check(str(run_file), skipped=True)
+        return Check(str(run_file), skipped=True, part="run")
     try:
         run = load_run(run_file, data.course, data.schedule, data.strings)
     except DataError as exc:
-        return Check(str(run_file), error=str(exc))
-    return Check(str(run_file), warnings=run.warnings + run.notices)
+        return Check(str(run_file), error=str(exc), part="run")
+    return Check(str(run_file), warnings=run.warnings + run.notices, part="run")
 
 
 @click.command()

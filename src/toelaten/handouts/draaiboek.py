@@ -14,7 +14,9 @@ from toelaten.coursedata import CourseData
 from toelaten.schedule import BUFFER, Block, Slot, hours
 
 if TYPE_CHECKING:
+    from toelaten.group import Timing
     from toelaten.run import CourseRun
+    from toelaten.strings import Strings
 
 
 def day_sheets(
@@ -143,21 +145,29 @@ def werkvorm_facts(data: CourseData, werkvorm_id: str, variant_id: str) -> list[
 
 
 def timing_text(data: CourseData, werkvorm_id: str, variant_id: str) -> str | None:
-    """'5 min uitleg, 3 × 15 min (…), 5 min afronden: 55 min', or None for a variant the
-    werkvorm's timing does not give."""
-    werkvorm = data.group.werkvormen[werkvorm_id]
-    parts = werkvorm.timing.parts(variant_id)
+    """'5 min uitleg, 3 × 15 min (…), 5 min afronden: 55 min', with the group of four's
+    own clock after it when it has one; None for a variant the timing does not give."""
+    timing = data.group.werkvormen[werkvorm_id].timing
+    text = describe_timing(timing, variant_id, data.strings)
+    if text is None or timing.four is None:
+        return text
+    four = describe_timing(timing.four, variant_id, data.strings)
+    return text if four is None else data.strings("draaiboek.timing_four", text=text, four=four)
+
+
+def describe_timing(timing: Timing, variant_id: str, strings: Strings) -> str | None:
+    parts = timing.parts(variant_id)
     if parts is None:
         return None
     intro, round_, rounds, close = parts
-    return data.strings(
+    return strings(
         "draaiboek.timing_parts",
         intro=intro,
         rounds=rounds,
         round=round_,
-        round_text=_flat(werkvorm.timing.round_text),
+        round_text=_flat(timing.round_text),
         close=close,
-        total=werkvorm.timing.minutes(variant_id),
+        total=timing.minutes(variant_id),
     )
 
 

@@ -69,6 +69,12 @@ class BlockSheet:
             line = self._line(self.strings("draaiboek.shorten"), nodes.Text(block.shorten))
             line["classes"].append("tl-block-shorten")
             body += line
+        for variant_id, text in block.shorten_by.items():
+            variant = self.schedule.variants[variant_id].label.lower()
+            label = f"{self.strings('draaiboek.shorten')} ({variant})"
+            line = self._line(label, nodes.Text(text))
+            line["classes"].append("tl-block-shorten")
+            body += line
         return body
 
     def _meta(self, block: Block) -> str:

@@ -88,19 +88,12 @@ class WerkvormTimingDirective(DataDirective):
         intro = nodes.paragraph()
         intro += nodes.strong(text=strings("draaiboek.reckon"))
         timing = nodes.bullet_list(classes=["toelaten-werkvorm-tijd"])
+        from toelaten.handouts.draaiboek import timing_text
+
         for variant in schedule.variants.values():
-            parts = werkvorm.timing.parts(variant.id)
-            if variant.id not in used or parts is None:
+            text = timing_text(self.data, werkvorm.id, variant.id)
+            if variant.id not in used or text is None:
                 continue
-            text = strings(
-                "draaiboek.timing_parts",
-                intro=parts[0],
-                round=parts[1],
-                rounds=parts[2],
-                close=parts[3],
-                round_text=werkvorm.timing.round_text,
-                total=werkvorm.timing.minutes(variant.id),
-            )
             timing += nodes.list_item("", nodes.paragraph(text=f"{variant.label}: {text}"))
         return [roles, intro, timing]
 

@@ -210,6 +210,9 @@ class PresentationDirective(DataDirective):
             text = _extra(block, key)
             if text:
                 line(label, text)
+        for variant_id, text in block.shorten_by.items():
+            variant = schedule.variants[variant_id].label.lower()
+            line(f"{strings('presentation.shorten')} ({variant})", text)
         page = _extra(block, "page")
         if page:
             link = xref("doc", "/" + page, "")
