@@ -212,7 +212,7 @@ class PresentationDirective(DataDirective):
                 line(label, text)
         for variant_id, text in block.shorten_by.items():
             variant = schedule.variants[variant_id].label.lower()
-            line(f"{strings('presentation.shorten')} ({variant})", text)
+            line(f"{strings('draaiboek.shorten')} ({variant})", text)
         page = _extra(block, "page")
         if page:
             link = xref("doc", "/" + page, "")
