@@ -33,11 +33,14 @@ def fonts_of(reader: PdfReader) -> set[str]:
 
 
 def is_tagged_a4_pdf_ua(reader: PdfReader) -> bool:
+    """Tagged PDF/UA in Dutch, every page A4 (upright, or turned for a wide table)."""
     root = reader.trailer["/Root"]
     return (
         bool(root["/MarkInfo"]["/Marked"])
         and str(root["/Lang"]).startswith("nl")
         and "/StructTreeRoot" in root
         and b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
-        and all(tuple(round(float(x)) for x in p.mediabox[2:]) == A4 for p in reader.pages)
+        and all(
+            tuple(round(float(x)) for x in p.mediabox[2:]) in (A4, A4[::-1]) for p in reader.pages
+        )
     )

@@ -41,6 +41,14 @@ def body_text(reader: PdfReader) -> str:
     return " ".join(footer.sub(" ", page_text(page)).strip() for page in reader.pages)
 
 
+CERTIFICATE = DATA.strings("pdf.kit.certificate")
+
+
+def is_certificate(text: str) -> bool:
+    """The certificate's page: a keepsake, the one page without the help line."""
+    return CERTIFICATE in text and DATA.strings("pdf.kit.took_part") in text
+
+
 def make_pack(out: Path, *args: str) -> list[Path]:
     result = CliRunner().invoke(main, ["handouts", "--group", "--out", str(out), *args])
     assert result.exit_code == 0, result.output
@@ -80,7 +88,7 @@ def test_each_pack_has_every_handout_as_its_own_accessible_pdf(pack_dir):
         assert reader.metadata.title, path.name
         assert all(f.startswith("AtkinsonHyperlegible-") for f in fonts_of(reader)), path.name
         for text in page_texts(path):
-            assert HELP_LINE in text, path.name
+            assert (HELP_LINE in text) != is_certificate(text), path.name
 
 
 def test_the_trainer_pack_holds_the_kit(pack_dir):
@@ -96,28 +104,56 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
         "Materialen per dag",
         "Aanwezigheidslijst",
         "Kennismakingsformulier",
-        "Kijkblad voor de waarnemer",
+        "De uitnodiging, ingevuld",
+        "Hulpkaart",
+        "Evaluatieformulier",
+        "Bewijs van deelname",
         "Na de training",
     ):
         assert title in titles
-    # One observer's sheet serves every werkvorm with an observer, and says so.
-    kijkblad = next(h for h in handouts(TRAINER) if h.filename == "kijkblad-waarnemer.pdf")
-    for werkvorm in DATA.group.werkvormen.values():
-        title = DATA.schedule.werkvormen[werkvorm.id]
-        assert (title in kijkblad.sheet["subtitle"]) == werkvorm.observer, title
     assert [t for t in titles if t.startswith("Draaiboek dag")] == [
         f"Draaiboek dag {d.number}" for d in DATA.course.days
     ]
+    # The last day's loose sheets: the evaluation and the certificate, in a part of their own.
+    last = [h.sheet["title"] for h in handouts(TRAINER) if h.part == "Laatste dag"]
+    assert last == [DATA.group.forms["evaluatie"].title, CERTIFICATE]
+
+
+def test_every_day_with_an_observer_task_has_its_own_kijkblad_after_its_draaiboek(pack_dir):
+    group = DATA.group
+    sheets = handouts(TRAINER)
+    names = [h.filename for h in sheets]
+    kijkbladen = [n for n in names if n.startswith("kijkblad-")]
+    assert kijkbladen == [
+        f"kijkblad-{d.id}.pdf" for d in DATA.course.days if d.id in group.observer_tasks
+    ]
+    for day_id, task in group.observer_tasks.items():
+        at = names.index(f"kijkblad-{day_id}.pdf")
+        assert names[at - 1] == f"draaiboek-{day_id}.pdf"  # printed with the day it serves
+        text = body_text(loose(pack_dir, TRAINER, f"kijkblad-{day_id}.pdf"))
+        assert " ".join(task.split()) in text  # the day's task, on top of the questions
+        assert text.index(" ".join(task.split())) < text.index(
+            group.forms["kijkblad"].fields[0].label
+        )
+        for column in group.forms["kijkblad"].columns.get(day_id, ()):
+            assert column in text
+    # The role play's day has room per role.
+    assert {"De expert", "De dokter", "De procesbegeleider"} <= set(
+        group.forms["kijkblad"].columns["dag-4"]
+    )
 
 
 def test_the_participant_pack_holds_what_a_participant_keeps(pack_dir):
     titles = [h.sheet["title"] for h in handouts(PARTICIPANT)]
-    assert titles[:2] == [DATA.group.agreements_title, "Hulpkaart"]
+    # The help page the worksheets point to ("Als het even niet gaat") is in the pack.
+    assert titles[:2] == [DATA.group.agreements_title, DATA.strings("help.title")]
     for day in DATA.course.days:
         assert f"Programma dag {day.number}" in titles
         for exercise_id in day.exercises:
             assert DATA.exercises[exercise_id].title in titles
-    assert titles[-2:] == [DATA.group.forms["evaluatie"].title, "Bewijs van deelname"]
+    # The certificate is the trainer's loose sheet for the last day, not in this pack.
+    assert titles[-1] == DATA.group.forms["evaluatie"].title
+    assert CERTIFICATE not in titles
 
 
 @pytest.mark.parametrize("which", [TRAINER, PARTICIPANT])
@@ -138,7 +174,7 @@ def test_a_pack_has_a_table_of_contents_with_true_page_numbers(pack_dir, which):
         assert title in pages[int(match.group(1)) - 1], f"{title!r} is not on page {match[1]}"
         at = match.end()
     for number, text in enumerate(pages, start=1):
-        assert HELP_LINE in text, f"page {number}"
+        assert (HELP_LINE in text) != is_certificate(text), f"page {number}"
 
 
 @pytest.mark.parametrize("which", [TRAINER, PARTICIPANT])
@@ -263,11 +299,10 @@ def test_a_run_puts_trainer_organisation_and_venue_on_covers_footers_and_certifi
         reader = read(pdfs[f"{which}.pdf"], tmp_path)
         assert "Trainer: Anouk de Vries" in page_text(reader.pages[0])
         for page in reader.pages:
-            assert (
-                "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · anouk@example.org"
-                in page_text(page)
-            )
-    certificate = text_of(read(pdfs[f"{PARTICIPANT}/certificaat.pdf"], tmp_path))
+            text = page_text(page)
+            footer = "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · anouk@example.org"
+            assert (footer in text) != is_certificate(text)
+    certificate = text_of(read(pdfs[f"{TRAINER}/certificaat.pdf"], tmp_path))
     assert DATA.course.full_title in certificate and "Anouk de Vries" in certificate
     assert "22 maart 2027" in certificate and "26 maart 2027" in certificate
     attendance = text_of(read(pdfs[f"{TRAINER}/presentielijst.pdf"], tmp_path))
@@ -287,9 +322,10 @@ def test_the_kit_sheets_print_their_data(pack_dir):
             for item in slot.block.materials:
                 assert item in materials
     evaluation = body_text(loose(pack_dir, PARTICIPANT, "evaluatieformulier.pdf"))
-    for day in DATA.course.days:
-        assert day.heading(DATA.strings) in evaluation
-    assert "trainer" in evaluation
+    ratings = DATA.group.forms["evaluatie"].ratings
+    assert ratings is not None
+    for row in ratings.all_rows([day.heading(DATA.strings) for day in DATA.course.days]):
+        assert row in evaluation
 
 
 def test_the_group_sheets_print_the_data_file(pack_dir):
@@ -301,8 +337,9 @@ def test_the_group_sheets_print_the_data_file(pack_dir):
     for agreement in group.agreements:
         assert f"{agreement.title} {' '.join(agreement.text.split())}" in agreements
     for form_id, path in (
-        ("kijkblad", f"{TRAINER}/kijkblad-waarnemer.pdf"),
+        ("kijkblad", f"{TRAINER}/kijkblad-dag-1.pdf"),
         ("evaluatie", f"{PARTICIPANT}/evaluatieformulier.pdf"),
+        ("evaluatie", f"{TRAINER}/evaluatieformulier.pdf"),
     ):
         text = body_text(PdfReader(pack_dir / path))
         for field in group.forms[form_id].fields:
@@ -310,7 +347,7 @@ def test_the_group_sheets_print_the_data_file(pack_dir):
 
 
 def test_the_help_card_has_every_contact_of_every_country(pack_dir):
-    reader = loose(pack_dir, PARTICIPANT, "hulpkaart.pdf")
+    reader = loose(pack_dir, TRAINER, "hulpkaartjes.pdf")
     countries = DATA.contacts.countries
     assert len(reader.pages) == len(countries)
     for page, country in zip(reader.pages, countries, strict=True):
@@ -448,10 +485,10 @@ def test_a_run_file_drives_both_packs(tmp_path):
         for line in ("Trainer: Anouk de Vries", "Tweede trainer: Bram Peeters"):
             assert line in cover
         for page in PdfReader(out / f"{which}.pdf").pages:
-            assert "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · 06-12345678" in page_text(
-                page
-            )
-    certificate = body_text(loose(out, PARTICIPANT, "certificaat.pdf"))
+            text = page_text(page)
+            footer = "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · 06-12345678"
+            assert (footer in text) != is_certificate(text)
+    certificate = body_text(loose(out, TRAINER, "certificaat.pdf"))
     assert "22 maart 2027" in certificate and "19 april 2027" in certificate
     assert "Anouk de Vries" in certificate and "Bram Peeters" in certificate
     attendance = body_text(loose(out, TRAINER, "presentielijst.pdf"))

@@ -8,7 +8,7 @@ one file. The forms reuse the exercises' field kinds, so they print like any wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,20 @@ class Agreement:
 
 
 @dataclass(frozen=True)
+class Ratings:
+    """A form's ratings from 1 to 5: one row for every day of the course, then ``rows``."""
+
+    title: str
+    intro: str
+    #: What 1 and 5 mean, in words.
+    ends: tuple[str, str]
+    rows: tuple[str, ...]
+
+    def all_rows(self, day_headings: list[str]) -> list[str]:
+        return [*day_headings, *self.rows]
+
+
+@dataclass(frozen=True)
 class Form:
     id: str
     title: str
@@ -33,6 +47,10 @@ class Form:
     fields: tuple[Field, ...]
     #: Printed under the questions (what happens with the answers, say).
     note: str | None = None
+    #: Ratings per day and for the trainer, before the questions (the evaluation).
+    ratings: Ratings | None = None
+    #: Per day id: a column for each of these on that day's sheet (the kijkblad on day 4).
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """Shaped like an exercise, so the worksheet template prints it."""
@@ -137,6 +155,8 @@ def load_group_materials(path: Path | str) -> GroupMaterials:
             form_item.text("intro"),
             fields,
             form_item.text("note", optional=True),
+            _ratings(form_item),
+            _columns(form_item),
         )
         form_item.done()
     forms_item.done()
@@ -147,10 +167,39 @@ def load_group_materials(path: Path | str) -> GroupMaterials:
     observer_tasks = {day_id: tasks_item.text(day_id) for day_id in tasks_item.names()}
     tasks_item.done()
     top.done()
+    for form in forms.values():
+        for day_id in form.columns:
+            if day_id not in observer_tasks:
+                raise DataError(
+                    f"{path}: forms: {form.id}: columns: {day_id} has no task in kijkopdrachten"
+                )
     missing = [f for f in FORMS if f not in forms]
     if missing:
         raise DataError(f"{path}: forms: missing {', '.join(missing)}")
     return GroupMaterials(title, intro, tuple(agreements), forms, path, werkvormen, observer_tasks)
+
+
+def _ratings(form_item: Fields) -> Ratings | None:
+    item = form_item.mapping("ratings", optional=True)
+    if item is None:
+        return None
+    ends = item.texts("ends")
+    if len(ends) != 2:
+        item.fail("expected two words: what 1 and what 5 mean", "ends")
+    ratings = Ratings(
+        item.text("title"), item.text("intro"), (ends[0], ends[1]), tuple(item.texts("rows"))
+    )
+    item.done()
+    return ratings
+
+
+def _columns(form_item: Fields) -> dict[str, tuple[str, ...]]:
+    item = form_item.mapping("columns", optional=True)
+    if item is None:
+        return {}
+    columns = {day_id: tuple(item.texts(day_id)) for day_id in item.names()}
+    item.done()
+    return columns
 
 
 def _per_variant(item: Fields, key: str) -> PerVariant:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from toelaten.course import Day
 from toelaten.coursedata import CourseData
+from toelaten.handouts.outline import figure, lesson_outline
 from toelaten.schedule import BUFFER, Block, Slot, hours
 
 if TYPE_CHECKING:
@@ -52,7 +53,19 @@ def day_sheets(
             for s in slots
         ],
     }
-    blocks = [_block(data, day, variant_id, s, book) for s in slots if s.block.format != "pauze"]
+    blocks, outlined = [], set()
+    for s in slots:
+        if s.block.format == "pauze":
+            continue
+        blocks.append(_block(data, day, variant_id, s, book))
+        # A lesson page's outline and a figure once a day, with the first block using it.
+        page = s.block.page
+        if page and page not in outlined and book is not None:
+            blocks[-1]["outline"] = lesson_outline(data, book / f"{page}.md")
+            outlined.add(page)
+        if s.block.figure and s.block.figure not in outlined:
+            blocks[-1]["figure"] = figure(book, s.block.figure)
+            outlined.add(s.block.figure)
     run_sheet = {
         "kind": "run-sheet",
         "title": strings("pdf.pack.run_sheet", number=day.number),
@@ -82,6 +95,8 @@ def _block(
         "werkvorm": [],
         "debrief": [],
         "notes": [],
+        "outline": None,
+        "figure": None,
     }
     if block.format == BUFFER:
         # The day's slack: what it is for, no goal or instructions to print empty.

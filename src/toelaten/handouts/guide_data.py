@@ -34,8 +34,18 @@ def data_blocks(data: CourseData, name: str, arg: str, where: str) -> list[Block
         form = data.group.forms.get(arg)
         if form is None:
             raise GuideError(f"{where}: no form {arg!r}")
+        out: list[Block] = []
+        if form.ratings is not None:  # the evaluation: a rating per day and for the trainer
+            days = [day.heading(strings) for day in data.course.days]
+            rows = [[{"text": row}] for row in form.ratings.all_rows(days)]
+            title = f"{form.ratings.title} ({form.ratings.intro.rstrip('.')})"
+            out += [
+                {"type": "para", "inlines": [{"text": title, "strong": True}]},
+                {"type": "list", "ordered": False, "items": rows},
+            ]
         return [
-            {"type": "list", "ordered": True, "items": [[{"text": f.label}] for f in form.fields]}
+            *out,
+            {"type": "list", "ordered": True, "items": [[{"text": f.label}] for f in form.fields]},
         ]
     if name == "werkvorm-tijd":
         return _werkvorm_timing(data, arg, where)

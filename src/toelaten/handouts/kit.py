@@ -1,6 +1,6 @@
-"""The pieces of the two packs besides run sheets and worksheets: the guide's pages, the
-materials per day, the attendance list, the evaluation with its ratings, the certificate,
-and how many copies of each sheet a group needs (all from the course's data files)."""
+"""The pieces of the two packs besides run sheets, worksheets and forms (``forms.py``):
+the guide's pages, the materials per day, the covers and how many copies of each sheet a
+group needs (all from the course's data files)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 GUIDE = Path(__file__).resolve().parents[3] / "facilitator-guide"
 #: The packs' files, and the folders of their loose sheets, in the output folder.
 TRAINER, PARTICIPANT = "begeleiderspakket", "deelnemerspakket"
-#: Blank rows on the attendance list.
-ATTENDANCE_ROWS = 16
 
 
 def run_dates(data: CourseData, run: CourseRun | None) -> list[date | None]:
@@ -79,71 +77,6 @@ def day_labels(data: CourseData, run: CourseRun | None) -> list[str]:
     if run is not None:
         labels = [f"{label} {when:%d-%m}" for label, when in zip(labels, run.dates, strict=True)]
     return labels
-
-
-def attendance_sheet(data: CourseData, run: CourseRun | None, subtitle: str) -> dict[str, Any]:
-    strings = data.strings
-    return {
-        "kind": "attendance",
-        "title": strings("pdf.kit.attendance"),
-        "subtitle": subtitle,
-        "attendance": {
-            "intro": strings("pdf.kit.attendance_intro"),
-            "name": strings("pdf.kit.name"),
-            "days": day_labels(data, run),
-            "rows": ATTENDANCE_ROWS,
-        },
-    }
-
-
-def evaluation_sheet(data: CourseData, subtitle: str) -> dict[str, Any]:
-    """The evaluation form of group.yml, with a rating per day and for the trainer."""
-    strings, form = data.strings, data.group.forms["evaluatie"]
-    rows = [day.heading(strings) for day in data.course.days]
-    rows += [strings("pdf.kit.rate_trainer"), strings("pdf.kit.rate_trainer_safe")]
-    ratings = {
-        "title": strings("pdf.kit.ratings"),
-        "intro": strings("pdf.kit.ratings_intro"),
-        "rows": rows,
-    }
-    return {
-        "kind": "form",
-        "title": form.title,
-        "subtitle": subtitle,
-        "form": {**form.as_json(), "ratings": ratings},
-    }
-
-
-def dates_line(data: CourseData, variant: str, run: CourseRun | None) -> str:
-    strings = data.strings
-    if run is None:
-        return data.schedule.variants[variant].label
-    first, last = run.dates[0], run.dates[-1]
-    return strings("pdf.pack.dates", first=strings.date(first), last=strings.date(last))
-
-
-def certificate_sheet(
-    data: CourseData, variant: str, run: CourseRun | None, subtitle: str
-) -> dict[str, Any]:
-    strings, who = data.strings, details(run)
-    signatures = [who.trainer or strings("pdf.kit.trainer")]
-    if who.co_trainer:
-        signatures.append(who.co_trainer)
-    elif who.organisation:
-        signatures.append(who.organisation)
-    return {
-        "kind": "certificate",
-        "title": strings("pdf.kit.certificate"),
-        "subtitle": subtitle,
-        "certificate": {
-            "intro": strings("pdf.kit.certificate_intro"),
-            "name_line": strings("pdf.kit.name"),
-            "took_part": strings("pdf.kit.took_part"),
-            "course": data.course.full_title,
-            "dates": dates_line(data, variant, run),
-            "signatures": signatures,
-        },
-    }
 
 
 def copies(data: CourseData, variant: str) -> list[dict[str, str]]:

@@ -18,17 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from toelaten.contacts import HelpContacts
 from toelaten.coursedata import CourseData
-from toelaten.group import Form
 from toelaten.handouts import render, worksheet_sheet, write_pdfs
 from toelaten.handouts.draaiboek import day_sheets
+from toelaten.handouts.forms import (
+    attendance_sheet,
+    certificate_sheet,
+    form_sheet,
+    observer_sheets,
+)
+from toelaten.handouts.invitation import PAGE as INVITATION
+from toelaten.handouts.invitation import invitation_sheet
 from toelaten.handouts.kit import (  # re-exported for the callers of the packs
     GUIDE,
     PARTICIPANT,
     TRAINER,
-    attendance_sheet,
-    certificate_sheet,
     cover,
-    evaluation_sheet,
     guide_sheet,
     materials_sheet,
     run_dates,
@@ -50,11 +54,11 @@ class Handout:
     sheet: dict[str, Any]
 
 
-def _form_sheet(form: Form, subtitle: str) -> dict[str, Any]:
-    return {"kind": "form", "title": form.title, "subtitle": subtitle, "form": form.as_json()}
-
-
-def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) -> dict[str, Any]:
+def _help_card_sheet(
+    contacts: HelpContacts, subtitle: str, strings: Strings, *, cards: bool
+) -> dict[str, Any]:
+    """The help lines of every country: with ``cards`` (the trainer's) a page of cards to
+    cut out per country, else (the participant's) one page to keep, with one card."""
     countries = [
         {
             "name": country.name,
@@ -65,9 +69,15 @@ def _help_card_sheet(contacts: HelpContacts, subtitle: str, strings: Strings) ->
     ]
     return {
         "kind": "help-card",
-        "title": strings("pdf.pack.help_card"),
+        "title": strings("pdf.pack.help_card") if cards else strings("help.title"),
         "subtitle": subtitle,
-        "help_card": {"intro": strings("pdf.pack.help_card_intro"), "countries": countries},
+        "help_card": {
+            "intro": strings("pdf.pack.help_card_intro")
+            if cards
+            else strings("pdf.pack.help_page_intro"),
+            "countries": countries,
+            "cards": 8 if cards else 1,
+        },
     }
 
 
@@ -108,10 +118,11 @@ def _variant(data: CourseData, variant: str, run: CourseRun | None) -> str:
 def trainer_handouts(
     data: CourseData, variant: str = "dag", *, run: CourseRun | None = None, guide: Path = GUIDE
 ) -> list[Handout]:
-    """The trainer pack in its order: preparing (the guide's page, the invitation letter,
-    materials per day, the intake form, the attendance list), safety, the draaiboek of each
-    day, the group formats with the observer's sheet, then online, teams, the evaluation
-    and what comes after the training."""
+    """The trainer pack in its order: preparing (the guide's page, the invitation letter and
+    the letter filled in from the run, materials per day, the intake form, the attendance
+    list, the help cards to cut out), safety, per day the draaiboek and that day's kijkblad,
+    the last day's evaluation form and certificate, the group formats, then online, teams,
+    the evaluation and what comes after the training."""
     course, strings = data.course, data.strings
     variant = _variant(data, variant, run)
     subtitle = course.full_title
@@ -125,34 +136,47 @@ def trainer_handouts(
         ]
 
     prepare = strings("pdf.trainer.prepare")
-    intake = data.group.forms["intake"]
+    group = data.group
     out = [
         *guide_pages(PREPARE, prepare),
+        *(
+            [
+                Handout(
+                    "uitnodiging.pdf",
+                    prepare,
+                    invitation_sheet(data, variant, run, guide, subtitle),
+                )
+            ]
+            if (guide / f"{INVITATION}.md").is_file()
+            else []
+        ),
         Handout("materialen.pdf", prepare, materials_sheet(data, variant, run, subtitle)),
-        Handout("kennismakingsformulier.pdf", prepare, _form_sheet(intake, subtitle)),
+        Handout(
+            "kennismakingsformulier.pdf", prepare, form_sheet(data, group.forms["intake"], subtitle)
+        ),
         Handout("presentielijst.pdf", prepare, attendance_sheet(data, run, subtitle)),
+        Handout(
+            "hulpkaartjes.pdf",
+            prepare,
+            _help_card_sheet(data.contacts, subtitle, strings, cards=True),
+        ),
         *guide_pages(SAFETY, strings("pdf.trainer.safety")),
     ]
+    observer = observer_sheets(data, subtitle)
     for day, when in zip(course.days, run_dates(data, run), strict=True):
         run_sheet, _ = day_sheets(data, day, variant, when, subtitle, run, guide.parent)
-        out.append(Handout(f"draaiboek-{day.id}.pdf", day.heading(strings), run_sheet))
-    formats = strings("pdf.trainer.formats")
-    observed = [
-        data.schedule.werkvormen.get(w.id, w.id)
-        for w in data.group.werkvormen.values()
-        if w.observer
-    ]
-    observer = strings(
-        "pdf.pack.observer",
-        course=subtitle,
-        werkvormen=" · ".join(observed),
-    )
-    out += guide_pages(FORMATS, formats)
-    out.append(
+        heading = day.heading(strings)
+        out.append(Handout(f"draaiboek-{day.id}.pdf", heading, run_sheet))
+        if day.id in observer:
+            out.append(Handout(f"kijkblad-{day.id}.pdf", heading, observer[day.id]))
+    last_day = strings("pdf.trainer.last_day")
+    out += [
         Handout(
-            "kijkblad-waarnemer.pdf", formats, _form_sheet(data.group.forms["kijkblad"], observer)
-        )
-    )
+            "evaluatieformulier.pdf", last_day, form_sheet(data, group.forms["evaluatie"], subtitle)
+        ),
+        Handout("certificaat.pdf", last_day, certificate_sheet(data, variant, run, subtitle)),
+    ]
+    out += guide_pages(FORMATS, strings("pdf.trainer.formats"))
     out += guide_pages(SETTINGS, strings("pdf.trainer.settings"))
     return out
 
@@ -160,15 +184,18 @@ def trainer_handouts(
 def participant_handouts(
     data: CourseData, variant: str = "dag", *, run: CourseRun | None = None
 ) -> list[Handout]:
-    """The participant pack: agreements and help card, per day the programme and the
-    worksheets, then the evaluation form and the certificate."""
+    """The participant pack: agreements and where to find help, per day the programme and
+    the worksheets, then the evaluation form. The certificate is a loose sheet of the
+    trainer's, handed out on the last day."""
     course, strings, exercises = data.course, data.strings, data.exercises
     variant = _variant(data, variant, run)
     subtitle = course.full_title
     general = strings("pdf.pack.general")
     out = [
         Handout("groepsafspraken.pdf", general, _agreements_sheet(data, subtitle)),
-        Handout("hulpkaart.pdf", general, _help_card_sheet(data.contacts, subtitle, strings)),
+        Handout(
+            "hulp.pdf", general, _help_card_sheet(data.contacts, subtitle, strings, cards=False)
+        ),
     ]
     for day, when in zip(course.days, run_dates(data, run), strict=True):
         _, programme = day_sheets(data, day, variant, when, subtitle, run)
@@ -178,9 +205,8 @@ def participant_handouts(
             sheet = worksheet_sheet(data, exercises[exercise_id])
             out.append(Handout(f"werkblad-{exercise_id}.pdf", heading, sheet))
     closing = strings("pdf.participant.closing")
-    out.append(Handout("evaluatieformulier.pdf", closing, evaluation_sheet(data, subtitle)))
-    certificate = certificate_sheet(data, variant, run, subtitle)
-    out.append(Handout("certificaat.pdf", closing, certificate))
+    evaluation = form_sheet(data, data.group.forms["evaluatie"], subtitle)
+    out.append(Handout("evaluatieformulier.pdf", closing, evaluation))
     return out
 
 

@@ -49,6 +49,16 @@ class FormDirective(DataDirective):
         form = forms.get(self.arguments[0])
         if form is None:
             raise self.error(f"no form {self.arguments[0]!r} (known: {', '.join(forms)})")
+        shown: list[nodes.Node] = []
+        if form.ratings is not None:  # the evaluation: a rating per day and for the trainer
+            days = [day.heading(self.strings) for day in self.course().days]
+            head = nodes.paragraph()
+            head += nodes.strong(text=form.ratings.title)
+            head += nodes.Text(f" ({form.ratings.intro.rstrip('.')})")
+            rows = nodes.bullet_list(classes=["toelaten-formulier-cijfers"])
+            for row in form.ratings.all_rows(days):
+                rows += nodes.list_item("", nodes.paragraph(text=row))
+            shown += [head, rows]
         out = nodes.enumerated_list(classes=["toelaten-formulier"])
         for field in form.fields:
             text = field.label
@@ -60,7 +70,7 @@ class FormDirective(DataDirective):
             if field.help:
                 item += nodes.paragraph(text=field.help, classes=["tl-form-help"])
             out += item
-        return [out]
+        return [*shown, out]
 
 
 class WerkvormTimingDirective(DataDirective):
