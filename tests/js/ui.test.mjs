@@ -104,6 +104,22 @@ test("what a sentence needs may be part of a longer word, and a question may ope
   ]);
 });
 
+test("a time of day counts as when, in Dutch and Flemish words and with a date", () => {
+  const when = "Zeg erbij wanneer: vandaag, zaterdag of om drie uur?";
+  for (const asked of [
+    "Kun je in de namiddag eens een kwartier naar de papieren kijken?",
+    "Kun je in de voormiddag een uurtje helpen?",
+    "Wil je ’s avonds tien minuten bellen?",
+    "Wil je 's middags een half uur meekijken?",
+    "Kun je na het werk een kwartier langskomen?",
+    "Kun je op 12 mei een uurtje helpen?",
+    "Heb je in de middag een uur voor me?",
+  ]) {
+    assert.ok(!hints("een-zin", "zin", asked).includes(when), asked);
+  }
+  assert.ok(hints("een-zin", "zin", "Kun je eens een kwartier naar de papieren kijken?").includes(when));
+});
+
 // ---- overviews.js -------------------------------------------------------------------------
 
 const overview = (exercise, entries, related = {}) => {
