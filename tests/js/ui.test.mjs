@@ -209,6 +209,22 @@ test("the help tally counts each kind of help given and received", () => {
   ]);
 });
 
+test("taking help is told in a sentence per answer, not a table of counts", () => {
+  const view = overview("hulp-aannemen", [
+    entry("e1", { aanbod: "Krat dragen", antwoord: "deels", echt: "ja" }),
+    entry("e2", { aanbod: "Koken", antwoord: "ja", echt: "nog-niet" }),
+    entry("e3", { aanbod: "Verhuizen", antwoord: "ja", echt: "ja" }),
+    entry("e4", { aanbod: "Nog niet af", antwoord: "ja" }),
+  ]);
+  assert.equal(view.all("table").length, 0, "no table of 0s and 1s");
+  const lines = view.all("li").map((li) => li.textContent);
+  const answer = (id) => field("hulp-aannemen", "antwoord").options.find((o) => o.id === id).label.toLowerCase();
+  assert.equal(lines.length, 2, "one sentence per answer chosen, none for an answer nobody chose");
+  assert.ok(lines[0].includes(answer("ja")) && /\b2\b/.test(lines[0]) && /\b1\b.*\b1\b/.test(lines[0]), lines[0]);
+  assert.ok(lines[1].includes(answer("deels")) && /\b1\b/.test(lines[1]), lines[1]);
+  assert.ok(!/\b0\b/.test(lines.join(" ")), "no zero counts");
+});
+
 test("the support map lists who is in each circle", () => {
   const view = overview("steunkaart", [
     entry("e1", { naam: "Els", kring: "dichtbij" }),

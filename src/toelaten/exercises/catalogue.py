@@ -140,6 +140,13 @@ def _overview(
         overview[key] = _field_ref(item, key, fields, kinds)
     if kind == "before-after":
         overview["label_title"] = item.text("label_title")
+    if kind == "tally" and (said := item.mapping("said", optional=True)) is not None:
+        # How each column's answer reads in a sentence ("bij een echt aanbod"): the
+        # counts are then told one sentence per row instead of a table.
+        columns = {o.id for o in fields[overview["columns"]].options}
+        overview["said"] = {name: said.text(name) for name in said.names()}
+        if set(overview["said"]) != columns:
+            item.fail(f"must give words for each of {', '.join(sorted(columns))}", "said")
     if kind == "then-now":
         overview["then"], overview["now"] = item.text("then"), item.text("now")
         overview["label_title"] = item.text("label_title")
