@@ -63,6 +63,7 @@ def read_exercise(
             top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
     title, intro, repeat = top.text("title"), top.text("intro"), top.flag("repeat")
     paper = top.text("paper", optional=True)
+    help_link = top.flag("help_link")
     related = tuple(top.texts("related", allow_empty=True))
     # `extends: other-id` takes the other exercise's questions, so they stay the same.
     base = top.text("extends", optional=True)
@@ -98,6 +99,7 @@ def read_exercise(
         take_over=take_over,
         look_back=look_back,
         paper=paper,
+        help_link=help_link,
         example=example,
         strings=strings,
     )

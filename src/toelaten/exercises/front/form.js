@@ -50,6 +50,14 @@ function hintsFor(checks, fieldId, text) {
   return hints;
 }
 
+// The line under an intro with `help_link`: the help page as a link where the page knows
+// where it is (the book: `href`), else by its name (Jupyter). The words have a {page} slot.
+function helpLine(title, href) {
+  const [before, after] = tr("exercise.help_line.text").split("{page}");
+  const page = href ? h("a", { href }, title) : `‘${title}’`;
+  return h("p", { class: "tl-help-line" }, before, page, after);
+}
+
 function choiceControl(field, value, id, helpId, help, onChange) {
   const multi = field.kind === "multi";
   const chosen = multi ? new Set(value || []) : null;
