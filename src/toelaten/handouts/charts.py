@@ -222,7 +222,7 @@ def tally_lines(a: Answers) -> list[str]:
         answer, n = row.label[:1].lower() + row.label[1:], sum(k for _, k in counts)
         if len(counts) == 1:
             lines.append(
-                a.strings("overview.tally.one", n=n, answer=answer, where=said[counts[0][0].id])
+                a.strings("overview.tally.single", n=n, answer=answer, where=said[counts[0][0].id])
             )
             continue
         parts = [a.strings("overview.tally.part", n=k, where=said[c.id]) for c, k in counts]

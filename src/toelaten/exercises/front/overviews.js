@@ -210,7 +210,7 @@ function tallyLines(definition, entries) {
     const answer = row.label.charAt(0).toLowerCase() + row.label.slice(1);
     const n = counts.reduce((sum, [, k]) => sum + k, 0);
     if (counts.length === 1) {
-      lines.push(tr("overview.tally.one", { n, answer, where: spec.said[counts[0][0].id] }));
+      lines.push(tr("overview.tally.single", { n, answer, where: spec.said[counts[0][0].id] }));
     } else {
       const parts = counts.map(([c, k]) => tr("overview.tally.part", { n: k, where: spec.said[c.id] }));
       const list = tr("overview.tally.and", { first: parts.slice(0, -1).join(", "), last: parts.at(-1) });
