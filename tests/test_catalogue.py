@@ -91,6 +91,13 @@ def test_an_action_in_jupyter_adds_to_the_other_exercise(tmp_path):
     done = next(a["done"] for a in flagship.actions if a["target"] == "vraagladder")
     assert widget.status == done
     assert journal.latest("vraagladder")[0]["answers"] == {"vraag": "Pakket aannemen"}
+    # Clicked twice: no second, identical entry, and the learner is told so.
+    widget._handle_custom_msg(
+        {"type": "add-entry", "exercise": "vraagladder", "answers": {"vraag": "Pakket aannemen"}},
+        [],
+    )
+    assert len(journal.latest("vraagladder")) == 1
+    assert widget.status != done and not widget.status.startswith("Niet gelukt")
     widget._handle_custom_msg({"type": "add-entry", "exercise": "mijn-plan", "answers": {}}, [])
     assert widget.status.startswith("Niet gelukt")
     assert journal.latest("mijn-plan") == []

@@ -258,3 +258,32 @@ def test_saving_an_entry_closes_it_so_the_next_one_is_new_not_typed_over(visit):
         "Ik moet het zelf kunnen.",
         "Ik val anderen niet lastig.",
     ]
+
+
+def test_a_help_link_under_the_intro_leads_to_the_help_page(profile, site):
+    """The intros are plain text; the help page is a real link under them (help_link)."""
+    visit = Visit(profile, site, "book/dag-5/eenzaamheid-als-signaal.html")
+    visit.ready()
+    exercise = visit.page.locator("[data-exercise='mijn-spiraal']")
+    link = exercise.locator(".tl-intro + .tl-help-line a")
+    assert link.inner_text() == DATA.strings("help.title")
+    assert visit.page.locator(".tl-help-link:visible").count() == 0, "the build's copy is hidden"
+    link.click()
+    visit.page.wait_for_load_state()
+    assert visit.page.url.split("?")[0].endswith("als-het-even-niet-gaat.html")
+    assert not visit.failures, visit.failures
+
+
+def test_a_sentence_that_meets_every_tip_is_told_so(profile, site):
+    visit = Visit(profile, site, "book/dag-3/klein-beginnen.html")
+    visit.ready()
+    exercise = visit.page.locator("[data-exercise='een-zin']")
+    sentence = exercise.locator("input[id$='-zin']").first
+    hints = exercise.locator(".tl-hints li")
+    sentence.fill("Kun je in de namiddag naar de papieren kijken?")
+    assert hints.count() == 1 and "tl-hint-ok" not in (hints.first.get_attribute("class") or "")
+    sentence.fill("Kun je in de namiddag een kwartier naar de papieren kijken?")
+    assert hints.count() == 1 and "tl-hint-ok" in (hints.first.get_attribute("class") or "")
+    sentence.fill("")
+    assert hints.count() == 0
+    assert not visit.failures, visit.failures

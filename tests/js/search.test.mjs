@@ -62,7 +62,7 @@ function index() {
     for (const [t, n] of Object.entries(counts)) terms[t] = [...(terms[t] || []), i, n];
   });
   const help = { url: "book/hulp.html", title: "Als het even niet gaat" };
-  return { rule, groups: ["", "Voor begeleiders", "Oefeningen in Jupyter"], help, pages, terms };
+  return { rule, groups: ["", "Voor begeleiders", "Voor wie met Jupyter werkt"], help, pages, terms };
 }
 
 test("learner pages come first, the pages apart each in their own group", () => {

@@ -104,6 +104,22 @@ test("what a sentence needs may be part of a longer word, and a question may ope
   ]);
 });
 
+test("a time of day counts as when, in Dutch and Flemish words and with a date", () => {
+  const when = "Zeg erbij wanneer: vandaag, zaterdag of om drie uur?";
+  for (const asked of [
+    "Kun je in de namiddag eens een kwartier naar de papieren kijken?",
+    "Kun je in de voormiddag een uurtje helpen?",
+    "Wil je ’s avonds tien minuten bellen?",
+    "Wil je 's middags een half uur meekijken?",
+    "Kun je na het werk een kwartier langskomen?",
+    "Kun je op 12 mei een uurtje helpen?",
+    "Heb je in de middag een uur voor me?",
+  ]) {
+    assert.ok(!hints("een-zin", "zin", asked).includes(when), asked);
+  }
+  assert.ok(hints("een-zin", "zin", "Kun je eens een kwartier naar de papieren kijken?").includes(when));
+});
+
 // ---- overviews.js -------------------------------------------------------------------------
 
 const overview = (exercise, entries, related = {}) => {
@@ -191,6 +207,22 @@ test("the help tally counts each kind of help given and received", () => {
     [kind("semiformeel"), "0", "0"],
     [kind("formeel"), "0", "1"],
   ]);
+});
+
+test("taking help is told in a sentence per answer, not a table of counts", () => {
+  const view = overview("hulp-aannemen", [
+    entry("e1", { aanbod: "Krat dragen", antwoord: "deels", echt: "ja" }),
+    entry("e2", { aanbod: "Koken", antwoord: "ja", echt: "nog-niet" }),
+    entry("e3", { aanbod: "Verhuizen", antwoord: "ja", echt: "ja" }),
+    entry("e4", { aanbod: "Nog niet af", antwoord: "ja" }),
+  ]);
+  assert.equal(view.all("table").length, 0, "no table of 0s and 1s");
+  const lines = view.all("li").map((li) => li.textContent);
+  const answer = (id) => field("hulp-aannemen", "antwoord").options.find((o) => o.id === id).label.toLowerCase();
+  assert.equal(lines.length, 2, "one sentence per answer chosen, none for an answer nobody chose");
+  assert.ok(lines[0].includes(answer("ja")) && /\b2\b/.test(lines[0]) && /\b1\b.*\b1\b/.test(lines[0]), lines[0]);
+  assert.ok(lines[1].includes(answer("deels")) && /\b1\b/.test(lines[1]), lines[1]);
+  assert.ok(!/\b0\b/.test(lines.join(" ")), "no zero counts");
 });
 
 test("the support map lists who is in each circle", () => {

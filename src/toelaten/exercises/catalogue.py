@@ -63,6 +63,7 @@ def read_exercise(
             top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
     title, intro, repeat = top.text("title"), top.text("intro"), top.flag("repeat")
     paper = top.text("paper", optional=True)
+    help_link = top.flag("help_link")
     related = tuple(top.texts("related", allow_empty=True))
     # `extends: other-id` takes the other exercise's questions, so they stay the same.
     base = top.text("extends", optional=True)
@@ -98,6 +99,7 @@ def read_exercise(
         take_over=take_over,
         look_back=look_back,
         paper=paper,
+        help_link=help_link,
         example=example,
         strings=strings,
     )
@@ -140,6 +142,13 @@ def _overview(
         overview[key] = _field_ref(item, key, fields, kinds)
     if kind == "before-after":
         overview["label_title"] = item.text("label_title")
+    if kind == "tally" and (said := item.mapping("said", optional=True)) is not None:
+        # How each column's answer reads in a sentence ("bij een echt aanbod"): the
+        # counts are then told one sentence per row instead of a table.
+        columns = {o.id for o in fields[overview["columns"]].options}
+        overview["said"] = {name: said.text(name) for name in said.names()}
+        if set(overview["said"]) != columns:
+            item.fail(f"must give words for each of {', '.join(sorted(columns))}", "said")
     if kind == "then-now":
         overview["then"], overview["now"] = item.text("then"), item.text("now")
         overview["label_title"] = item.text("label_title")

@@ -46,6 +46,9 @@ class Exercise:
     look_back: dict[str, Any] | None = None
     #: The intro as a printed worksheet says it, where the book's does not fit paper.
     paper: str | None = None
+    #: A line under the intro that links to the help page (Als het even niet gaat): the
+    #: intro stays plain text, the link is made by each renderer.
+    help_link: bool = False
     #: A worked example (exercises/example.py): ``person`` (an id in the cast),
     #: ``situation`` and ``entries`` (answer sets as saves hold them). Never stored.
     example: dict[str, Any] | None = None
@@ -125,6 +128,8 @@ class Exercise:
             "related": list(self.related),
             "take_over": self.take_over,
             "look_back": self.look_back,
+            # The help page's name; the book adds where it is (book.js), Jupyter has none.
+            "help_link": {"title": self.strings("help.title")} if self.help_link else None,
             "schema": schema.body_schema(self),
         }
 

@@ -65,6 +65,12 @@ class ExerciseSession:
             return self.strings("exercise.status.failed", problem=self.problem)
         try:
             cleaned = self.data.exercise(target).clean_answers(answers)
+            there = self.journal.latest(target)
+            # Clicked twice: the entry it made is there already (store.js: madeFrom).
+            if cleaned and any(
+                all(e["answers"].get(k) == v for k, v in cleaned.items()) for e in there
+            ):
+                return self.strings("exercise.status.already_added")
             stamp = now()
             entry = {"id": new_entry_id(), "created": stamp, "updated": stamp, "answers": cleaned}
             self.journal.update(target, lambda body: {**body, "entries": [*body["entries"], entry]})

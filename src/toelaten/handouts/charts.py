@@ -195,6 +195,8 @@ def _circles(a: Answers) -> Drawn:
 
 def _tally(a: Answers) -> Drawn:
     down, across = a.fields[a.spec["rows"]], a.fields[a.spec["columns"]]
+    if "said" in a.spec:
+        return {"kind": "lines", "lines": tally_lines(a)}
 
     def count(row: str, column: str) -> str:
         found = [e for e in a.entries if e["answers"].get(down.id) == row]
@@ -202,6 +204,31 @@ def _tally(a: Answers) -> Drawn:
 
     rows = [[r.label, *(count(r.id, c.id) for c in across.options)] for r in down.options]
     return {"kind": "table", "head": [down.label, *(c.label for c in across.options)], "rows": rows}
+
+
+def tally_lines(a: Answers) -> list[str]:
+    """A tally told in sentences, one per answer chosen (overviews.js: tallyLines)."""
+    down, across, said = a.fields[a.spec["rows"]], a.fields[a.spec["columns"]], a.spec["said"]
+    lines = []
+    for row in down.options:
+        found = [e for e in a.entries if e["answers"].get(down.id) == row.id]
+        counts = [
+            (c, sum(1 for e in found if e["answers"].get(across.id) == c.id))
+            for c in across.options
+        ]
+        counts = [(c, k) for c, k in counts if k]
+        if not counts:
+            continue
+        answer, n = row.label[:1].lower() + row.label[1:], sum(k for _, k in counts)
+        if len(counts) == 1:
+            lines.append(
+                a.strings("overview.tally.single", n=n, answer=answer, where=said[counts[0][0].id])
+            )
+            continue
+        parts = [a.strings("overview.tally.part", n=k, where=said[c.id]) for c, k in counts]
+        joined = a.strings("overview.tally.and", first=", ".join(parts[:-1]), last=parts[-1])
+        lines.append(a.strings("overview.tally.more", n=n, answer=answer, parts=joined))
+    return lines
 
 
 KINDS: dict[str, Callable[[Answers], Drawn]] = {

@@ -37,6 +37,9 @@ def paper_form(exercise: Exercise) -> dict[str, Any]:
     form = exercise.as_json()
     form.pop("schema", None)  # the book's check; paper has no use for it
     form["intro"] = " ".join((exercise.paper or exercise.intro).split())
+    if exercise.help_link:
+        page = exercise.strings("exercise.help_line.paper", title=exercise.strings("help.title"))
+        form["intro"] += " " + exercise.strings("exercise.help_line.text", page=page)
     overview = exercise.overview or {}
     layout: dict[str, Any] | None = None
     if exercise.repeat:

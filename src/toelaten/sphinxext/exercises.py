@@ -77,6 +77,16 @@ class ExerciseDirective(DataDirective):
             link = nodes.paragraph(classes=["tl-look-back-link"])
             link += xref("ref", f"oefening-{look_back['from']}", look_back["link"])
             box += link
+        if exercise.help_link:
+            # The help page's link, for the line under the intro (book.js takes it in;
+            # without a script it shows here as it is).
+            help_page = self.env.config.toelaten_help_page
+            words = self.strings("exercise.help_line.text", page="\0").split("\0")
+            line = nodes.paragraph(classes=["tl-help-link"])
+            line += nodes.Text(words[0])
+            line += xref("doc", f"/{help_page}", self.strings("help.title"))
+            line += nodes.Text(words[-1])
+            box += line
         if exercise.example is None:
             return [box]
         # The worked example before the exercise, read-only: nothing in it is stored.

@@ -31,15 +31,32 @@ function attribute(el, name) {
 
 // The links the build put after an exercise (exercises.py: to the exercise it looks back
 // at), by the id of the exercise they lead to; the exercise shows them where they belong.
+function after(el, className) {
+  for (let next = el.nextElementSibling; next?.matches(".tl-look-back-link, .tl-help-link"); next = next.nextElementSibling) {
+    if (next.classList.contains(className)) return next;
+  }
+  return null;
+}
+
 function linksAfter(el) {
   const links = {};
-  const next = el.nextElementSibling;
-  if (!next?.classList.contains("tl-look-back-link")) return links;
+  const next = after(el, "tl-look-back-link");
+  if (!next) return links;
   for (const a of next.querySelectorAll("a[href*='#oefening-']")) {
     links[a.getAttribute("href").split("#oefening-")[1]] = a.getAttribute("href");
   }
   next.hidden = true;
   return links;
+}
+
+// The help page's link the build put after an exercise with `help_link` (exercises.py):
+// the exercise shows it under its intro.
+function helpLinkAfter(el) {
+  const line = after(el, "tl-help-link");
+  const a = line?.querySelector("a[href]");
+  if (!a) return null;
+  line.hidden = true;
+  return a.getAttribute("href");
 }
 
 function start() {
@@ -53,6 +70,7 @@ function start() {
   for (const el of mounts) {
     const model = storageModel(definitions[el.getAttribute("data-exercise")], definitions, canStore);
     model.set("links", linksAfter(el));
+    model.set("help_link", helpLinkAfter(el));
     ui.render({ model, el });
     el.setAttribute("data-ready", "");
   }

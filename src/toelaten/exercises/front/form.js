@@ -6,12 +6,13 @@ function sentenceCount(text) {
 
 // How often the phrases occur as whole words; with `prefix`, also at the start of a longer
 // word, as Dutch makes compounds and diminutives: "morgenavond" says "morgen", "uurtje" "uur".
+// A curly apostrophe counts as a straight one ("’s middags").
 function phraseCount(text, phrases, prefix = false) {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(/[‘’`]/gu, "'");
   const end = prefix ? "" : "(?=$|[^\\p{L}])";
   let count = 0;
   for (const phrase of phrases) {
-    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const escaped = phrase.replace(/[‘’`]/gu, "'").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const found = lower.match(new RegExp(`(^|[^\\p{L}])${escaped}${end}`, "gu"));
     count += found ? found.length : 0;
   }
@@ -47,6 +48,14 @@ function hintsFor(checks, fieldId, text) {
     }
   }
   return hints;
+}
+
+// The line under an intro with `help_link`: the help page as a link where the page knows
+// where it is (the book: `href`), else by its name (Jupyter). The words have a {page} slot.
+function helpLine(title, href) {
+  const [before, after] = tr("exercise.help_line.text").split("{page}");
+  const page = href ? h("a", { href }, title) : `‘${title}’`;
+  return h("p", { class: "tl-help-line" }, before, page, after);
 }
 
 function choiceControl(field, value, id, helpId, help, onChange) {
@@ -196,11 +205,18 @@ function textControl(field, value, id, helpId, help, checks, onChange) {
   const long = field.kind === "longtext";
   const checked = checks.some((c) => c.field === field.id);
   const hintList = checked ? h("ul", { class: "tl-hints", id: `${id}-hints`, "aria-live": "polite" }) : null;
+  // A text that passes every check says so in one line (the intro promises tips below it:
+  // silence would read as broken). Unchanged lines are left alone, so nothing is re-announced.
   const showHints = (text) => {
     if (!hintList) return;
     const hints = hintsFor(checks, field.id, text);
-    hintList.replaceChildren(...hints.map((hint) => h("li", {}, hint)));
-    hintList.hidden = hints.length === 0;
+    const fine = hints.length === 0 && Boolean(text?.trim());
+    const lines = fine ? [tr("exercise.hints_none")] : hints;
+    if (hintList.dataset.shown !== JSON.stringify(lines)) {
+      hintList.dataset.shown = JSON.stringify(lines);
+      hintList.replaceChildren(...lines.map((line) => h("li", { class: fine ? "tl-hint-ok" : null }, line)));
+    }
+    hintList.hidden = lines.length === 0;
   };
   // Too long is said out loud and not saved; the text stays in the field to shorten.
   // (No maxlength attribute: that would cut a pasted text without a word.)

@@ -188,11 +188,36 @@ function tally(definition, entries) {
   const fields = fieldsOf(definition);
   if (!entries.some((e) => e.answers[spec.rows] && e.answers[spec.columns])) return null;
   const count = (r, c) => entries.filter((e) => e.answers[spec.rows] === r && e.answers[spec.columns] === c).length;
+  if (spec.said) return h("div", { class: "tl-overview" }, h("p", { class: "tl-caption" }, spec.title), h("ul", { class: "tl-summary" }, tallyLines(definition, entries).map((line) => h("li", {}, line))));
   return h(
     "div",
     { class: "tl-overview" },
     table(spec.title, [fields[spec.rows].label, ...fields[spec.columns].options.map((o) => o.label)], fields[spec.rows].options.map((r) => [r.label, ...fields[spec.columns].options.map((c) => String(count(r.id, c.id)))])),
   );
+}
+
+// A tally told in sentences, one per answer chosen (the overview's `said` gives the words
+// of each column): "Je koos 1 keer ‘ja voor een deel’, bij een echt aanbod."
+function tallyLines(definition, entries) {
+  const spec = definition.overview;
+  const fields = fieldsOf(definition);
+  const lines = [];
+  for (const row of fields[spec.rows].options) {
+    const counts = fields[spec.columns].options
+      .map((c) => [c, entries.filter((e) => e.answers[spec.rows] === row.id && e.answers[spec.columns] === c.id).length])
+      .filter(([, n]) => n);
+    if (!counts.length) continue;
+    const answer = row.label.charAt(0).toLowerCase() + row.label.slice(1);
+    const n = counts.reduce((sum, [, k]) => sum + k, 0);
+    if (counts.length === 1) {
+      lines.push(tr("overview.tally.single", { n, answer, where: spec.said[counts[0][0].id] }));
+    } else {
+      const parts = counts.map(([c, k]) => tr("overview.tally.part", { n: k, where: spec.said[c.id] }));
+      const list = tr("overview.tally.and", { first: parts.slice(0, -1).join(", "), last: parts.at(-1) });
+      lines.push(tr("overview.tally.more", { n, answer, parts: list }));
+    }
+  }
+  return lines;
 }
 
 const OVERVIEWS = {

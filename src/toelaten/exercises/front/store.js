@@ -14,6 +14,14 @@ const lastRead = new Map(); // exercise id -> {raw, body}
 
 let clockFormat = null; // made once: at every keystroke it took longer than the save
 
+// Whether `entry` holds every answer an action would copy into it: made by that action
+// already (session.py's add_to does the same in Jupyter), so a second click adds nothing.
+// An action that copies nothing always adds.
+function madeFrom(entry, answers) {
+  const copied = Object.entries(answers);
+  return copied.length > 0 && copied.every(([id, value]) => JSON.stringify(entry.answers[id]) === JSON.stringify(value));
+}
+
 function clock() {
   clockFormat ??= new Intl.DateTimeFormat(tr("format.locale"), { hour: "2-digit", minute: "2-digit" });
   return clockFormat.format(new Date());
@@ -242,6 +250,8 @@ function storageModel(definition, definitions, canStore) {
       if (!allowed || !target) return;
       try {
         const stored = readBody(target).body;
+        // Clicked twice: the entry it made is there already (session.py: add_to).
+        if (stored.entries.some((e) => madeFrom(e, message.answers))) return set("status", tr("exercise.status.already_added"));
         const entry = ui.newEntry(message.answers);
         const found = firstProblem(target.schema, { entries: [...stored.entries, entry] });
         if (found !== null) return set("status", tr("exercise.status.failed", { problem: found }));

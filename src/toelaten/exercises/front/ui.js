@@ -46,6 +46,7 @@ function render({ model, el }) {
       { class: "tl-oefening", "aria-labelledby": `${prefix}-title` },
       h("h3", { class: "tl-title", id: `${prefix}-title` }, tr("exercise.title", { title: definition.title })),
       h("p", { class: "tl-intro" }, definition.intro),
+      definition.help_link ? helpLine(definition.help_link.title, model.get("help_link")) : "",
       lookBackSlot,
       offer,
       list ? list.el : "",
