@@ -32,9 +32,11 @@ PARTS = (
     "form.js",
     "charts.js",
     "supportmap.js",
+    "maplabels.js",
     "overviews.js",
     "entrylist.js",
     "lookback.js",
+    "autosave.js",
     "ui.js",
 )
 #: The book's own parts, after the UI: checking and merging answers, storage, the pages,

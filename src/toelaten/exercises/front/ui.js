@@ -5,9 +5,6 @@
 // none of them may `import`. Only the anywidget model API is used: get, set,
 // on, off, save_changes, send. Learner text is only ever set as text, never as HTML.
 
-// In Jupyter each save is a journal revision, so typing is saved after a pause; the book's
-// model asks for every change at once (autosave_ms 0). Both flush when the page is left.
-const AUTOSAVE_MS = 800;
 // A chart is drawn again once the typing pauses this long, not at every keystroke; after a
 // slider or a choice at once, unless drawing it took longer than QUICK_MS (a frame's half).
 const DRAW_MS = 400;
@@ -25,11 +22,8 @@ function render({ model, el }) {
   let current = null; // the entry being edited; not in `entries` until it has an answer
   let opened = null; // that entry as it was when its form opened (Annuleren puts it back)
   let adding = false; // a new entry is listed once saved: no row appears above the form mid-drag
-  let timer = null;
-  let dirty = false; // changed since the last save
   let drawTimer = null;
   let drawMs = 0; // how long the chart took to draw last time
-  const delay = model.get("autosave_ms") ?? AUTOSAVE_MS;
 
   const status = h("p", { class: "tl-status", role: "status", "aria-live": "polite" });
   const lookBackSlot = h("div", { class: "tl-look-back-slot" });
@@ -59,29 +53,9 @@ function render({ model, el }) {
     ),
   );
 
-  function save() {
-    clearTimeout(timer);
-    timer = null;
-    dirty = false;
-    model.set("entries", entries);
-    model.save_changes();
-  }
-
-  function later() {
-    clearTimeout(timer);
-    if (delay === 0) save();
-    else timer = setTimeout(save, delay);
-  }
-
-  // Leaving, reloading or hiding the page must not lose what was just typed.
-  const flush = () => {
-    if (timer) save();
-  };
-  const onHidden = () => {
-    if (document.visibilityState === "hidden") flush();
-  };
-  window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", onHidden);
+  // Saved as it is typed (autosave.js), flushed when the page is left.
+  const saver = autosaver(model, () => entries);
+  const save = saver.save;
 
   // Single-set exercises keep earlier versions (after a restore); one can come back.
   function showEarlier() {
@@ -98,10 +72,9 @@ function render({ model, el }) {
     entries = entries.slice();
     if (at >= 0) entries[at] = current;
     else entries.push(current);
-    dirty = true;
     if (list) showList();
     if (at < 0) showOffer();
-    later();
+    saver.later();
     // The chart waits for a pause in the typing: a keystroke must stay quick. A slider or
     // a choice shows in it at once, while drawing it is quick too.
     if (definition.overview) {
@@ -181,7 +154,7 @@ function render({ model, el }) {
   }
 
   function edit(entryId) {
-    if (timer) save();
+    saver.flush();
     current = entryId ? entries.find((e) => e.id === entryId) : newEntry();
     opened = entryId ? current : null;
     adding = !entryId;
@@ -192,7 +165,7 @@ function render({ model, el }) {
 
   // The form closes; what was typed is kept (it was saved as it was typed).
   function close() {
-    if (dirty) save();
+    if (saver.dirty) save();
     current = opened = null;
     adding = false;
     showAll();
@@ -288,10 +261,8 @@ function render({ model, el }) {
   onStatus();
 
   return () => {
-    flush();
+    saver.stop();
     clearTimeout(drawTimer);
-    window.removeEventListener("pagehide", flush);
-    document.removeEventListener("visibilitychange", onHidden);
     model.off("change:earlier", showEarlier);
     model.off("change:entries", onEntries);
     model.off("change:related", onRelated);
