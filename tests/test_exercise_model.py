@@ -206,6 +206,19 @@ def test_a_take_over_or_look_back_mistake_names_the_file_and_field(tmp_path, ext
         read_exercise(path, DATA.course, DATA.strings)
 
 
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        ("paper_entries: 12\n", r"paper_entries: expected 1 to 8"),
+        ("paper_entries: vijf\n", r"paper_entries: expected a whole number"),
+    ],
+)
+def test_a_paper_entries_mistake_names_the_file_and_field(tmp_path, extra, problem):
+    path = _map_of_day_5(tmp_path, extra)
+    with pytest.raises(DataError, match=rf"steunkaart-2\.yml: {problem}"):
+        read_exercise(path, DATA.course, DATA.strings)
+
+
 def test_a_look_back_at_a_question_the_other_exercise_lacks_is_refused(tmp_path):
     folder = DATA.exercise_file("wiens-stem").parent
     for source in folder.glob("*.yml"):

@@ -12,6 +12,7 @@ from toelaten.cli import main
 from toelaten.coursedata import CourseData
 from toelaten.exercises import Journal
 from toelaten.handouts import HandoutError, _compile, printable, workbook_pdf, worksheet_pdf
+from toelaten.handouts.paper import paper_form
 
 DATA = CourseData()
 
@@ -164,11 +165,31 @@ def test_a_repeatable_worksheet_has_room_for_several_entries(exercise, tmp_path)
     assert text.count(exercise.field(label_field).label) >= 3
 
 
-def test_paper_never_promises_what_only_the_book_does(tmp_path):
-    for exercise in REPEATED:
-        text = text_of(read(worksheet_pdf(DATA, exercise), tmp_path))
-        for screen_only in ("vanzelf op volgorde", "verschijnen tips", "Daarna zie je"):
-            assert screen_only not in text, exercise.id
+#: What only the book's screen does: a worksheet never says it (the definition's `paper:`).
+SCREEN_ONLY = re.compile(
+    r"vanzelf op volgorde|verschijnen tips|daarna zie je|\bklik|\bknop|\bscherm\b", re.I
+)
+
+
+@pytest.mark.parametrize("exercise", list(DATA.exercises.values()), ids=lambda e: e.id)
+def test_a_worksheet_says_only_what_paper_does_and_its_intro_is_whole(exercise, tmp_path):
+    reader = read(worksheet_pdf(DATA, exercise), tmp_path)
+    assert not SCREEN_ONLY.search(text_of(reader)), SCREEN_ONLY.findall(text_of(reader))
+    # The intro ends a sentence, and its own line: the sheet's notes (room for more,
+    # circle a number) start a paragraph of their own, so it never reads as cut off.
+    intro = paper_form(exercise)["intro"]
+    assert intro[-1] in ".?!)’”", intro
+    lines = [" ".join(line.split()) for line in reader.pages[0].extract_text().splitlines()]
+    assert any(line.endswith(intro.split()[-1]) for line in lines), lines[:12]
+
+
+def test_a_worksheet_has_the_room_its_definition_asks_for(tmp_path):
+    exercise = DATA.exercise("vormen-van-hulp")
+    assert exercise.paper_entries == 5  # the draaiboek asks for three to five examples
+    text = text_of(read(worksheet_pdf(DATA, exercise), tmp_path))
+    assert "Hulp 5" in text and "Hulp 6" not in text
+    # Every other sheet fills a page, as before.
+    assert paper_form(DATA.exercise("geefbalans"))["layout"]["entries"] == 3
 
 
 def test_the_support_map_prints_its_rings_to_write_in(tmp_path):

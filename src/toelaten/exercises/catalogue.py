@@ -63,6 +63,7 @@ def read_exercise(
             top.fail(f"{day_id} in {course.source} does not list {exercise_id!r}", "day")
     title, intro, repeat = top.text("title"), top.text("intro"), top.flag("repeat")
     paper = top.text("paper", optional=True)
+    paper_entries = _paper_entries(top, repeat)
     help_link = top.flag("help_link")
     related = tuple(top.texts("related", allow_empty=True))
     # `extends: other-id` takes the other exercise's questions, so they stay the same.
@@ -99,11 +100,29 @@ def read_exercise(
         take_over=take_over,
         look_back=look_back,
         paper=paper,
+        paper_entries=paper_entries,
         help_link=help_link,
         example=example,
         strings=strings,
     )
     return check_example(exercise, path, cast)
+
+
+#: The entry blocks a worksheet may ask for with `paper_entries` (handouts/paper.py).
+PAPER_ENTRIES = range(1, 9)
+
+
+def _paper_entries(top: Fields, repeat: bool) -> int | None:
+    """`paper_entries: 5`: room for this many entries on the worksheet, where the group is
+    asked for that many (a repeatable exercise; paper.py otherwise fills a page)."""
+    if top.text("paper_entries", optional=True) is None:
+        return None
+    count = top.integer("paper_entries")
+    if not repeat:
+        top.fail("only a repeatable exercise (repeat: true) prints entry blocks", "paper_entries")
+    if count not in PAPER_ENTRIES:
+        top.fail(f"expected {PAPER_ENTRIES.start} to {PAPER_ENTRIES.stop - 1}", "paper_entries")
+    return count
 
 
 def _field_ref(item: Fields, key: str, fields: dict[str, Field], kinds: tuple[str, ...]) -> str:

@@ -46,6 +46,9 @@ class Exercise:
     look_back: dict[str, Any] | None = None
     #: The intro as a printed worksheet says it, where the book's does not fit paper.
     paper: str | None = None
+    #: The entry blocks its worksheet prints, when the group is asked for that many
+    #: (handouts/paper.py); None: as many as fit a page.
+    paper_entries: int | None = None
     #: A line under the intro that links to the help page (Als het even niet gaat): the
     #: intro stays plain text, the link is made by each renderer.
     help_link: bool = False

@@ -2,7 +2,8 @@
 
 A repeatable exercise (people on a map, rungs of a ladder) gets room for several entries:
 a ladder overview prints a ladder with a rung per question, a circles overview prints the
-rings to write names in, any other prints as many blocks of lines as fit a page. The
+rings to write names in, any other prints as many blocks of lines as fit a page, or as many as its
+``paper_entries:`` asks for (the group is asked for five examples: five blocks). The
 book's intro may speak of what only a screen does; the definition's ``paper:`` text is
 then what the sheet says instead.
 """
@@ -58,9 +59,10 @@ def paper_form(exercise: Exercise) -> dict[str, Any]:
                 "kind": "circles",
                 "circle": circle.id,
                 "rings": [o.label for o in circle.options],
-                "entries": entries_per_page(rest),
+                "entries": exercise.paper_entries or entries_per_page(rest),
             }
         else:
-            layout = {"kind": "entries", "entries": entries_per_page(form["fields"])}
+            count = exercise.paper_entries or entries_per_page(form["fields"])
+            layout = {"kind": "entries", "entries": count}
     form["layout"] = layout
     return form
