@@ -287,3 +287,50 @@ def test_a_sentence_that_meets_every_tip_is_told_so(profile, site):
     sentence.fill("")
     assert hints.count() == 0
     assert not visit.failures, visit.failures
+
+
+def test_an_action_says_next_to_its_button_where_the_new_entry_is(profile, site):
+    """Maak er een experiment van: what it did shows in the row of the button, with a link
+    to the experiments; a second click adds nothing and says so there too."""
+    visit = Visit(profile, site, "book/dag-3/klein-beginnen.html")
+    visit.ready()
+    page = visit.page
+    ladder = page.locator("[data-exercise='vraagladder']")
+    action = DATA.exercise("vraagladder").actions[0]
+    ladder.locator("input[id$='-vraag']").first.fill("Wil je even meekijken?")
+    ladder.get_by_role("button", name="Bewaren").click()
+    row = ladder.locator(".tl-entry", has_text="Wil je even meekijken?")
+    row.get_by_role("button", name=f"{action['label']}: Wil je even meekijken?").click()
+    note = row.locator(".tl-entry-note")
+    assert note.is_visible() and action["done"] in note.inner_text()
+    row.get_by_role("button", name=f"{action['label']}: Wil je even meekijken?").click()
+    assert action["done"] not in note.inner_text()  # said anew: nothing was added
+    raw = page.evaluate("localStorage.getItem('toelaten:v1:experiment')")
+    assert len(json.loads(raw)["entries"]) == 1
+    assert page.locator(".tl-action-link:visible").count() == 0, "the build's copy is hidden"
+    note.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert page.url.split("?")[0].endswith("een-vraag-als-experiment.html#oefening-experiment")
+    assert "Wil je even meekijken?" in page.locator("[data-exercise='experiment']").inner_text()
+    assert not visit.failures, visit.failures
+
+
+def test_the_top_three_offers_only_the_reasons_ticked(profile, site):
+    exercise = DATA.exercise("acht-redenen")
+    visit = Visit(profile, site, "book/dag-1/waarom-vragen-moeilijk-is.html")
+    visit.ready()
+    box = visit.page.locator("[data-exercise='acht-redenen']")
+    legend = visit.page.locator("legend", has_text=exercise.field("reden_1").label)
+    top = box.locator("fieldset", has=legend).first  # the first of the three
+    assert top.locator("input[type=radio]").count() == 0  # nothing ticked yet
+    assert top.locator(".tl-empty").is_visible()
+    labels = {o.id: o.label for o in exercise.field("redenen").options}
+    for reason in ("last", "nee"):
+        box.get_by_label(labels[reason], exact=True).first.check()
+    assert top.locator("label").all_inner_texts() == [labels["last"], labels["nee"]]
+    top.get_by_label(labels["nee"]).check()
+    # Unticked afterwards: the chosen reason stays, nothing is lost.
+    box.locator("fieldset:has(input[name$='-redenen'])").get_by_label(labels["nee"]).uncheck()
+    assert top.locator("label").all_inner_texts() == [labels["last"], labels["nee"]]
+    assert top.get_by_label(labels["nee"]).is_checked()
+    assert not visit.failures, visit.failures

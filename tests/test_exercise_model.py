@@ -219,6 +219,20 @@ def test_a_paper_entries_mistake_names_the_file_and_field(tmp_path, extra, probl
         read_exercise(path, DATA.course, DATA.strings)
 
 
+def test_a_choice_among_ticked_options_names_a_multi_question_before_it(tmp_path):
+    top = DATA.exercise("acht-redenen")
+    assert top.field("reden_1").options == top.field("redenen").options
+    path = tmp_path / "acht-redenen.yml"
+    path.write_text(
+        "id: acht-redenen\nday: dag-1\ntitle: T\nintro: I\nentry: {name: x, title_field: a}\n"
+        "fields:\n  - {id: a, kind: text, label: L}\n"
+        "  - {id: b, kind: choice, label: L, options_from: a}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=r"fields\[1\]\.options_from: 'a' is not a multi field"):
+        read_exercise(path, DATA.course, DATA.strings)
+
+
 def test_a_look_back_at_a_question_the_other_exercise_lacks_is_refused(tmp_path):
     folder = DATA.exercise_file("wiens-stem").parent
     for source in folder.glob("*.yml"):

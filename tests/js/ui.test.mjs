@@ -320,3 +320,16 @@ test("before and after shows a dash where a scale is not filled in yet", () => {
     ["Ik moet het zelf kunnen.", "90", "–", "–"],
   ]);
 });
+
+// ---- form.js: a choice among another question's ticked options (g1) ----------------------
+
+test("the top three offers only the reasons ticked, and keeps one chosen before", () => {
+  const reason = field("acht-redenen", "reden_1");
+  assert.equal(reason.optionsFrom, "redenen");
+  const ids = (answers) => ui.offeredOptions(reason, answers).map((o) => o.id);
+  assert.deepEqual(ids({}), [], "nothing ticked: nothing to choose yet");
+  assert.deepEqual(ids({ redenen: ["nee", "last"] }), ["last", "nee"], "in the order of the list");
+  assert.deepEqual(ids({ redenen: ["nee"], reden_1: "last" }), ["last", "nee"], "unticked later: still there");
+  const source = field("acht-redenen", "redenen");
+  assert.deepEqual(ui.offeredOptions(source, {}), source.options, "any other choice offers all");
+});

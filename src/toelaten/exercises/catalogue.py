@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from toelaten._fields import DataError, Fields, read_yaml
 from toelaten.course import EXERCISE_ID, Course
 from toelaten.exercises.example import check_example, read_example
-from toelaten.exercises.fields import Field, read_field, read_options
+from toelaten.exercises.fields import Field, read_field, read_options, with_options_from
 from toelaten.exercises.model import Exercise
 from toelaten.strings import Strings
 
@@ -73,6 +73,7 @@ def read_exercise(
     source = read_yaml(path.with_name(f"{base}.yml")) if base else top
     roles = tuple(read_options(source, "roles", allow_empty=True))
     fields = tuple(read_field(f, roles) for f in source.items("fields"))
+    fields = with_options_from(fields, source.fail)
     by_id = {f.id: f for f in fields}
     if len(by_id) != len(fields):
         top.fail("field ids must be unique", "fields")

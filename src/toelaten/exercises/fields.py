@@ -10,8 +10,9 @@ authors, in English.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from toelaten._fields import Fields
 
@@ -69,6 +70,11 @@ class Field:
     later: bool = False
     #: May stay empty in an exercise that is done (progress.py).
     optional: bool = False
+    #: A choice among the options ticked in this `multi` field of the same answer set
+    #: (the top three of the reasons ticked): its options are that field's, the form
+    #: offers only the ticked ones (form.js: offeredOptions), and one chosen before it was
+    #: unticked stays, so nothing is lost.
+    options_from: str | None = None
 
     @property
     def max_length(self) -> int | None:
@@ -105,6 +111,8 @@ class Field:
             data["options"] = [{"id": o.id, "label": o.label} for o in self.options]
         if self.max_choices:
             data["maxChoices"] = self.max_choices
+        if self.options_from:
+            data["optionsFrom"] = self.options_from
         for key in ("later", "optional"):
             if getattr(self, key):
                 data[key] = True
@@ -152,7 +160,10 @@ def read_field(item: Fields, roles: tuple[Option, ...] = ()) -> Field:
         if len(ends) != 2:
             item.fail("expected two labels: the low end and the high end", "ends")
         kwargs.update(min=low, max=high, step=step, ends=(ends[0], ends[1]))
-    if kind in ("choice", "multi"):
+    if kind == "choice" and item.text("options_from", optional=True):
+        # Its options are another field's, which the catalogue copies in (with_options_from).
+        kwargs["options_from"] = item.text("options_from")
+    elif kind in ("choice", "multi"):
         options = read_options(item, "options")
         if len({o.id for o in options}) != len(options):
             item.fail("option ids must be unique", "options")
@@ -180,3 +191,22 @@ def read_field(item: Fields, roles: tuple[Option, ...] = ()) -> Field:
     result = Field(id=field_id, kind=kind, label=label, **kwargs)
     item.done()
     return result
+
+
+def with_options_from(
+    fields: tuple[Field, ...], fail: Callable[[str, str], NoReturn]
+) -> tuple[Field, ...]:
+    """The fields with each `options_from` choice given the options of the `multi` field it
+    names, which must come before it; ``fail(message, key)`` reports a mistake."""
+    done: dict[str, Field] = {}
+    for i, field in enumerate(fields):
+        if field.options_from:
+            source = done.get(field.options_from)
+            if source is None or source.kind != "multi":
+                fail(
+                    f"{field.options_from!r} is not a multi field before {field.id!r}",
+                    f"fields[{i}].options_from",
+                )
+            field = replace(field, options=source.options)
+        done[field.id] = field
+    return tuple(done.values())

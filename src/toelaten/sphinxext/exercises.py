@@ -87,6 +87,15 @@ class ExerciseDirective(DataDirective):
             line += xref("doc", f"/{help_page}", self.strings("help.title"))
             line += nodes.Text(words[-1])
             box += line
+        if exercise.actions:
+            # Where each action's exercise lives (the experiments, on another page): the
+            # script shows the link next to the button once it ran (book.js).
+            line = nodes.paragraph(classes=["tl-action-link"])
+            for action in exercise.actions:
+                target = self.data.exercise(action["target"])
+                text = self.strings("exercise.action_link", title=target.title)
+                line += xref("ref", f"oefening-{target.id}", text)
+            box += line
         if exercise.example is None:
             return [box]
         # The worked example before the exercise, read-only: nothing in it is stored.

@@ -32,7 +32,7 @@ function attribute(el, name) {
 // The links the build put after an exercise (exercises.py: to the exercise it looks back
 // at), by the id of the exercise they lead to; the exercise shows them where they belong.
 function after(el, className) {
-  for (let next = el.nextElementSibling; next?.matches(".tl-look-back-link, .tl-help-link"); next = next.nextElementSibling) {
+  for (let next = el.nextElementSibling; next?.matches(".tl-look-back-link, .tl-help-link, .tl-action-link"); next = next.nextElementSibling) {
     if (next.classList.contains(className)) return next;
   }
   return null;
@@ -59,6 +59,16 @@ function helpLinkAfter(el) {
   return a.getAttribute("href");
 }
 
+// Where each action's exercise is ({id: {href, text}}), from the links the build put after
+// an exercise with `actions` (exercises.py): shown next to the button once it ran.
+function actionLinksAfter(el) {
+  const line = after(el, "tl-action-link");
+  if (!line) return {};
+  line.hidden = true;
+  const links = [...line.querySelectorAll("a[href*='#oefening-']")];
+  return Object.fromEntries(links.map((a) => [a.getAttribute("href").split("#oefening-")[1], { href: a.getAttribute("href"), text: a.textContent }]));
+}
+
 function start() {
   const canStore = storageReadable();
   const definitions = {};
@@ -71,6 +81,7 @@ function start() {
     const model = storageModel(definitions[el.getAttribute("data-exercise")], definitions, canStore);
     model.set("links", linksAfter(el));
     model.set("help_link", helpLinkAfter(el));
+    model.set("action_links", actionLinksAfter(el));
     ui.render({ model, el });
     el.setAttribute("data-ready", "");
   }

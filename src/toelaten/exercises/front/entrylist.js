@@ -10,7 +10,7 @@ function sortedEntries(definition, entries) {
   return entries.slice().sort((a, b) => value(a) - value(b));
 }
 
-// `on`: {edit(id), remove(id), act(action, entry), add()}. Returns {el, show, add}: show(entries,
+// `on`: {edit(id), remove(id), act(action, entry), add()}. Returns {el, show, add, note}: show(entries,
 // currentId, hiddenId) marks the entry being edited and leaves out one being added (it joins
 // the list above the form once saved, so nothing moves under a finger on a slider).
 function entryList(definition, on) {
@@ -43,14 +43,25 @@ function entryList(definition, on) {
     const title = entryTitle(definition, entry);
     const todo = h("span", { class: "tl-entry-todo" }, tr("exercise.later_todo"));
     todo.hidden = !waiting(entry);
+    const said = h("p", { class: "tl-entry-note", hidden: true });
     const li = h(
       "li",
       { class: current ? "tl-entry tl-current" : "tl-entry" },
       h("span", { class: "tl-entry-title" }, title),
       todo,
       h("span", { class: "tl-entry-actions" }, buttons(entry, title)),
+      said,
     );
-    return { li, title, current, entry, todo };
+    return { li, title, current, entry, todo, said };
+  }
+
+  // What an action did, next to its button (the status line under the form is out of
+  // sight below a long list), with a link ({href, text}) to where the entry went.
+  function note(entryId, text, link) {
+    const known = rows.get(entryId);
+    if (!known) return;
+    known.said.replaceChildren(text, ...(link ? [" ", h("a", { href: link.href }, link.text)] : []));
+    known.said.hidden = !text;
   }
 
   // What changed since the last call, and only that, goes into the page.
@@ -71,7 +82,7 @@ function entryList(definition, on) {
       if (title !== known.title) {
         known.title = title;
         known.li.firstChild.textContent = title;
-        const [edit, remove, ...acts] = known.li.lastChild.children;
+        const [edit, remove, ...acts] = known.li.querySelector(".tl-entry-actions").children;
         edit.setAttribute("aria-label", tr("exercise.edit_label", { title }));
         remove.setAttribute("aria-label", tr("exercise.remove_label", { title }));
         acts.forEach((button, i) => {
@@ -104,7 +115,7 @@ function entryList(definition, on) {
     add.hidden = Boolean(currentId);
   }
 
-  return { el, show, add };
+  return { el, show, add, note };
 }
 
 // Two lists of entries hold the same answers (the same objects, mostly: cheap to tell).

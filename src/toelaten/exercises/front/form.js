@@ -58,21 +58,32 @@ function helpLine(title, href) {
   return h("p", { class: "tl-help-line" }, before, page, after);
 }
 
-function choiceControl(field, value, id, helpId, help, onChange) {
+// The options a choice offers: all of them, or for an `optionsFrom` choice (the top three
+// of the reasons ticked) those ticked in that field of the same answers, and the one
+// chosen already, even if it was unticked since (never lost). fields.py: options_from.
+function offeredOptions(field, answers) {
+  if (!field.optionsFrom) return field.options;
+  const ticked = new Set(answers[field.optionsFrom] || []);
+  return field.options.filter((o) => ticked.has(o.id) || o.id === answers[field.id]);
+}
+
+function choiceControl(field, value, id, helpId, help, onChange, answers) {
   const multi = field.kind === "multi";
   const chosen = multi ? new Set(value || []) : null;
+  const offered = offeredOptions(field, answers);
   return h(
     "fieldset",
     { class: `tl-field tl-choice`, "aria-describedby": helpId },
     h("legend", {}, field.label),
     help,
-    field.options.map((option, i) =>
+    offered.length ? "" : h("p", { class: "tl-empty" }, tr("exercise.options_from_none")),
+    offered.map((option) =>
       h(
         "div",
         { class: "tl-option" },
         h("input", {
           type: multi ? "checkbox" : "radio",
-          id: `${id}-${i}`,
+          id: `${id}-${field.options.indexOf(option)}`,
           name: id,
           value: option.id,
           checked: multi ? chosen.has(option.id) : value === option.id,
@@ -83,7 +94,7 @@ function choiceControl(field, value, id, helpId, help, onChange) {
             onChange(field.options.map((o) => o.id).filter((o) => chosen.has(o)));
           },
         }),
-        h("label", { for: `${id}-${i}` }, option.label),
+        h("label", { for: `${id}-${field.options.indexOf(option)}` }, option.label),
       ),
     ),
   );
@@ -248,12 +259,13 @@ function textControl(field, value, id, helpId, help, checks, onChange) {
   return h("div", { class: "tl-field" }, h("label", { for: id }, field.label), help, control, tooLong, hintList);
 }
 
-function fieldControl(field, value, prefix, checks, onChange) {
+// `answers`: the answer set's other answers (a choice among another field's ticked options).
+function fieldControl(field, value, prefix, checks, onChange, answers = {}) {
   const id = `${prefix}-${field.id}`;
   const helpId = field.help ? `${id}-help` : null;
   const help = field.help ? h("p", { class: "tl-help", id: helpId }, field.help) : null;
   if (field.kind === "choice" || field.kind === "multi")
-    return choiceControl(field, value, id, helpId, help, onChange);
+    return choiceControl(field, value, id, helpId, help, onChange, answers);
   if (field.kind === "roles") return rolesControl(field, value, id, onChange);
   if (field.kind === "scale") return scaleControl(field, value, id, helpId, help, onChange);
   return textControl(field, value, id, helpId, help, checks, onChange);

@@ -29,7 +29,12 @@ function render({ model, el }) {
   const lookBackSlot = h("div", { class: "tl-look-back-slot" });
   const overview = h("div", { class: "tl-overview-slot" });
   const offer = h("div", { class: "tl-take-over-slot", hidden: true });
-  const list = definition.repeat ? entryList(definition, { edit, remove, act: (action, entry) => act(model, action, entry), add: () => edit(null) }) : null;
+  let acted = null; // the entry whose action waits for what it did: {id, action}
+  const actOn = (action, entry) => {
+    acted = { id: entry.id, action };
+    act(model, action, entry); // the book answers at once (onStatus), Jupyter a moment later
+  };
+  const list = definition.repeat ? entryList(definition, { edit, remove, act: actOn, add: () => edit(null) }) : null;
   const earlierSlot = h("div", { class: "tl-earlier-slot" });
   // autocomplete off: after Back, the browser must not refill the form with text that is
   // no longer what is stored (the next keystroke would save it over newer answers).
@@ -75,6 +80,8 @@ function render({ model, el }) {
     if (list) showList();
     if (at < 0) showOffer();
     saver.later();
+    // A choice among this field's ticked options offers what is ticked now.
+    if (definition.fields.some((f) => f.optionsFrom === fieldId)) redrawKeepingPlace(form, showForm);
     // The chart waits for a pause in the typing: a keystroke must stay quick. A slider or
     // a choice shows in it at once, while drawing it is quick too.
     if (definition.overview) {
@@ -129,7 +136,7 @@ function render({ model, el }) {
     for (const field of definition.fields) {
       if (field.section && field.section !== section) parts.push(h("h4", { class: "tl-section" }, field.section));
       section = field.section || section;
-      parts.push(fieldControl(field, current.answers[field.id], key, checks, (value) => change(field.id, value)));
+      parts.push(fieldControl(field, current.answers[field.id], key, checks, (value) => change(field.id, value), current.answers));
     }
     form.replaceChildren(
       ...parts,
@@ -236,6 +243,12 @@ function render({ model, el }) {
   };
   const onStatus = () => {
     const text = model.get("status") || "";
+    if (acted) {
+      // A link to the new entry once it is there (not after a failure).
+      const there = [acted.action.done, tr("exercise.status.already_added")].includes(text);
+      list.note(acted.id, text, there ? model.get("action_links")?.[acted.action.target] : null);
+    }
+    acted = null;
     if (status.textContent !== text) status.textContent = text; // no re-announcing
   };
   const onRelated = () => {
