@@ -138,7 +138,9 @@ def _edited(tmp_path, name, old, new):
 
 
 def _problems(schedule_path=None, group_path=None, book=None):
-    schedule = load_schedule(schedule_path or DATA.paths["schedule"], DATA.course, DATA.exercises, DATA.strings)
+    schedule = load_schedule(
+        schedule_path or DATA.paths["schedule"], DATA.course, DATA.exercises, DATA.strings
+    )
     group = load_group_materials(group_path or DATA.paths["group"])
     with pytest.raises(DataError) as err:
         check_draaiboek(schedule, group, DATA.strings, book)
