@@ -138,7 +138,9 @@ def _edited(tmp_path, name, old, new):
 
 
 def _problems(schedule_path=None, group_path=None, book=None):
-    schedule = load_schedule(schedule_path or DATA.paths["schedule"], DATA.course, DATA.exercises)
+    schedule = load_schedule(
+        schedule_path or DATA.paths["schedule"], DATA.course, DATA.exercises, DATA.strings
+    )
     group = load_group_materials(group_path or DATA.paths["group"])
     with pytest.raises(DataError) as err:
         check_draaiboek(schedule, group, DATA.strings, book)
@@ -275,5 +277,5 @@ def test_a_shorten_note_per_variant_only_names_variants_the_block_is_part_of(tmp
         "          ochtend: Alleen de rondes, zonder nabespreken",
     )
     with pytest.raises(DataError) as err:
-        load_schedule(path, DATA.course, DATA.exercises)
+        load_schedule(path, DATA.course, DATA.exercises, DATA.strings)
     assert "ochtend" in str(err.value) and "kleine-vraag" in str(err.value)

@@ -66,10 +66,14 @@ def pack_dir(tmp_path_factory) -> Path:
     return out
 
 
+#: The run of ``pack_dir``: its variant from 25 January 2027, as `--start` plans it.
+PACK_RUN = CourseRun("dagdeel", tuple(course_dates(date(2027, 1, 25))), "pack")
+
+
 def handouts(which: str) -> list[pack_module.Handout]:
     if which == TRAINER:
-        return pack_module.trainer_handouts(DATA, "dagdeel")
-    return pack_module.participant_handouts(DATA, "dagdeel")
+        return pack_module.trainer_handouts(DATA, "dagdeel", run=PACK_RUN)
+    return pack_module.participant_handouts(DATA, "dagdeel", run=PACK_RUN)
 
 
 def loose(pack_dir: Path, which: str, name: str) -> PdfReader:
@@ -95,7 +99,6 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
     titles = [h.sheet["title"] for h in handouts(TRAINER)]
     for title in (
         "Voorbereiden",
-        "De uitnodiging",
         "Als het zwaar wordt",
         "Oefenen in drietallen",
         "De vraag-en-aanbodkring",

@@ -10,7 +10,7 @@ from toelaten.coursedata import CourseData
 from toelaten.handouts import render
 from toelaten.handouts.guide import GuideError, guide_page
 from toelaten.handouts.kit import GUIDE, guide_sheet
-from toelaten.handouts.pack import FORMATS, PREPARE, SAFETY, SETTINGS
+from toelaten.handouts.pack import FORMATS, PREPARE, SAFETY, SETTINGS, trainer_handouts
 
 DATA = CourseData()
 PRINTED = (*PREPARE, *SAFETY, *FORMATS, *SETTINGS)
@@ -117,3 +117,78 @@ def test_a_sample_letter_prints_as_a_quote_with_its_line_breaks_and_sources(tmp_
     lines = [line.strip() for line in reader.pages[0].extract_text().splitlines()]
     assert "Wanneer: [de data]." in lines and "Waar: [de zaal]." in lines
     assert f"Zo werkt het ({source.cite})." in text_of(reader)
+
+
+def note_after(blocks, link_text: str) -> str | None:
+    """The note printed after the first run ``link_text`` of the blocks (or None)."""
+    for block in blocks:
+        for runs in [block.get("inlines", []), *block.get("items", [])]:
+            for i, run in enumerate(runs):
+                if run["text"].endswith(link_text):
+                    following = runs[i + 1] if i + 1 < len(runs) else {}
+                    return following["text"].strip() if following.get("note") else None
+        found = note_after(block.get("blocks", []), link_text)
+        if found is not None:
+            return found
+    return None
+
+
+def test_a_link_on_paper_says_whether_its_page_is_in_the_pack_or_on_the_website(tmp_path):
+    guide, book = tmp_path / "facilitator-guide", tmp_path / "book"
+    guide.mkdir()
+    book.mkdir()
+    (guide / "b.md").write_text("# Pagina B\n", encoding="utf-8")
+    (guide / "c.md").write_text("# Pagina C\n\n(sectie)=\n## Een sectie\n", encoding="utf-8")
+    (book / "les.md").write_text("# Een les\n", encoding="utf-8")
+    (guide / "a.md").write_text(
+        "# Pagina A\n\n"
+        "- Lees [de regels](b.md) eerst.\n"
+        "- Lees [Pagina B](b.md#kop) ook.\n"
+        "- Op [die pagina](c.md) niet.\n"
+        "- Zie {ref}`het stuk <sectie>` en {doc}`de les <../book/les>`.\n"
+        "- Een [adres](https://example.org).\n",
+        encoding="utf-8",
+    )
+    words = DATA.strings
+    sheet = guide_sheet(DATA, guide, "a", "ondertitel", printed={"a": None, "b": None})
+    blocks = sheet["guide"]
+    assert note_after(blocks, "de regels") == words("pdf.guide.link.pack", title="Pagina B")
+    assert note_after(blocks, "Pagina B") == words("pdf.guide.link.here")
+    assert note_after(blocks, "die pagina") == words("pdf.guide.link.web", title="Pagina C")
+    section = words("pdf.guide.link.section", page="Pagina C", section="Een sectie")
+    assert note_after(blocks, "het stuk") == words("pdf.guide.link.web", title=section)
+    assert note_after(blocks, "de les") == words("pdf.guide.link.web", title="Een les")
+    assert note_after(blocks, "adres") is None  # an address on the web: its text, as before
+    # A page the pack prints as a sheet of its own goes by that sheet's title.
+    sheet = guide_sheet(DATA, guide, "a", "ondertitel", printed={"a": None, "b": "Ingevuld"})
+    assert note_after(sheet["guide"], "de regels") == words("pdf.guide.link.pack", title="Ingevuld")
+    # Without the pack (the reader on its own), a link is its text.
+    assert note_after(guide_sheet(DATA, guide, "a", "ondertitel")["guide"], "de regels") is None
+
+
+@pytest.mark.parametrize("run", [False, True])
+def test_every_link_in_the_trainer_pack_says_where_its_page_is(run):
+    """The guide's pages in the pack: no link is left pointing nowhere, and a run prints
+    the invitation once, filled in; without a run, the page with the sample letter."""
+    from test_kit_sheets import RUN
+
+    handouts = trainer_handouts(DATA, "dag", run=RUN if run else None)
+    titles = [h.sheet["title"] for h in handouts]
+    filled = DATA.strings("pdf.forms.invitation")
+    sample, _ = guide_page(DATA, GUIDE / "uitnodiging.md")
+    assert (filled in titles, sample in titles) == (run, not run)
+    for handout in handouts:
+        page = GUIDE / handout.filename.removeprefix("gids-").replace(".pdf", ".md")
+        if not handout.filename.startswith("gids-"):
+            continue
+        source = page.read_text(encoding="utf-8")
+        links = re.findall(r"\]\((?!https?:)[^)]+\)|\{(?:ref|doc)\}`", source)
+        notes = re.findall(r"'note': True", str(handout.sheet["guide"]))
+        assert len(notes) == len(links), page.name
+    # Voorbereiden's link to the sample letter leads to the one the pack prints.
+    voorbereiden = next(h for h in handouts if h.filename == "gids-voorbereiden.pdf")
+    shown = note_after(voorbereiden.sheet["guide"], "De uitnodiging")
+    if run:
+        assert shown == DATA.strings("pdf.guide.link.pack", title=filled)
+    else:
+        assert shown == DATA.strings("pdf.guide.link.here")

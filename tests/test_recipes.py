@@ -226,7 +226,7 @@ def test_a_schedule_change_that_does_not_add_up_is_named(edition, tmp_path):
     replace_in(schedule, block, "minutes: {dag: 30, dagdeel: 15}")
     result = CliRunner().invoke(main, check)
     assert result.exit_code == 1
-    assert "dag-1 (dag): the blocks add up to 395 minutes" in result.output
+    assert all(f" {n} " in result.output for n in ("dag-1", "395", "390", "5")), result.output
     # ... step 2: taken from another block of the same day, and it adds up again.
     replace_in(schedule, block, "minutes: {dag: 20, dagdeel: 15}")
     result = CliRunner().invoke(main, check)

@@ -15,6 +15,7 @@ from toelaten.cli import main
 from toelaten.coursedata import CourseData
 from toelaten.run import CourseRun
 from toelaten.schedule import QUIET_FORMATS, course_dates, load_schedule
+from toelaten.strings import Strings
 
 DATA = CourseData()
 
@@ -54,49 +55,67 @@ def schedule_text():
     return DATA.paths["schedule"].read_text(encoding="utf-8")
 
 
+ACHT = "minutes: {dag: 20, dagdeel: 15}\n        goal: Iedereen weet"
+
+
 @pytest.mark.parametrize(
-    ("old", "new", "message"),
+    ("old", "new", "named"),
     [
         (
             "exercise: acht-redenen",
             "exercise: acht-reden",
-            "dag-1, block 'acht-redenen': unknown exercise 'acht-reden'",
+            ["dag-1", "'acht-redenen'", "'acht-reden'"],
         ),
-        (
-            "minutes: {dag: 20, dagdeel: 15}\n        goal: Iedereen weet",
-            "minutes: {dag: 0, dagdeel: 15}\n        goal: Iedereen weet",
-            "dag-1, block 'acht-redenen': minutes must be more than 0, found 0",
-        ),
-        (
-            "minutes: {dag: 20, dagdeel: 15}\n        goal: Iedereen weet",
-            "minutes: {dag: -5, dagdeel: 15}\n        goal: Iedereen weet",
-            "minutes must be more than 0, found -5",
-        ),
-        (
-            "minutes: {dag: 20, dagdeel: 15}\n        goal: Iedereen weet",
-            "minutes: {dag: 35, dagdeel: 15}\n        goal: Iedereen weet",
-            "dag-1 (dag): the blocks add up to 405 minutes, but 09:30–16:00 is 390 minutes",
-        ),
+        (ACHT, ACHT.replace("dag: 20", "dag: 0"), ["dag-1", "'acht-redenen'", "'0'", "dag"]),
+        (ACHT, ACHT.replace("dag: 20", "dag: -5"), ["dag-1", "'acht-redenen'", "'-5'"]),
+        (ACHT, ACHT.replace("dag: 20", "dag: tien"), ["dag-1", "'acht-redenen'", "'tien'"]),
+        (ACHT, ACHT.replace("dag: 20", "ochtend: 20"), ["dag-1", "'acht-redenen'", "'ochtend'"]),
+        # 15 minutes too many on a full day: the numbers, and how many to take away.
+        (ACHT, ACHT.replace("dag: 20", "dag: 35"), ["dag-1", "405", "09:30–16:00", "390", " 15 "]),
+        (ACHT, ACHT.replace("dag: 20", "dag: 10"), ["dag-1", "380", "390", " 10 "]),
         (
             "werkvorm: rollenspel-helpersrollen",
             "werkvorm: toneel",
-            "dag-4, block 'rollenspel': unknown werkvorm 'toneel'",
+            ["dag-4", "'rollenspel'", "'toneel'", "vraag-en-aanbodkring"],
         ),
         (
             "format: tweetallen\n        minutes: {dag: 25, dagdeel: 15}\n        goal: Merken",
             "format: viertallen\n        minutes: {dag: 25, dagdeel: 15}\n        goal: Merken",
-            "dag-1, block 'redenen-delen': unknown format 'viertallen'",
+            ["dag-1", "'redenen-delen'", "'viertallen'", "drietallen"],
         ),
+        ("  - day: dag-2\n", "  - day: dag-3\n", ["dag-1, dag-2, dag-3, dag-4, dag-5"]),
     ],
 )
-def test_a_broken_schedule_names_the_day_and_the_block(tmp_path, schedule_text, old, new, message):
+def test_a_broken_schedule_names_the_day_and_the_block(tmp_path, schedule_text, old, new, named):
     assert old in schedule_text
     path = tmp_path / "schedule.yml"
     path.write_text(schedule_text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(DataError) as err:
-        load_schedule(path, DATA.course, DATA.exercises)
+        load_schedule(path, DATA.course, DATA.exercises, DATA.strings)
     assert str(err.value).startswith(str(path))
-    assert message in str(err.value)
+    for part in named:
+        assert part in str(err.value), part
+
+
+def test_the_schedule_speaks_the_course_language(tmp_path, schedule_text):
+    """The loader's messages come from the course's catalogue (another language, its own)."""
+    path = tmp_path / "schedule.yml"
+    path.write_text(schedule_text.replace("format: drietallen", "format: kring", 1), "utf-8")
+    own = {**DATA.strings.messages, "schedule_load.format": "FORMAT {day}/{block}/{value}"}
+    with pytest.raises(DataError) as err:
+        load_schedule(path, DATA.course, DATA.exercises, Strings("xx", own))
+    assert str(err.value).startswith(f"{path}: FORMAT dag-1/")
+    assert str(err.value).endswith("/kring")
+
+
+def test_a_missing_goal_is_named_with_its_block(tmp_path, schedule_text):
+    path = tmp_path / "schedule.yml"
+    text = schedule_text.replace("        goal: Iedereen weet", "        # goal: Iedereen weet", 1)
+    path.write_text(text, "utf-8")
+    with pytest.raises(DataError) as err:
+        load_schedule(path, DATA.course, DATA.exercises, DATA.strings)
+    assert "dag-1" in str(err.value) and "'acht-redenen'" in str(err.value)
+    assert "goal" in str(err.value)
 
 
 def test_course_dates_skip_weekends_or_follow_an_interval():

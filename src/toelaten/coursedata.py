@@ -115,7 +115,7 @@ class CourseData:
     def schedule(self) -> Schedule:
         from toelaten.schedule import load_schedule
 
-        return load_schedule(self.paths["schedule"], self.course, self.exercises)
+        return load_schedule(self.paths["schedule"], self.course, self.exercises, self.strings)
 
     @functools.cached_property
     def group(self) -> GroupMaterials:

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toelaten._fields import DataError, Fields, read_yaml
+from toelaten._fields import DataError
 from toelaten.course import Course
 
 if TYPE_CHECKING:
@@ -204,124 +204,12 @@ def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
     return dates
 
 
-def _clock(item: Fields, key: str) -> time:
-    value = item.text(key)
-    found = clock(value)
-    if found is None:
-        item.fail(f"expected a time like '09:30', found {value!r}", key)
-    return found
+def load_schedule(
+    path: Path | str, course: Course, exercises: Mapping[str, Exercise], strings: Strings
+) -> Schedule:
+    """The schedule of ``course``, whose blocks may name its ``exercises``; a mistake is a
+    ``DataError`` in ``strings``' words, naming the file, the day, the block and the fix
+    (``schedule_load.py``)."""
+    from toelaten.schedule_load import read_schedule
 
-
-def _labels(item: Fields) -> dict[str, str]:
-    return {key: item.text(key) for key in item.names()}
-
-
-def load_schedule(path: Path | str, course: Course, exercises: Mapping[str, Exercise]) -> Schedule:
-    """The schedule of ``course``, whose blocks may name its ``exercises``."""
-    path = Path(path)
-    top = read_yaml(path)
-    variants = {}
-    variants_item = top.mapping("variants")
-    for variant_id in variants_item.names():
-        item = variants_item.mapping(variant_id)
-        variant = Variant(
-            variant_id, item.text("label"), _clock(item, "start"), _clock(item, "end")
-        )
-        if variant.minutes <= 0:
-            item.fail("must end after it starts", "end")
-        variants[variant_id] = variant
-        item.done()
-    variants_item.done()
-    formats = _labels(top.mapping("formats"))
-    werkvormen = _labels(top.mapping("werkvormen"))
-    course_days = [d.id for d in course.days]
-    days: dict[str, tuple[Block, ...]] = {}
-    for day_item in top.items("days"):
-        day_id = day_item.text("day")
-        blocks = []
-        for block_item in day_item.items("blocks"):
-            blocks.append(_block(block_item, day_id, variants, formats, werkvormen, exercises))
-        ids = [b.id for b in blocks]
-        if len(set(ids)) != len(ids):
-            day_item.fail(f"{day_id}: two blocks share an id", "blocks")
-        days[day_id] = tuple(blocks)
-        day_item.done()
-    top.done()
-    if list(days) != course_days:
-        raise DataError(f"{path}: days: expected {course_days} in that order, found {list(days)}")
-    named = [b.exercise for blocks in days.values() for b in blocks if b.exercise]
-    titles = {exercise_id: exercises[exercise_id].title for exercise_id in named}
-    schedule = Schedule(variants, formats, werkvormen, days, path, titles)
-    for day_id in days:
-        for variant in variants.values():
-            total = sum(s.minutes for s in schedule.run_sheet(day_id, variant.id))
-            if total != variant.minutes:
-                raise DataError(
-                    f"{path}: {day_id} ({variant.id}): the blocks add up to {total} minutes, but "
-                    f"{variant.hours} is {variant.minutes} minutes"
-                )
-    return schedule
-
-
-def _per_variant_text(
-    item: Fields, key: str, where: str, minutes: dict[str, int]
-) -> dict[str, str]:
-    """A text given per variant (``{dag: …, dagdeel: …}``), each a variant of the block."""
-    if not isinstance(item.raw.get(key), dict):
-        return {}
-    sub = item.mapping(key)
-    out = {}
-    for variant_id in sub.names():
-        if variant_id not in minutes:
-            sub.fail(f"{where}: the block is not part of the variant {variant_id!r}", variant_id)
-        out[variant_id] = sub.text(variant_id)
-    sub.done()
-    return out
-
-
-def _block(item, day_id, variants, formats, werkvormen, exercises) -> Block:
-    block_id = item.text("id")
-    where = f"{day_id}, block {block_id!r}"
-    fmt = item.text("format")
-    if fmt not in formats:
-        item.fail(f"{where}: unknown format {fmt!r} (known: {', '.join(formats)})", "format")
-    minutes_item = item.mapping("minutes")
-    minutes = {}
-    for variant_id in minutes_item.names():
-        if variant_id not in variants:
-            minutes_item.fail(f"{where}: unknown variant {variant_id!r}", variant_id)
-        value = minutes_item.integer(variant_id)
-        if value <= 0:
-            minutes_item.fail(f"{where}: minutes must be more than 0, found {value}", variant_id)
-        minutes[variant_id] = value
-    minutes_item.done()
-    exercise = item.text("exercise", optional=True)
-    if exercise is not None and exercise not in exercises:
-        item.fail(f"{where}: unknown exercise {exercise!r}", "exercise")
-    werkvorm = item.text("werkvorm", optional=True)
-    if werkvorm is not None and werkvorm not in werkvormen:
-        item.fail(f"{where}: unknown werkvorm {werkvorm!r}", "werkvorm")
-    shorten_by = _per_variant_text(item, "shorten", where, minutes)
-    block = Block(
-        id=block_id,
-        title=item.text("title"),
-        format=fmt,
-        minutes=minutes,
-        goal=item.text("goal", optional=True),
-        instructions=item.text("instructions", optional=True),
-        exercise=exercise,
-        werkvorm=werkvorm,
-        materials=tuple(item.texts("materials", allow_empty=True)),
-        debrief=tuple(item.texts("debrief", allow_empty=True)),
-        page=item.text("page", optional=True),
-        figure=item.text("figure", optional=True),
-        talking_points=tuple(item.texts("talking_points", allow_empty=True)),
-        prompt=item.text("prompt", optional=True),
-        tip=item.text("tip", optional=True),
-        shorten=None if shorten_by else item.text("shorten", optional=True),
-        shorten_by=shorten_by,
-    )
-    if fmt not in QUIET_FORMATS and (block.goal is None or block.instructions is None):
-        item.fail(f"{where}: a block that is not a break needs a goal and instructions", "goal")
-    item.done()
-    return block
+    return read_schedule(Path(path), course, exercises, strings)

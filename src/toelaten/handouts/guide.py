@@ -14,15 +14,20 @@ page is printed as it stands, there is nothing to escape.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toelaten._fields import DataError
 from toelaten.coursedata import CourseData
 
+if TYPE_CHECKING:
+    from toelaten.handouts.guide_links import PaperLinks
+
 Inline = dict[str, Any]
 Block = dict[str, Any]
+#: Where a link (its target, its text) leads on paper: guide_links.PaperLinks.note.
+LinkNote = Callable[[str, str], str | None]
 
 ADMONITIONS = (
     "admonition",
@@ -58,9 +63,18 @@ class GuideError(DataError):
     """A page uses MyST the paper version does not know."""
 
 
-def inlines(text: str, where: str, cites: Mapping[str, str] | None = None) -> list[Inline]:
+def _note(link: LinkNote | None, target: str, text: str) -> list[Inline]:
+    """Where a link's page is, on paper, as a run after the link's text."""
+    note = link(target, " ".join(text.split())) if link is not None else None
+    return [{"text": f" {note}", "note": True}] if note else []
+
+
+def inlines(
+    text: str, where: str, cites: Mapping[str, str] | None = None, link: LinkNote | None = None
+) -> list[Inline]:
     """The runs of one paragraph's text: plain, strong, emphasised or code; a source
-    (``{bron}`key` ``) as its short citation in ``cites``, in brackets."""
+    (``{bron}`key` ``) as its short citation in ``cites``, in brackets; a link as its
+    text, followed by where its page is on paper when ``link`` says (guide_links.py)."""
     cites = cites or {}
     text = " ".join(text.split())
     runs: list[Inline] = []
@@ -77,12 +91,16 @@ def inlines(text: str, where: str, cites: Mapping[str, str] | None = None) -> li
         elif match["role"]:
             if match["rname"] not in ROLES_AS_TEXT:
                 raise GuideError(f"{where}: the role {{{match['rname']}}} is not known on paper")
+            target = re.search(r"<([^>]*)>$", match["rtext"])
             shown = re.sub(r"\s*<[^>]*>$", "", match["rtext"])
             runs.append({"text": shown})
+            if match["rname"] in ("ref", "doc"):
+                runs += _note(link, target[1] if target else shown, shown)
         elif match["code"]:
             runs.append({"text": match["c"], "code": True})
         elif match["link"]:
             runs += inlines(match["ltext"], where, cites)
+            runs += _note(link, match["lurl"], match["ltext"])
         else:
             runs += [{**run, "emph": True} for run in inlines(match["e"], where, cites)]
         at = match.end()
@@ -95,12 +113,26 @@ def inlines(text: str, where: str, cites: Mapping[str, str] | None = None) -> li
 
 
 class _Reader:
-    def __init__(self, path: Path, data: CourseData, lines: list[str], first: int = 1):
+    def __init__(
+        self,
+        path: Path,
+        data: CourseData,
+        lines: list[str],
+        first: int = 1,
+        links: PaperLinks | None = None,
+    ):
         self.path, self.data, self.lines, self.first = path, data, lines, first
+        self.links = links
         self.i = 0
 
     def inlines(self, text: str, where: str) -> list[Inline]:
-        return inlines(text, where, {s.key: s.cite for s in self.data.sources})
+        cites = {s.key: s.cite for s in self.data.sources}
+        links = self.links
+        if links is None:
+            return inlines(text, where, cites)
+        return inlines(
+            text, where, cites, lambda target, shown: links.note(self.path, target, shown)
+        )
 
     def where(self, i: int | None = None) -> str:
         return f"{self.path}:{self.first + (self.i if i is None else i)}"
@@ -164,7 +196,7 @@ class _Reader:
         while self.i < len(self.lines) and self.lines[self.i].strip().startswith(">"):
             body.append(re.sub(r"^>\s?", "", self.lines[self.i].strip()))
             self.i += 1
-        inner = _Reader(self.path, self.data, body, self.first + start).blocks()
+        inner = _Reader(self.path, self.data, body, self.first + start, self.links).blocks()
         return {"type": "quote", "blocks": inner}
 
     def items(self) -> Block:
@@ -223,7 +255,7 @@ class _Reader:
                 "warning": strings("pdf.guide.warning"),
             }
             title = arg or titles.get(name, "")
-            inner = _Reader(self.path, self.data, body, self.first + start + 1).blocks()
+            inner = _Reader(self.path, self.data, body, self.first + start + 1, self.links).blocks()
             return [{"type": "admonition", "kind": name, "title": title or "", "blocks": inner}]
         if any(b.strip() for b in body):
             raise GuideError(f"{self.where(start)}: {{{name}}} with a body is not known on paper")
@@ -232,8 +264,11 @@ class _Reader:
         return data_blocks(self.data, name, arg, self.where(start))
 
 
-def guide_page(data: CourseData, path: Path) -> tuple[str, list[Block]]:
-    """A guide page's title (its ``#`` heading) and its blocks."""
+def guide_page(
+    data: CourseData, path: Path, links: PaperLinks | None = None
+) -> tuple[str, list[Block]]:
+    """A guide page's title (its ``#`` heading) and its blocks; with ``links`` (the pack's
+    pages), every link says where its page is on paper."""
     lines = path.read_text(encoding="utf-8").splitlines()
     first = 1
     if lines and lines[0].strip() == "---":
@@ -241,7 +276,7 @@ def guide_page(data: CourseData, path: Path) -> tuple[str, list[Block]]:
         if end is None:
             raise GuideError(f"{path}:1: the front matter is never closed")
         first, lines = end + 2, lines[end + 1 :]
-    blocks = _Reader(path, data, lines, first).blocks()
+    blocks = _Reader(path, data, lines, first, links).blocks()
     titles = [b for b in blocks if b["type"] == "heading" and b["level"] == 1]
     if len(titles) != 1 or blocks[0] is not titles[0]:
         raise GuideError(f"{path}: a page starts with one '# title'")

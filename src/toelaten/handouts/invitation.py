@@ -107,22 +107,23 @@ def fill(blocks: list[Block], facts: dict[str, list[Inline]]) -> list[Block]:
 
 
 def invitation_sheet(
-    data: CourseData, variant: str, run: CourseRun | None, guide: Path, subtitle: str
+    data: CourseData, variant: str, run: CourseRun, guide: Path, subtitle: str
 ) -> dict[str, Any]:
-    """The sample letter of the guide, filled in from the run as far as it goes."""
+    """The sample letter of the guide, filled in from the run as far as it goes, and what
+    the guide's page says after the letter (its tips): with a run, the trainer pack prints
+    this sheet in place of the page (pack.printed_guide_pages)."""
     strings = data.strings
     _, blocks = guide_page(data, guide / f"{PAGE}.md")
-    letter: Block = next((b for b in blocks if b["type"] == "quote"), {"blocks": []})
-    letter_blocks = letter["blocks"]
-    if run is not None:
-        letter_blocks = fill(letter_blocks, run_facts(data, variant, run))
-    intro = strings("pdf.forms.invitation_intro") if run else strings("pdf.forms.invitation_no_run")
+    at = next((i for i, b in enumerate(blocks) if b["type"] == "quote"), None)
+    letter: list[Block] = [] if at is None else blocks[at]["blocks"]
+    after = [] if at is None else blocks[at + 1 :]
     return {
         "kind": "guide",
         "title": strings("pdf.forms.invitation"),
         "subtitle": subtitle,
         "guide": [
-            {"type": "para", "inlines": [{"text": intro}]},
-            {"type": "quote", "blocks": letter_blocks},
+            {"type": "para", "inlines": [{"text": strings("pdf.forms.invitation_intro")}]},
+            {"type": "quote", "blocks": fill(letter, run_facts(data, variant, run))},
+            *after,
         ],
     }

@@ -4,12 +4,14 @@ group needs (all from the course's data files)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toelaten.coursedata import CourseData
 from toelaten.handouts.guide import guide_page
+from toelaten.handouts.guide_links import PaperLinks
 from toelaten.schedule import RunDetails, hours
 
 if TYPE_CHECKING:
@@ -38,9 +40,18 @@ def footer(run: CourseRun | None) -> str | None:
     return " · ".join(x for x in (who.organisation, who.venue, who.contact) if x) or None
 
 
-def guide_sheet(data: CourseData, guide: Path, page: str, subtitle: str) -> dict[str, Any]:
-    """A page of the facilitator guide (``<guide>/<page>.md``) as a sheet."""
-    title, blocks = guide_page(data, guide / f"{page}.md")
+def guide_sheet(
+    data: CourseData,
+    guide: Path,
+    page: str,
+    subtitle: str,
+    printed: Mapping[str, str | None] | None = None,
+) -> dict[str, Any]:
+    """A page of the facilitator guide (``<guide>/<page>.md``) as a sheet; ``printed``, the
+    guide's pages in the same pack, makes its links say where their pages are
+    (guide_links.py)."""
+    links = None if printed is None else PaperLinks(guide, printed, data.strings)
+    title, blocks = guide_page(data, guide / f"{page}.md", links)
     return {"kind": "guide", "title": title, "subtitle": subtitle, "guide": blocks}
 
 

@@ -106,6 +106,19 @@ FORMATS = (
 SETTINGS = ("online", "voor-teams", "evaluatie", "na-de-training")
 
 
+def printed_guide_pages(
+    data: CourseData, run: CourseRun | None, guide: Path = GUIDE
+) -> dict[str, str | None]:
+    """The guide's pages the trainer pack prints, each with the title it carries there
+    (``None``: its own). With a run, the invitation is only its letter filled in from the
+    run (``De uitnodiging, ingevuld``), in place of the page with the sample letter."""
+    pages = (*PREPARE, *SAFETY, *FORMATS, *SETTINGS)
+    printed: dict[str, str | None] = {p: None for p in pages if (guide / f"{p}.md").is_file()}
+    if run is not None and INVITATION in printed:
+        printed[INVITATION] = data.strings("pdf.forms.invitation")
+    return printed
+
+
 def _variant(data: CourseData, variant: str, run: CourseRun | None) -> str:
     """The run's variant, else the one asked for; an unknown one is a ValueError."""
     chosen = run.variant if run is not None else variant
@@ -127,12 +140,14 @@ def trainer_handouts(
     variant = _variant(data, variant, run)
     subtitle = course.full_title
 
+    printed = printed_guide_pages(data, run, guide)
+
     def guide_pages(pages: tuple[str, ...], part: str) -> list[Handout]:
         """The pages a book has (a small edition may leave the guide out)."""
         return [
-            Handout(f"gids-{p}.pdf", part, guide_sheet(data, guide, p, subtitle))
+            Handout(f"gids-{p}.pdf", part, guide_sheet(data, guide, p, subtitle, printed))
             for p in pages
-            if (guide / f"{p}.md").is_file()
+            if p in printed and printed[p] is None
         ]
 
     prepare = strings("pdf.trainer.prepare")
@@ -147,7 +162,7 @@ def trainer_handouts(
                     invitation_sheet(data, variant, run, guide, subtitle),
                 )
             ]
-            if (guide / f"{INVITATION}.md").is_file()
+            if run is not None and printed.get(INVITATION)
             else []
         ),
         Handout("materialen.pdf", prepare, materials_sheet(data, variant, run, subtitle)),
