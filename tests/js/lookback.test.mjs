@@ -143,5 +143,13 @@ test("day 5's self-check stands beside day 1's, per statement, as bars and as a 
     [scales[2].label, "2 van 10", "–"],
   ], "only the statements answered at least once; a missing answer is a dash, never a 0");
   assert.equal(view.all("figure")[0].getAttribute("aria-hidden"), "true", "the table says what the bars show");
+  const hidden = view.all("div").filter((d) => d.getAttribute("class") === "tl-sr-only");
+  assert.equal(hidden.length === 1 && hidden[0].all("table").length, 1, "on screen the bars alone: the table is for screen readers");
+  const words = day5check.fields.find((f) => f.kind === "longtext" || f.kind === "text");
+  const written = ui.OVERVIEWS["then-now"](day5check, [entry("n2", { [scales[0].id]: 6, [words.id]: "Ik vraag nu sneller." })], {
+    zelfcheck: [entry("t2", { [scales[0].id]: 4, [words.id]: "Ik schrok van mijn eerste zin." })],
+  });
+  const text = written.textContent;
+  assert.ok(text.includes("Ik schrok van mijn eerste zin.") && text.includes("Ik vraag nu sneller."), "what was written on day 1 stands beside today's");
   assert.equal(ui.OVERVIEWS["then-now"](day5check, [], {}), null, "nothing yet, nothing drawn");
 });

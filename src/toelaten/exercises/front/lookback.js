@@ -162,7 +162,8 @@ function showLookBack(slot, definition, model) {
 }
 
 // The `then-now` overview: a self-check beside the one it repeats (day 5 beside day 1).
-// Per scale question the two answers as bars, then the same as a table (catalogue.py,
+// Per scale question the two answers as bars (and as a table for screen readers), then the
+// words written both times (catalogue.py,
 // handouts/charts.py: the same for the printed workbook).
 function thenNow(definition, entries, related) {
   const spec = definition.overview;
@@ -182,10 +183,34 @@ function thenNow(definition, entries, related) {
         { label: spec.now, series: series(1) },
       ],
     ),
-    table(
-      spec.title,
-      [spec.label_title, spec.then, spec.now],
-      scales.map((f) => [f.label, text(f, then[f.id]), text(f, now[f.id])]),
+    // The numbers once more for screen readers only (the bars are aria-hidden); on screen
+    // they would repeat the picture.
+    h(
+      "div",
+      { class: "tl-sr-only" },
+      h(
+        "table",
+        { class: "tl-table" },
+        h("caption", {}, spec.title),
+        h("thead", {}, h("tr", {}, [spec.label_title, spec.then, spec.now].map((c) => h("th", { scope: "col" }, c)))),
+        h(
+          "tbody",
+          {},
+          scales.map((f) => h("tr", {}, h("th", { scope: "row" }, f.label), h("td", {}, text(f, then[f.id])), h("td", {}, text(f, now[f.id])))),
+        ),
+      ),
     ),
+    // What the learner wrote in words, then and now, side by side under its question.
+    definition.fields
+      .filter((f) => (f.kind === "text" || f.kind === "longtext") && (!isEmpty(now[f.id]) || !isEmpty(then[f.id])))
+      .map((f) =>
+        h(
+          "div",
+          { class: "tl-then-now-words" },
+          h("p", { class: "tl-then-now-question" }, f.label),
+          h("p", {}, h("strong", {}, `${spec.then}: `), isEmpty(then[f.id]) ? "–" : String(then[f.id])),
+          h("p", {}, h("strong", {}, `${spec.now}: `), isEmpty(now[f.id]) ? "–" : String(now[f.id])),
+        ),
+      ),
   );
 }
