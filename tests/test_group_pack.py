@@ -108,7 +108,7 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
         "Aanwezigheidslijst",
         "Kennismakingsformulier",
         "De uitnodiging, ingevuld",
-        "Hulpkaart",
+        "Hulpkaartjes",
         "Evaluatieformulier",
         "Bewijs van deelname",
         "Na de training",
@@ -485,7 +485,7 @@ def test_a_run_file_drives_both_packs(tmp_path):
         cover = page_text(PdfReader(out / f"{which}.pdf").pages[0])
         assert "Dag 1: maandag 22 maart 2027, 09:30–12:45" in cover
         assert "Dag 3: dinsdag 6 april 2027" in cover
-        for line in ("Trainer: Anouk de Vries", "Tweede trainer: Bram Peeters"):
+        for line in ("Begeleider: Anouk de Vries", "Co-begeleider: Bram Peeters"):
             assert line in cover
         for page in PdfReader(out / f"{which}.pdf").pages:
             text = page_text(page)
