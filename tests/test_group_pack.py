@@ -300,7 +300,7 @@ def test_a_run_puts_trainer_organisation_and_venue_on_covers_footers_and_certifi
     pdfs = pack_module.build_packs(DATA, run=run)
     for which in (TRAINER, PARTICIPANT):
         reader = read(pdfs[f"{which}.pdf"], tmp_path)
-        assert "Trainer: Anouk de Vries" in page_text(reader.pages[0])
+        assert "Begeleider: Anouk de Vries" in page_text(reader.pages[0])
         for page in reader.pages:
             text = page_text(page)
             footer = "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · anouk@example.org"
