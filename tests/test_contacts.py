@@ -139,3 +139,73 @@ def test_flanders_has_a_first_stop_and_a_gp_route_as_the_netherlands_has():
     numbers = {p.number for c in flanders.contacts for p in c.phones}
     assert "huisarts" in names and "1733" in numbers  # huisarts van wacht, nights and weekends
     assert "caw" in names
+
+
+def test_the_advice_lines_for_disclosures_live_here_and_only_in_the_guide():
+    """Veilig Thuis and 1712 come from this file (the guide's `{hulplijnen} advies`); the
+    learners' help lines per country do not list them."""
+    advice = {a.contact.name: a for a in DATA.contacts.advice}
+    assert {"Veilig Thuis", "1712"} <= set(advice)
+    assert advice["Veilig Thuis"].country == "NL" and advice["1712"].country == "BE-VLG"
+    assert [p.number for p in advice["Veilig Thuis"].contact.phones] == ["0800-2000"]
+    learners = {c.name for country in DATA.contacts.countries for c in country.contacts}
+    assert not learners & set(advice)
+
+
+def test_no_page_types_a_number_the_help_file_holds_for_it():
+    """A guide page or the group file names an advice line; its number comes from the data."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    numbers = [p.number for a in DATA.contacts.advice for p in a.contact.phones]
+    texts = {p: p.read_text(encoding="utf-8") for p in (root / "facilitator-guide").glob("*.md")}
+    texts[root / "src/toelaten/data/group.yml"] = (root / "src/toelaten/data/group.yml").read_text(
+        encoding="utf-8"
+    )
+    for path, text in texts.items():
+        for number in numbers:
+            if len(number) > 4:  # "1712" is also the line's name
+                assert number not in text, (path.name, number)
+
+
+def test_a_chat_with_its_own_hours_says_them(tmp_path):
+    text = MINIMAL.replace(
+        "        primary: true",
+        "        primary: true\n        chat: 113.nl\n        chat_hours: elke avond",
+    )
+    contacts = load_help_contacts(write(tmp_path, text))
+    reach = contacts.countries[0].primary.reach(DATA.strings)
+    assert reach.endswith("chat 113.nl, elke avond")
+    # The Flemish chat is not open day and night, as its phone line is.
+    flanders = next(c for c in DATA.contacts.countries if c.code == "BE-VLG").primary
+    assert flanders.chat_hours and flanders.chat_hours != flanders.hours
+
+
+@pytest.mark.parametrize(
+    ("addition", "field", "problem"),
+    [
+        ("        chat_hours: elke avond", "countries[0].contacts[0].chat_hours", "needs a chat"),
+        (
+            "advice:\n  - country: BE\n    name: X\n    for: Y.\n"
+            '    phones:\n      - number: "1712"',
+            "advice[0].country",
+            "expected one of the countries",
+        ),
+        (
+            "advice:\n  - country: NL\n    name: X\n    for: Y.\n    phones: []",
+            "advice[0].phones",
+            "needs a phone number",
+        ),
+    ],
+)
+def test_a_mistake_in_the_new_fields_names_the_field(tmp_path, addition, field, problem):
+    text = (
+        MINIMAL + addition + "\n"
+        if addition.startswith("advice")
+        else MINIMAL.replace("        primary: true", "        primary: true\n" + addition)
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(DataError) as err:
+        load_help_contacts(path)
+    assert str(err.value).startswith(f"{path}: {field}: "), str(err.value)
+    assert problem in str(err.value)

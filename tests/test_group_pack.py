@@ -108,7 +108,7 @@ def test_the_trainer_pack_holds_the_kit(pack_dir):
         "Aanwezigheidslijst",
         "Kennismakingsformulier",
         "De uitnodiging, ingevuld",
-        "Hulpkaart",
+        "Hulpkaartjes",
         "Evaluatieformulier",
         "Bewijs van deelname",
         "Na de training",
@@ -300,7 +300,7 @@ def test_a_run_puts_trainer_organisation_and_venue_on_covers_footers_and_certifi
     pdfs = pack_module.build_packs(DATA, run=run)
     for which in (TRAINER, PARTICIPANT):
         reader = read(pdfs[f"{which}.pdf"], tmp_path)
-        assert "Trainer: Anouk de Vries" in page_text(reader.pages[0])
+        assert "Begeleider: Anouk de Vries" in page_text(reader.pages[0])
         for page in reader.pages:
             text = page_text(page)
             footer = "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · anouk@example.org"
@@ -485,7 +485,7 @@ def test_a_run_file_drives_both_packs(tmp_path):
         cover = page_text(PdfReader(out / f"{which}.pdf").pages[0])
         assert "Dag 1: maandag 22 maart 2027, 09:30–12:45" in cover
         assert "Dag 3: dinsdag 6 april 2027" in cover
-        for line in ("Trainer: Anouk de Vries", "Tweede trainer: Bram Peeters"):
+        for line in ("Begeleider: Anouk de Vries", "Co-begeleider: Bram Peeters"):
             assert line in cover
         for page in PdfReader(out / f"{which}.pdf").pages:
             text = page_text(page)

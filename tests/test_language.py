@@ -133,3 +133,11 @@ def test_no_word_a_learner_or_trainer_should_not_meet(path):
 def test_the_patterns_find_what_they_are_for(text, found):
     hits = [why for pattern, why in PATTERNS if pattern.search(text)]
     assert bool(hits) == found, hits
+
+
+def test_a_command_in_code_is_spelled_as_the_program_knows_it():
+    """Running text says "hand-outs"; a command a trainer types is `toelaten handouts`."""
+    wrong = re.compile(r"`[^`]*\btoelaten hand-outs\b[^`]*`")
+    for path in (ROOT / "facilitator-guide").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert not wrong.search(text), path.name

@@ -20,6 +20,8 @@ PHONE = re.compile(r"^[0-9](?:[0-9]|[ -](?=[0-9]))*$")
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}(?:-[A-Z]{2,3})?$")
 WEB_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
 CHECKED = re.compile(r"^20[0-9]{2}-(?:0[1-9]|1[0-2])$")
+#: ``{hulplijnen} advies``: the advice lines for a trainer, not a region.
+ADVICE = "advies"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Contact:
     chat: str | None
     hours: str | None
     primary: bool
+    #: When the chat answers, if not when the phone does ("elke dag 's avonds").
+    chat_hours: str | None = None
 
     @property
     def chat_url(self) -> str | None:
@@ -58,7 +62,8 @@ class Contact:
             call = strings("help.call", numbers=self.numbers(strings))
             parts.append(call + (f", {self.hours}" if self.hours else ""))
         if self.chat:
-            parts.append(strings("help.chat", chat=self.chat))
+            chat = strings("help.chat", chat=self.chat)
+            parts.append(chat + (f", {self.chat_hours}" if self.chat_hours else ""))
         return " · ".join(parts)
 
 
@@ -75,10 +80,20 @@ class Country:
 
 
 @dataclass(frozen=True)
+class Advice:
+    """A line for advice when someone tells of violence or abuse: for the trainer, shown in
+    the guide (``{hulplijnen} advies``), never on the learners' help page or card."""
+
+    country: str
+    contact: Contact
+
+
+@dataclass(frozen=True)
 class HelpContacts:
     checked: str
     countries: tuple[Country, ...]
     source: Path
+    advice: tuple[Advice, ...] = ()
 
     def help_numbers(self, strings: Strings) -> str:
         """The primary numbers per country, with their hours, and the emergency number:
@@ -114,6 +129,9 @@ def _contact(item: Fields) -> Contact:
     chat = item.text("chat", optional=True)
     if chat is not None and not WEB_ADDRESS.match(chat):
         item.fail(f"expected a bare web address like '113.nl', found {chat!r}", "chat")
+    chat_hours = item.text("chat_hours", optional=True)
+    if chat_hours is not None and chat is None:
+        item.fail("chat_hours needs a chat", "chat_hours")
     contact = Contact(
         name=item.text("name"),
         for_whom=item.text("for"),
@@ -121,6 +139,7 @@ def _contact(item: Fields) -> Contact:
         chat=chat,
         hours=item.text("hours", optional=True),
         primary=item.flag("primary"),
+        chat_hours=chat_hours,
     )
     item.done()
     return contact
@@ -156,5 +175,16 @@ def load_help_contacts(path: Path | str) -> HelpContacts:
     codes = [c.code for c in countries]
     if len(set(codes)) != len(codes):
         top.fail(f"a country is listed twice: {codes}", "countries")
+    advice = tuple(_advice(a, codes) for a in top.items("advice", allow_empty=True))
     top.done()
-    return HelpContacts(checked=checked, countries=countries, source=path)
+    return HelpContacts(checked=checked, countries=countries, source=path, advice=advice)
+
+
+def _advice(item: Fields, codes: list[str]) -> Advice:
+    country = item.text("country")
+    if country not in codes:
+        item.fail(f"expected one of the countries {codes}, found {country!r}", "country")
+    contact = _contact(item)
+    if not contact.phones:
+        item.fail("an advice line needs a phone number", "phones")
+    return Advice(country=country, contact=contact)

@@ -150,6 +150,7 @@ def hulp(data: CourseData) -> None:
         for contact in country.contacts:
             details = ", ".join(x for x in (contact.numbers(strings), contact.hours) if x)
             chat = "; " + strings("cli.hulp.chat", chat=contact.chat) if contact.chat else ""
+            chat += f", {contact.chat_hours}" if contact.chat and contact.chat_hours else ""
             click.echo(f"  {contact.name}" + (f": {details}" if details else "") + chat)
         click.echo("  " + strings("cli.hulp.emergency", number=country.emergency) + "\n")
 

@@ -4,6 +4,7 @@ printed from the same data the book's directives show (``{hulplijnen}``,
 
 from __future__ import annotations
 
+from toelaten.contacts import ADVICE
 from toelaten.coursedata import CourseData
 from toelaten.handouts.draaiboek import timing_text
 from toelaten.handouts.guide import Block, GuideError
@@ -12,6 +13,8 @@ from toelaten.handouts.guide import Block, GuideError
 def data_blocks(data: CourseData, name: str, arg: str, where: str) -> list[Block]:
     """The course's own directives, printed from the same data as the guide's pages."""
     strings = data.strings
+    if name == "hulplijnen" and arg == ADVICE:
+        return _advice(data)
     if name == "hulplijnen":
         country = next((c for c in data.contacts.countries if c.code == arg), None)
         if country is None:
@@ -50,6 +53,23 @@ def data_blocks(data: CourseData, name: str, arg: str, where: str) -> list[Block
     if name == "werkvorm-tijd":
         return _werkvorm_timing(data, arg, where)
     raise GuideError(f"{where}: the directive {{{name}}} is not known on paper")
+
+
+def _advice(data: CourseData) -> list[Block]:
+    """``{hulplijnen} advies``: where the trainer asks advice, each line with its country."""
+    strings = data.strings
+    names = {c.code: c.name for c in data.contacts.countries}
+    items = []
+    for advice in data.contacts.advice:
+        contact = advice.contact
+        place = strings("book.helplines.country", country=names[advice.country])
+        items.append(
+            [
+                {"text": contact.name, "strong": True},
+                {"text": f" ({place}): {contact.reach(strings)}"},
+            ]
+        )
+    return [{"type": "list", "ordered": False, "items": items}]
 
 
 def _werkvorm_timing(data: CourseData, werkvorm_id: str, where: str) -> list[Block]:

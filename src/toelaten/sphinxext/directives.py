@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from toelaten import Course, CourseData, DataError, HelpContacts
+from toelaten.contacts import ADVICE, Contact
 from toelaten.exercises.model import Exercise
 from toelaten.group import GroupMaterials
 from toelaten.schedule import Schedule
@@ -181,41 +182,29 @@ class People(DataDirective):
 
 
 class HelpLines(DataDirective):
-    """``{hulplijnen} NL``: where to get help now in one country or region."""
+    """``{hulplijnen} NL``: where to get help now in one country or region.
+    ``{hulplijnen} advies``: where a trainer asks advice when someone tells of violence or
+    abuse (help-contacts.yml's ``advice``), each with its country."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         contacts, strings = self.contacts(), self.strings
         code = self.arguments[0]
+        if code == ADVICE:
+            names = {c.code: c.name for c in contacts.countries}
+            out = nodes.bullet_list(classes=["toelaten-contacts"])
+            for advice in contacts.advice:
+                where = strings("book.helplines.country", country=names[advice.country])
+                out += self.contact(advice.contact, where)
+            return [out]
         country = next((c for c in contacts.countries if c.code == code), None)
         if country is None:
-            known = ", ".join(c.code for c in contacts.countries)
+            known = ", ".join([*(c.code for c in contacts.countries), ADVICE])
             raise self.error(f"no region {code!r} in {contacts.source} (known: {known})")
         out = nodes.bullet_list(classes=["toelaten-contacts"])
         for contact in country.contacts:
-            item = nodes.list_item(classes=["toelaten-contact"])
-            item += nodes.paragraph("", "", nodes.strong(text=contact.name))
-            item += nodes.paragraph(text=contact.for_whom)
-            if contact.phones:
-                numbers: list[nodes.Node] = []
-                for i, phone in enumerate(contact.phones):
-                    if i:
-                        numbers.append(nodes.Text(f" {strings('help.or')} "))
-                    numbers.append(nodes.reference(phone.number, phone.number, refuri=phone.tel))
-                    if phone.note:
-                        numbers.append(nodes.Text(f" ({phone.note})"))
-                line = nodes.paragraph(classes=["toelaten-phones"])
-                line += fill(strings("book.helplines.call"), numbers=numbers)
-                if contact.hours:
-                    line += nodes.Text(f", {contact.hours}")
-                item += line
-            if contact.chat:
-                chat = nodes.reference(contact.chat, contact.chat, refuri=contact.chat_url)
-                line = nodes.paragraph()
-                line += fill(strings("book.helplines.chat"), chat=chat)
-                item += line
-            out += item
+            out += self.contact(contact)
         emergency = nodes.paragraph(classes=["toelaten-emergency"])
         number = nodes.reference(
             country.emergency,
@@ -225,6 +214,38 @@ class HelpLines(DataDirective):
         )
         emergency += fill(strings("book.helplines.emergency"), number=number)
         return [out, emergency]
+
+    def contact(self, contact: Contact, where: str | None = None) -> nodes.list_item:
+        strings = self.strings
+        item = nodes.list_item(classes=["toelaten-contact"])
+        name = nodes.paragraph("", "", nodes.strong(text=contact.name))
+        if where:
+            name += nodes.Text(f" ({where})")
+        item += name
+        item += nodes.paragraph(text=contact.for_whom)
+        if contact.phones:
+            numbers: list[nodes.Node] = []
+            for i, phone in enumerate(contact.phones):
+                if i:
+                    numbers.append(nodes.Text(f" {strings('help.or')} "))
+                numbers.append(nodes.reference(phone.number, phone.number, refuri=phone.tel))
+                if phone.note:
+                    numbers.append(nodes.Text(f" ({phone.note})"))
+            line = nodes.paragraph(classes=["toelaten-phones"])
+            line += fill(strings("book.helplines.call"), numbers=numbers)
+            if contact.hours:
+                line += nodes.Text(f", {contact.hours}")
+            item += line
+        if contact.chat:
+            chat = nodes.reference(contact.chat, contact.chat, refuri=contact.chat_url)
+            line = nodes.paragraph()
+            if contact.chat_hours:
+                hours = nodes.Text(contact.chat_hours)
+                line += fill(strings("book.helplines.chat_hours"), chat=chat, hours=hours)
+            else:
+                line += fill(strings("book.helplines.chat"), chat=chat)
+            item += line
+        return item
 
 
 def table_row(cells: list[nodes.Node]) -> nodes.row:
