@@ -13,6 +13,7 @@ from pdfs import read, text_of
 from test_kit_sheets import figure_alts
 from toelaten.coursedata import CourseData
 from toelaten.handouts import pack as pack_module
+from toelaten.handouts.kit import day_labels
 from toelaten.handouts.outline import lesson_outline
 from toelaten.run import CourseRun
 from toelaten.schedule import RunDetails
@@ -110,3 +111,29 @@ def test_the_figure_below_is_only_said_where_it_is_printed(pdfs, tmp_path):
         said = " ".join(text_of(reader).split()).count(below)
         printed = len(figure_alts(reader.trailer["/Root"]["/StructTreeRoot"]))
         assert said == printed, day.id
+
+
+def test_the_attendance_list_that_goes_round_holds_nothing_private(pdfs, tmp_path):
+    shown = text(pdfs, f"{TRAINER}/presentielijst.pdf", tmp_path)
+    labels = day_labels(DATA, BE_RUN)
+    strings = DATA.strings
+    # The columns: name, the days, a signature; nothing in between.
+    row = " ".join([strings("pdf.kit.name"), *labels, strings("pdf.forms.signature")])
+    assert row in shown
+    # The follow-up question is asked one to one, on the intake form.
+    intake = {f.id: f for f in DATA.group.forms["intake"].fields}
+    assert "maand" in intake["bericht"].label
+
+
+def test_the_intake_lets_you_say_no_and_says_when_it_is_destroyed(pdfs, tmp_path):
+    consent = {f.id: f for f in DATA.group.forms["intake"].fields}["toestemming"]
+    assert consent.kind == "choice" and {o.id for o in consent.options} == {"ja", "nee"}
+    shown = text(pdfs, f"{TRAINER}/kennismakingsformulier.pdf", tmp_path)
+    assert "19 juli 2027" in shown  # three months after the last day, 19 April
+
+
+def test_the_certificate_has_the_place_of_the_venue(pdfs, tmp_path):
+    shown = text(pdfs, f"{TRAINER}/certificaat.pdf", tmp_path)
+    assert "Gent" in shown and "Kerkstraat" not in shown
+    guide = Path("facilitator-guide/na-de-training.md").read_text(encoding="utf-8")
+    assert "certificaat uit het deelnemerspakket" not in guide  # it is the trainer's sheet

@@ -24,6 +24,7 @@ from toelaten.handouts.forms import (
     attendance_sheet,
     certificate_sheet,
     form_sheet,
+    intake_sheet,
     observer_sheets,
 )
 from toelaten.handouts.invitation import PAGE as INVITATION
@@ -166,9 +167,7 @@ def trainer_handouts(
             else []
         ),
         Handout("materialen.pdf", prepare, materials_sheet(data, variant, run, subtitle)),
-        Handout(
-            "kennismakingsformulier.pdf", prepare, form_sheet(data, group.forms["intake"], subtitle)
-        ),
+        Handout("kennismakingsformulier.pdf", prepare, intake_sheet(data, run, subtitle)),
         Handout("presentielijst.pdf", prepare, attendance_sheet(data, run, subtitle)),
         Handout(
             "hulpkaartjes.pdf",
