@@ -3,11 +3,13 @@ that read as references, the lesson in short as whole text, no file names or exe
 on paper, Flanders first in a Belgian run, the place on the certificate, the safety sheets
 and a participant pack without the worked examples."""
 
+import io
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from pdfs import read, text_of
 from test_kit_sheets import figure_alts
@@ -137,3 +139,28 @@ def test_the_certificate_has_the_place_of_the_venue(pdfs, tmp_path):
     assert "Gent" in shown and "Kerkstraat" not in shown
     guide = Path("facilitator-guide/na-de-training.md").read_text(encoding="utf-8")
     assert "certificaat uit het deelnemerspakket" not in guide  # it is the trainer's sheet
+
+
+def test_a_belgian_run_puts_flanders_first(pdfs, tmp_path):
+    flanders = next(c.name for c in DATA.contacts.countries if c.code.startswith("BE"))
+    netherlands = next(c.name for c in DATA.contacts.countries if c.code == "NL")
+    for name in (f"{PARTICIPANT}/hulp.pdf", f"{TRAINER}/hulpkaartjes.pdf", f"{TRAINER}.pdf"):
+        shown = text(pdfs, name, tmp_path)
+        assert shown.index(flanders) < shown.index(netherlands), name
+    # A Dutch run (or none): the Netherlands first, as listed.
+    assert DATA.contacts.first("NL").countries[0].name == netherlands
+    assert DATA.contacts.first(None) == DATA.contacts
+
+
+def test_the_participant_pack_comes_without_worked_examples_on_request(tmp_path):
+    with_examples = pack_module.build_packs(DATA, run=BE_RUN, loose=False)
+    without = pack_module.build_packs(DATA, run=BE_RUN, loose=False, examples=False)
+
+    def pages(pdf: bytes) -> int:
+        return len(PdfReader(io.BytesIO(pdf)).pages)
+
+    assert pages(without[f"{PARTICIPANT}.pdf"]) < pages(with_examples[f"{PARTICIPANT}.pdf"])
+    heading = DATA.strings("example.heading", name="X").split("X")[0].strip()
+    assert heading not in " ".join(text_of(read(without[f"{PARTICIPANT}.pdf"], tmp_path)).split())
+    # The trainer pack is the same either way.
+    assert pages(without[f"{TRAINER}.pdf"]) == pages(with_examples[f"{TRAINER}.pdf"])
