@@ -20,6 +20,7 @@ from toelaten.coursedata import CourseData
 from toelaten.group import load_group_materials
 from toelaten.handouts import HandoutError
 from toelaten.handouts import pack as pack_module
+from toelaten.handouts.draaiboek import readable
 from toelaten.handouts.kit import copies
 from toelaten.run import CourseRun
 from toelaten.schedule import BUFFER, RunDetails, course_dates
@@ -209,6 +210,7 @@ def test_the_programmes_have_dutch_dates_and_the_times_of_the_variant(pack_dir):
 
 def test_the_run_sheets_tell_the_facilitator_what_to_do_and_ask(pack_dir):
     schedule, strings, group = DATA.schedule, DATA.strings, DATA.group
+    flat = readable(DATA)  # as on paper: an exercise by its title, not its id
     for day in DATA.course.days:
         text = body_text(loose(pack_dir, TRAINER, f"draaiboek-{day.id}.pdf"))
         for slot in schedule.run_sheet(day.id, "dagdeel"):
@@ -223,14 +225,14 @@ def test_the_run_sheets_tell_the_facilitator_what_to_do_and_ask(pack_dir):
             if not block.goal:
                 continue
             for label, fact in schedule.facts(block, strings):
-                assert f"{label}: {' '.join(fact.split())}" in text, (day.id, block.id, label)
+                assert f"{label}: {flat(fact)}" in text, (day.id, block.id, label)
             for question in block.debrief:
                 assert question in text
             for point in block.talking_points:
-                assert " ".join(point.split()) in text
+                assert flat(point) in text
             for label, note in (("prompt", block.prompt), ("tip", block.tip)):
                 if note:
-                    assert f"{strings('draaiboek.' + label)}: {' '.join(note.split())}" in text
+                    assert f"{strings('draaiboek.' + label)}: {flat(note)}" in text
             if block.werkvorm:
                 assert schedule.werkvormen[block.werkvorm] in text
                 werkvorm = group.werkvormen[block.werkvorm]
@@ -257,10 +259,14 @@ def test_the_copy_counts_follow_the_schedule():
         counts = {row["sheet"]: int(row["copies"]) for row in copies(DATA, variant)}
         for exercise in DATA.exercises.values():
             assert counts[exercise.title] == sum(s.block.exercise == exercise.id for s in slots)
-        # One observer's sheet for every block whose werkvorm has an observer (the role
-        # play as well as the triads).
-        observer = DATA.group.forms["kijkblad"].title
-        assert counts[observer] == observed_blocks(variant) > 0
+        # Each day's own observer's sheet, one for every block whose werkvorm has an
+        # observer (the role play as well as the triads); twice that in a group of four.
+        title = DATA.group.forms["kijkblad"].title
+        rows = [r for r in copies(DATA, variant) if r["sheet"].startswith(title)]
+        assert rows and all(r["sheet"] != title for r in rows)  # a row per day
+        assert sum(int(r["copies"]) for r in rows) == observed_blocks(variant) > 0
+        for row in rows:
+            assert f": {2 * int(row['copies'])} " in row["why"]
     assert any(
         b.werkvorm == "rollenspel-helpersrollen"
         for blocks in DATA.schedule.days.values()

@@ -7,7 +7,7 @@ so a number that changes is changed once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,6 +108,15 @@ class HelpContacts:
             places.append(f"{country.name}: {primary.name}, {call}")
         emergency = " / ".join(sorted({c.emergency for c in self.countries}))
         return strings("help.numbers", places="; ".join(places), emergency=emergency)
+
+    def first(self, country: str | None) -> HelpContacts:
+        """The same contacts with the run's country first (``BE``: Flanders, ``BE-VLG``);
+        the others keep their order. ``None`` or an unknown code: as listed."""
+        if not country:
+            return self
+        here = [c for c in self.countries if c.code.split("-")[0] == country.upper()]
+        rest = [c for c in self.countries if c not in here]
+        return replace(self, countries=(*here, *rest))
 
     def help_line(self, strings: Strings) -> str:
         """One line for a footer: 'Als het even niet gaat – ' and the help numbers."""

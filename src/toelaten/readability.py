@@ -37,27 +37,34 @@ class Score:
 
 def prose(markdown: str) -> list[str]:
     """The blocks of running text in a MyST page: paragraphs and list items."""
+    return [text for text, _ in prose_blocks(markdown)]
+
+
+def prose_blocks(markdown: str) -> list[tuple[str, bool]]:
+    """The blocks of running text in a MyST page, each with whether it is a list item.
+    A role (a citation) leaves no space before the punctuation that follows it."""
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
     text = re.sub(r"^(```|:::).*?^\1\s*$", "", text, flags=re.S | re.M)  # directives
-    text = re.sub(r"\{[a-z-]+\}`[^`]*`", "", text)  # roles such as {bron}`key`
+    text = re.sub(r"\s*\{[a-z-]+\}`[^`]*`", "", text)  # roles such as {bron}`key`
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: keep their text
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    blocks: list[str] = []
+    blocks: list[tuple[str, bool]] = []
     current: list[str] = []
+    item = False
     for line in text.splitlines():
         stripped = line.strip()
         starts_item = re.match(r"^([-*+]|\d+[.)])\s+", stripped)
         if not stripped or stripped.startswith(("#", ">", "(")) or starts_item:
             if current:
-                blocks.append(" ".join(current))
-            current = []
+                blocks.append((" ".join(current), item))
+            current, item = [], bool(starts_item)
             if starts_item:
                 current = [stripped[starts_item.end() :]]
             continue
         current.append(stripped)
     if current:
-        blocks.append(" ".join(current))
-    return [re.sub(r"[*_`]", "", b) for b in blocks if WORD.search(b)]
+        blocks.append((" ".join(current), item))
+    return [(re.sub(r"[*_`]", "", b), i) for b, i in blocks if WORD.search(b)]
 
 
 def score_text(blocks: list[str], path: Path = Path("-")) -> Score:

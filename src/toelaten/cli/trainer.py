@@ -109,6 +109,12 @@ def course_run(
 @_every_option
 @_country_option
 @_run_file_option
+@click.option(
+    "--zonder-voorbeelden",
+    "no_examples",
+    is_flag=True,
+    help="Leave the worked examples out of the participant pack (fewer pages to print).",
+)
 @click.pass_context
 def handouts(
     ctx: click.Context,
@@ -119,6 +125,7 @@ def handouts(
     every: int,
     country: str,
     run_file: Path | None,
+    no_examples: bool,
 ) -> None:
     """Write a blank A4 worksheet (PDF) for every exercise, or with --group (or --schedule)
     the trainer pack and the participant pack."""
@@ -133,7 +140,7 @@ def handouts(
     try:
         if group:
             run = course_run(ctx, data, run_file, start, variant, every, country)
-            written = write_packs(data, out, variant, run=run)
+            written = write_packs(data, out, variant, run=run, examples=not no_examples)
         else:
             written = write_worksheets(data, out)
     except (HandoutError, DataError) as exc:

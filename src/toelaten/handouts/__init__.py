@@ -81,10 +81,11 @@ def _compile(template: str, data: dict[str, Any], *, folder: Path = HERE) -> byt
     return pdf
 
 
-def _context(data: CourseData) -> dict[str, Any]:
-    """What every page prints: the course's name and where to get help (the footer), in
-    the course's language, with the catalogue's words for the templates."""
-    strings, contacts = data.strings, data.contacts
+def _context(data: CourseData, country: str | None = None) -> dict[str, Any]:
+    """What every page prints: the course's name and where to get help (the footer, the
+    run's ``country`` first), in the course's language, with the catalogue's words for the
+    templates."""
+    strings, contacts = data.strings, data.contacts.first(country)
     lang, _, region = strings("format.locale").partition("-")
     return {
         "course": data.course.full_title,
@@ -102,12 +103,20 @@ def render(
     title: str,
     pack: dict[str, Any] | None = None,
     footer: str | None = None,
+    country: str | None = None,
 ) -> bytes:
     """One PDF of ``sheets`` (see sheets.typ); with ``pack``, a cover, contents and parts;
-    ``footer``: a line above the help line on every page (who gives the course, where)."""
+    ``footer``: a line above the help line on every page (who gives the course, where);
+    ``country``: the run's, whose help lines come first."""
     return _compile(
         "handout.typ",
-        {**_context(data), "title": title, "sheets": sheets, "pack": pack, "footer": footer},
+        {
+            **_context(data, country),
+            "title": title,
+            "sheets": sheets,
+            "pack": pack,
+            "footer": footer,
+        },
     )
 
 

@@ -5,6 +5,8 @@ guide's web draaiboek (``sphinxext/blocksheet.py``) shows the same blocks."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,18 +56,21 @@ def day_sheets(
         ],
     }
     blocks, outlined = [], set()
+    figures: dict[str, str] = {}  # figure -> the block it is printed with
     for s in slots:
         if s.block.format == "pauze":
             continue
-        blocks.append(_block(data, day, variant_id, s, book))
+        shown = figure(book, s.block.figure) if s.block.figure else None
+        printed_at = figures.get(s.block.figure or "")
+        blocks.append(_block(data, day, variant_id, s, book, shown, printed_at))
         # A lesson page's outline and a figure once a day, with the first block using it.
         page = s.block.page
         if page and page not in outlined and book is not None:
             blocks[-1]["outline"] = lesson_outline(data, book / f"{page}.md")
             outlined.add(page)
-        if s.block.figure and s.block.figure not in outlined:
-            blocks[-1]["figure"] = figure(book, s.block.figure)
-            outlined.add(s.block.figure)
+        if s.block.figure and printed_at is None and shown is not None:
+            blocks[-1]["figure"] = shown
+            figures[s.block.figure] = s.block.title
     run_sheet = {
         "kind": "run-sheet",
         "title": strings("pdf.pack.run_sheet", number=day.number),
@@ -82,8 +87,16 @@ def day_sheets(
 
 
 def _block(
-    data: CourseData, day: Day, variant_id: str, slot: Slot, book: Path | None
+    data: CourseData,
+    day: Day,
+    variant_id: str,
+    slot: Slot,
+    book: Path | None,
+    shown_figure: dict[str, str] | None = None,
+    printed_at: str | None = None,
 ) -> dict[str, Any]:
+    """A block of the draaiboek; its figure, when the book has it, is printed with the
+    first block of the day that shows it (``printed_at``: that block's title)."""
     schedule, strings, block = data.schedule, data.strings, slot.block
     out: dict[str, Any] = {
         "heading": f"{slot.hours} {block.title}",
@@ -104,24 +117,49 @@ def _block(
             {"label": "", "text": _flat(block.instructions or strings("draaiboek.buffer"))}
         ]
         return out
-    out["prompt"] = _flat(block.prompt) if block.prompt else None
+    flat = readable(data)
+    out["prompt"] = flat(block.prompt) if block.prompt else None
     out["facts"] = [
-        {"label": label, "text": _flat(text)} for label, text in schedule.facts(block, strings)
+        {"label": label, "text": flat(text)} for label, text in schedule.facts(block, strings)
     ]
-    out["talking_points"] = [_flat(p) for p in block.talking_points]
+    out["talking_points"] = [flat(p) for p in block.talking_points]
     out["werkvorm"] = werkvorm_lines(data, block, variant_id, day.id)
     out["debrief"] = list(block.debrief)
     shown = []
     if block.page:
         shown.append(page_title(book, block.page))
     if block.figure:
-        shown.append(strings("pdf.run_sheet.figure", name=Path(block.figure).name))
+        shown.append(figure_note(strings, shown_figure, printed_at))
     notes: list[tuple[str, str | None]] = []
     if shown:
         notes.append((strings("draaiboek.show"), "; ".join(shown)))
     notes += [(strings("draaiboek.tip"), block.tip), (strings("draaiboek.shorten"), block.shorten)]
-    out["notes"] = [{"label": label, "text": _flat(text)} for label, text in notes if text]
+    out["notes"] = [{"label": label, "text": flat(text)} for label, text in notes if text]
     return out
+
+
+def figure_note(strings: Strings, shown: dict[str, str] | None, printed_at: str | None) -> str:
+    """The figure a block shows, by its name (its title's first words, never its file):
+    below when it is printed with this block, else with which block it is."""
+    if shown is None:
+        return strings("pdf.pack2.figure_book")
+    name = re.split(r"[:.]", shown["alt"], maxsplit=1)[0].strip()
+    if printed_at is None:
+        return strings("pdf.pack2.figure_below", name=name)
+    return strings("pdf.pack2.figure_with", name=name, block=printed_at)
+
+
+def readable(data: CourseData) -> Callable[[str], str]:
+    """Flattens a text of schedule.yml for paper: an exercise named by its id ("oefening
+    mijn-spiraal") is named by its title."""
+    titles = {i: e.title for i, e in data.exercises.items()}
+    ids = "|".join(re.escape(i) for i in sorted(titles, key=len, reverse=True))
+    named = re.compile(rf"\b(oefening) ({ids})\b(?![-\w])", re.I)
+
+    def flat(text: str) -> str:
+        return named.sub(lambda m: f"{m[1]} ‘{titles[m[2]]}’", _flat(text))
+
+    return flat
 
 
 def werkvorm_lines(

@@ -4,6 +4,9 @@ list and the certificate."""
 
 from __future__ import annotations
 
+import re
+from calendar import monthrange
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from toelaten.coursedata import CourseData
@@ -54,8 +57,9 @@ def observer_sheets(data: CourseData, subtitle: str) -> dict[str, dict[str, Any]
 
 
 def attendance_sheet(data: CourseData, run: CourseRun | None, subtitle: str) -> dict[str, Any]:
-    """Names down; a phone number, the days across (initials), whether someone wants the
-    message a month after the training (na-de-training) and a signature."""
+    """Names down, the days across (initials) and a signature: nothing else, as it goes
+    round the group every day (phone numbers and who wants a message later are on each
+    one's intake form)."""
     strings = data.strings
     return {
         "kind": "attendance",
@@ -65,14 +69,36 @@ def attendance_sheet(data: CourseData, run: CourseRun | None, subtitle: str) -> 
         "attendance": {
             "intro": strings("pdf.kit.attendance_intro"),
             "name": strings("pdf.kit.name"),
-            "phone": strings("pdf.forms.phone"),
-            "message": strings("pdf.forms.attendance_message"),
             "signature": strings("pdf.forms.signature"),
-            "yes_no": strings("pdf.forms.yes_no"),
             "days": day_labels(data, run),
             "rows": ATTENDANCE_ROWS,
         },
     }
+
+
+def intake_sheet(data: CourseData, run: CourseRun | None, subtitle: str) -> dict[str, Any]:
+    """The intake form; with a run, the day its form is destroyed at the latest (three
+    months after the last day) stands under that field."""
+    sheet = form_sheet(data, data.group.forms["intake"], subtitle)
+    if run is not None:
+        last = run.dates[-1]
+        month = last.month + 2  # three months on, counted from 0
+        year, month = last.year + month // 12, month % 12 + 1
+        day = min(last.day, monthrange(year, month)[1])
+        by = data.strings.date(date(year, month, day))
+        for field in sheet["form"]["fields"]:
+            if field["id"] == "vernietigen":
+                field["help"] = data.strings("pdf.pack2.destroy_by", date=by)
+    return sheet
+
+
+def place(venue: str | None) -> str | None:
+    """The town of a venue ("Zaal 2, Lindelaan 4, 8011 AB Zwolle": "Zwolle"): its last
+    part, without a Dutch or Belgian postcode."""
+    if not venue:
+        return None
+    town = venue.rsplit(",", 1)[-1].strip()
+    return re.sub(r"^\d{4}(\s?[A-Z]{2})?\s+", "", town) or None
 
 
 def training_minutes(data: CourseData, variant: str, run: CourseRun | None) -> int:
@@ -121,6 +147,7 @@ def certificate_sheet(
             "period": period,
             "organisation": who.organisation,
             "place": strings("pdf.forms.place"),
+            "place_value": place(who.venue),
             "date": strings("pdf.forms.date"),
             "date_value": strings.date(run.dates[-1]) if run is not None else None,
             "signatures": signatures,

@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from toelaten.course import Day
 from toelaten.coursedata import CourseData
 from toelaten.handouts.guide import guide_page
 from toelaten.handouts.guide_links import PaperLinks
-from toelaten.schedule import RunDetails, hours
+from toelaten.schedule import RunDetails, Slot, hours
 
 if TYPE_CHECKING:
     from toelaten.run import CourseRun
@@ -94,7 +95,7 @@ def copies(data: CourseData, variant: str) -> list[dict[str, str]]:
     """How many of each sheet one participant needs in this variant: a worksheet once for
     every block that does its exercise, the observer's sheet once for every block whose
     werkvorm has an observer (group.yml's ``observer: true``: triads, the role play)."""
-    strings, schedule, werkvormen = data.strings, data.schedule, data.group.werkvormen
+    strings, schedule = data.strings, data.schedule
     slots = [(day, s) for day in data.course.days for s in schedule.run_sheet(day.id, variant)]
     rows = []
     for day in data.course.days:
@@ -107,18 +108,40 @@ def copies(data: CourseData, variant: str) -> list[dict[str, str]]:
                 else strings("pdf.kit.copies_home")
             )
             rows.append({"sheet": exercise.title, "copies": str(len(blocks)), "why": why})
-    observed = [
-        f"{strings('pdf.kit.day', number=d.number)}: {s.block.title}"
-        for d, s in slots
-        if s.block.werkvorm in werkvormen and werkvormen[s.block.werkvorm].observer
-    ]
-    rows.append(
-        {
-            "sheet": data.group.forms["kijkblad"].title,
-            "copies": str(len(observed)),
-            "why": strings("pdf.kit.copies_in", blocks="; ".join(observed)),
-        }
-    )
+    rows += observer_copies(data, slots)
+    return rows
+
+
+def observer_copies(data: CourseData, slots: list[tuple[Day, Slot]]) -> list[dict[str, str]]:
+    """The observer's sheet of each day (its own questions): one for every block whose
+    werkvorm has an observer (group.yml's ``observer: true``), each participant observing
+    once a block; in a group of four two observe each round, so two a block."""
+    strings, werkvormen = data.strings, data.group.werkvormen
+    form = data.group.forms["kijkblad"]
+    rows = []
+    for day in data.course.days:
+        if day.id not in data.group.observer_tasks:
+            continue
+        blocks = [
+            s.block.title
+            for d, s in slots
+            if d.id == day.id
+            and s.block.werkvorm in werkvormen
+            and werkvormen[s.block.werkvorm].observer
+        ]
+        if not blocks:
+            continue
+        rows.append(
+            {
+                "sheet": strings("pdf.forms.observer_day", title=form.title, number=day.number),
+                "copies": str(len(blocks)),
+                "why": strings(
+                    "pdf.pack2.observer_copies",
+                    blocks=", ".join(blocks),
+                    four=2 * len(blocks),
+                ),
+            }
+        )
     return rows
 
 

@@ -24,6 +24,7 @@ from toelaten.handouts.forms import (
     attendance_sheet,
     certificate_sheet,
     form_sheet,
+    intake_sheet,
     observer_sheets,
 )
 from toelaten.handouts.invitation import PAGE as INVITATION
@@ -166,14 +167,12 @@ def trainer_handouts(
             else []
         ),
         Handout("materialen.pdf", prepare, materials_sheet(data, variant, run, subtitle)),
-        Handout(
-            "kennismakingsformulier.pdf", prepare, form_sheet(data, group.forms["intake"], subtitle)
-        ),
+        Handout("kennismakingsformulier.pdf", prepare, intake_sheet(data, run, subtitle)),
         Handout("presentielijst.pdf", prepare, attendance_sheet(data, run, subtitle)),
         Handout(
             "hulpkaartjes.pdf",
             prepare,
-            _help_card_sheet(data.contacts, subtitle, strings, cards=True),
+            _help_card_sheet(_contacts(data, run), subtitle, strings, cards=True),
         ),
         *guide_pages(SAFETY, strings("pdf.trainer.safety")),
     ]
@@ -196,12 +195,22 @@ def trainer_handouts(
     return out
 
 
+def _contacts(data: CourseData, run: CourseRun | None) -> HelpContacts:
+    """The help lines, the run's country first (a Belgian run: Flanders first)."""
+    return data.contacts.first(run.country if run is not None else None)
+
+
 def participant_handouts(
-    data: CourseData, variant: str = "dag", *, run: CourseRun | None = None
+    data: CourseData,
+    variant: str = "dag",
+    *,
+    run: CourseRun | None = None,
+    examples: bool = True,
 ) -> list[Handout]:
     """The participant pack: agreements and where to find help, per day the programme and
-    the worksheets, then the evaluation form. The certificate is a loose sheet of the
-    trainer's, handed out on the last day."""
+    the worksheets (without ``examples``: without their worked example), then the
+    evaluation form. The certificate is a loose sheet of the trainer's, handed out on the
+    last day."""
     course, strings, exercises = data.course, data.strings, data.exercises
     variant = _variant(data, variant, run)
     subtitle = course.full_title
@@ -209,7 +218,9 @@ def participant_handouts(
     out = [
         Handout("groepsafspraken.pdf", general, _agreements_sheet(data, subtitle)),
         Handout(
-            "hulp.pdf", general, _help_card_sheet(data.contacts, subtitle, strings, cards=False)
+            "hulp.pdf",
+            general,
+            _help_card_sheet(_contacts(data, run), subtitle, strings, cards=False),
         ),
     ]
     for day, when in zip(course.days, run_dates(data, run), strict=True):
@@ -218,6 +229,8 @@ def participant_handouts(
         out.append(Handout(f"programma-{day.id}.pdf", heading, programme))
         for exercise_id in day.exercises:
             sheet = worksheet_sheet(data, exercises[exercise_id])
+            if not examples:
+                sheet["example"] = None
             out.append(Handout(f"werkblad-{exercise_id}.pdf", heading, sheet))
     closing = strings("pdf.participant.closing")
     evaluation = form_sheet(data, data.group.forms["evaluatie"], subtitle)
@@ -225,14 +238,19 @@ def participant_handouts(
     return out
 
 
-def pack_pdf(data: CourseData, handouts: list[Handout], front: dict[str, Any]) -> bytes:
+def pack_pdf(
+    data: CourseData,
+    handouts: list[Handout],
+    front: dict[str, Any],
+    country: str | None = None,
+) -> bytes:
     sheets, part = [], None
     for handout in handouts:
         sheet = dict(handout.sheet)
         if handout.part != part:
             sheet["part"] = part = handout.part
         sheets.append(sheet)
-    return render(data, sheets, front["title"], pack=front, footer=front["footer"])
+    return render(data, sheets, front["title"], pack=front, footer=front["footer"], country=country)
 
 
 def build_packs(
@@ -242,23 +260,27 @@ def build_packs(
     run: CourseRun | None = None,
     guide: Path = GUIDE,
     loose: bool = True,
+    examples: bool = True,
 ) -> dict[str, bytes]:
     """Both packs, and with ``loose`` every sheet on its own, as ``{relative path: PDF}``.
     A trainer's ``run`` (``toelaten.run.load_run``, or ``CourseRun.starting`` from --start)
-    gives the variant, the dates, each day's hours and who gives it where."""
+    gives the variant, the dates, each day's hours, who gives it where and whose help lines
+    come first; without ``examples`` the participant's worksheets leave out the worked
+    examples (a thinner pack to print)."""
     variant = _variant(data, variant, run)
+    country = run.country if run is not None else None
     pdfs: dict[str, bytes] = {}
     for which, handouts in (
         (TRAINER, trainer_handouts(data, variant, run=run, guide=guide)),
-        (PARTICIPANT, participant_handouts(data, variant, run=run)),
+        (PARTICIPANT, participant_handouts(data, variant, run=run, examples=examples)),
     ):
         front = cover(data, variant, run, which, loose=loose)
         if loose:
             for h in handouts:
                 pdfs[f"{which}/{h.filename}"] = render(
-                    data, [h.sheet], h.sheet["title"], footer=front["footer"]
+                    data, [h.sheet], h.sheet["title"], footer=front["footer"], country=country
                 )
-        pdfs[f"{which}.pdf"] = pack_pdf(data, handouts, front)
+        pdfs[f"{which}.pdf"] = pack_pdf(data, handouts, front, country)
     return pdfs
 
 
@@ -269,7 +291,8 @@ def write_packs(
     *,
     run: CourseRun | None = None,
     guide: Path = GUIDE,
+    examples: bool = True,
 ) -> list[Path]:
     """Both packs in ``out_dir``, each sheet also loose in a folder named after its pack;
     everything is made before anything is written."""
-    return write_pdfs(out_dir, build_packs(data, variant, run=run, guide=guide))
+    return write_pdfs(out_dir, build_packs(data, variant, run=run, guide=guide, examples=examples))
