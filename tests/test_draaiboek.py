@@ -157,8 +157,9 @@ def test_a_werkvorm_that_does_not_fit_its_block_names_the_day_the_block_and_the_
         "werkvorm: drietallen\n        minutes: {dag: 45}",
         1,
     )
-    last = tail.rindex("format: buffer\n        minutes: {dag: 15")
-    tail = tail[:last] + tail[last:].replace("{dag: 15", "{dag: 25", 1)
+    last = tail.rindex("format: buffer\n        minutes: {dag: ")
+    slack = re.compile(r"\{dag: (\d+)")
+    tail = tail[:last] + slack.sub(lambda m: f"{{dag: {int(m[1]) + 10}", tail[last:], count=1)
     path = tmp_path / "schedule.yml"
     path.write_text(head + tail, encoding="utf-8")
     message = _problems(path)
