@@ -77,7 +77,7 @@ def full_answers(exercise, text: str | None = None) -> dict:
     """An answer for every question of ``exercise``, built from its definition.
 
     Text questions get hostile text (in turn), scales their top, choices their last
-    option, multi their first two, roles the right role for every response.
+    option (of those ticked, for a choice that offers another field's ticked options), multi their first two, roles the right role for every response.
     """
     answers = {}
     n = 0
@@ -87,6 +87,9 @@ def full_answers(exercise, text: str | None = None) -> dict:
             n += 1
         elif field.kind == "scale":
             answers[field.id] = field.max
+        elif field.kind == "choice" and field.options_from in answers:
+            # The form offers only what was ticked in that field: choose the last of those.
+            answers[field.id] = answers[field.options_from][-1]
         elif field.kind == "choice":
             answers[field.id] = field.options[-1].id
         elif field.kind == "multi":
