@@ -77,7 +77,8 @@ def full_answers(exercise, text: str | None = None) -> dict:
     """An answer for every question of ``exercise``, built from its definition.
 
     Text questions get hostile text (in turn), scales their top, choices their last
-    option (of those ticked, for a choice that offers another field's ticked options), multi their first two, roles the right role for every response.
+    option (of those ticked, for a choice that offers another field's ticked options),
+    multi their first two, roles the right role for every response.
     """
     answers = {}
     n = 0
