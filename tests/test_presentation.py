@@ -464,3 +464,132 @@ def test_a_break_says_when_the_group_goes_on_and_the_timer_can_start_by_itself(v
     assert controls.evaluate(opacity) == "1"
     page.keyboard.press("Escape")
     page.emulate_media(reduced_motion=None)
+
+
+# ---- The second trainer's review: presenter window, rounds, the run file's times --------
+
+
+def speaker_view(profile, site, day_id: str, size=(1280, 720)):
+    profile.reset(site)
+    visit = Visit(profile, site, PAGE + f"?scherm=spreker#presentatie-{day_id}")
+    visit.page.set_viewport_size({"width": size[0], "height": size[1]})
+    visit.page.reload()  # another day's hash alone would not load the page again
+    visit.page.wait_for_selector(".tl-presentation.is-live")
+    return visit
+
+
+KEY_NOTES = """() => {
+  const slide = [...document.querySelectorAll('.tl-slide')].find((s) => !s.closest('[hidden]'));
+  const key = slide.querySelector('.tl-notes-key');
+  const timer = document.querySelector('.tl-pres-timer-box').getBoundingClientRect();
+  const box = slide.querySelector('.tl-slide-notes');
+  if (!box) return {block: slide.dataset.block, lines: [], left: false};
+  const notes = box.getBoundingClientRect();
+  const lines = key ? [...key.children].map((p) => {
+    const r = p.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight + 1 && key.scrollHeight <= key.clientHeight + 1;
+  }) : [];
+  return {block: slide.dataset.block, lines, left: timer.right <= notes.left};
+}"""
+
+
+@pytest.mark.browser
+def test_the_presenter_window_keeps_tip_and_shorten_in_view_beside_the_clock(clocked, site):
+    """At 1280x720: the clock on the left, the notes on the right, and every block's tip and
+    'Als je uitloopt' seen without scrolling."""
+    for day_id in SCHEDULE.days:
+        visit = speaker_view(clocked, site, day_id)
+        page = visit.page
+        page.keyboard.press("Home")
+        for block in blocks(day_id):
+            seen = page.evaluate(KEY_NOTES)
+            assert seen["block"] == block.id
+            if block.tip or block.shorten or block.shorten_by:
+                assert seen["lines"] and all(seen["lines"]), (day_id, seen)
+                assert seen["left"], (day_id, seen)
+            page.keyboard.press("PageDown")
+        clocked.reset(site)
+
+
+ROUNDS = """() => [...document.querySelectorAll('.tl-pres-rounds li')]
+  .filter((li) => li.checkVisibility())
+  .map((li) => ({text: li.innerText.trim(), change: li.classList.contains('is-change')}))"""
+
+
+@pytest.mark.browser
+def test_the_presenter_window_counts_the_rounds_for_groups_of_three_and_four(clocked, site):
+    werkvormen = DATA.group.werkvormen
+    day = blocks("dag-1")
+    index, block = next(
+        (i, b) for i, b in enumerate(day) if b.werkvorm and werkvormen[b.werkvorm].timing.four
+    )
+    three = werkvormen[block.werkvorm].timing.parts("dag")
+    four = werkvormen[block.werkvorm].timing.four.parts("dag")
+    visit = speaker_view(clocked, site, "dag-1")
+    page = visit.page
+    for _ in range(index):
+        page.keyboard.press("PageDown")
+    lines = page.evaluate(ROUNDS)
+    assert len(lines) == 2 and not any(line["change"] for line in lines)
+    page.keyboard.press("p")
+    # Just past the first round of a group of three: round 2 of 3, softly marked.
+    page.clock.run_for(((three[0] + three[1]) * 60 + 5) * 1000)
+    lines = page.evaluate(ROUNDS)
+    assert re.search(rf"\b2\b.*\b{three[2]}\b", lines[0]["text"]) and lines[0]["change"]
+    assert f"{three[1] - 1:02d}:55" in lines[0]["text"]
+    assert re.search(rf"\b{four[2]}\b", lines[1]["text"]) and not lines[1]["change"]
+    page.clock.run_for(60_000)  # the mark goes again
+    assert not page.evaluate(ROUNDS)[0]["change"]
+    # The group's screen shows no rounds.
+    visit.goto(PAGE + "#presentatie-dag-1")
+    page.wait_for_selector(".tl-presentation.is-live")
+    assert page.evaluate(ROUNDS) == []
+    clocked.reset(site)
+
+
+@pytest.mark.browser
+def test_over_time_the_presenter_window_counts_on_and_the_uitloop_takes_it_first(clocked, site):
+    visit = speaker_view(clocked, site, "dag-1")
+    page = visit.page
+    first = blocks("dag-1")[0]
+    page.keyboard.press("p")
+    page.clock.run_for((first.minutes["dag"] + 2) * 60_000)
+    now = shown(page)
+    assert now["over"] and now["timer"] == "+02:00"
+    assert now["label"] == DATA.strings("presentation.script.over")
+    clocked.reset(site)
+
+
+@pytest.mark.browser
+def test_a_link_with_the_run_files_times_sets_them_and_a_silly_one_changes_nothing(view, tmp_path):
+    page = view.page
+    run_file = tmp_path / "run.yml"
+    run_file.write_text(
+        'variant: dag\nstart: "2027-03-22"\nevery: 7\n'
+        'times:\n  dag-3: {start: "09:00", end: "16:00"}\n',
+        encoding="utf-8",
+    )
+    from click.testing import CliRunner
+
+    from toelaten.cli import main
+
+    printed = CliRunner().invoke(main, ["schedule", "--schedule", str(run_file)]).output
+    link = re.search(r"presenteren\.html#\S+", printed).group(0)
+    page.goto(view.base + "facilitator-guide/" + link)
+    page.wait_for_selector(".tl-presentation.is-live")
+    note = page.locator(".tl-pres-link-note")
+    assert note.is_visible() and "09:00" in note.inner_text()
+    assert "tijden=" not in page.url  # the link is taken once
+    page.select_option(".tl-pres-day-select", "dag-3")
+    assert shown_when(page).startswith("09:00–")
+    page.reload()  # kept in this browser
+    page.wait_for_selector(".tl-presentation.is-live")
+    assert shown_when(page).startswith("09:00–")
+    # A silly link: a Dutch line on the page, the times as they were.
+    for silly in ("#tijden=dag-3@25:00-16:00", "#tijden=dag-3@14:00-15:00", "#tijden=%3Cb%3E"):
+        page.goto(view.base + PAGE + silly)
+        page.wait_for_selector(".tl-presentation.is-live")
+        assert note.is_visible() and note.inner_text().strip()
+        assert page.locator(".tl-pres-link-note b").count() == 0
+        page.select_option(".tl-pres-day-select", "dag-3")
+        assert shown_when(page).startswith("09:00–")

@@ -226,6 +226,12 @@
     for (const radio of root.querySelectorAll('input[name="tl-pres-variant"]')) {
       radio.addEventListener("change", () => radio.checked && chooseVariant(radio.value));
     }
+    // A link with times opened in a tab that already shows this page.
+    window.addEventListener("hashchange", () => {
+      if (!/(^#|&)tijden=/.test(location.hash)) return;
+      takeLink();
+      changed(false);
+    });
     els["time-start"].addEventListener("change", keepTimes);
     els["time-end"].addEventListener("change", keepTimes);
     els.auto.addEventListener("change", () => ns.keepAutoStart(els.auto.checked));
