@@ -593,3 +593,35 @@ def test_a_link_with_the_run_files_times_sets_them_and_a_silly_one_changes_nothi
         assert page.locator(".tl-pres-link-note b").count() == 0
         page.select_option(".tl-pres-day-select", "dag-3")
         assert shown_when(page).startswith("09:00–")
+
+
+@pytest.mark.browser
+def test_figure_slides_in_full_screen_and_the_wide_presenter_window_are_accessible(profile, site):
+    """axe on the slides laid out round a figure and on the two-column presenter window
+    (its rounds shown), light and dark. In the session's profile: axe needs the clock."""
+    view = Visit(profile, site, PAGE + "#presentatie-dag-4")
+    page = view.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_selector(".tl-presentation.is-live")
+    figured = [i for i, b in enumerate(blocks("dag-4")) if b.figure]
+    rounds = next(i for i, b in enumerate(blocks("dag-4")) if b.werkvorm)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.keyboard.press("Home")
+        page.keyboard.press("f")
+        page.wait_for_selector(".tl-presentation.is-full")
+        for i in range(max(figured) + 1):
+            if i in figured:
+                assert axe_violations(page, ".tl-presentation") == [], (scheme, i)
+            page.keyboard.press("PageDown")
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.querySelector('.is-full')")
+    speaker = speaker_view(profile, site, "dag-4").page
+    for _ in range(rounds):
+        speaker.keyboard.press("PageDown")
+    for scheme in ("light", "dark"):
+        speaker.emulate_media(color_scheme=scheme)
+        assert speaker.locator(".tl-pres-rounds li").count() >= 1
+        assert axe_violations(speaker, ".tl-presentation") == [], scheme
+    speaker.emulate_media(color_scheme=None)
+    page.emulate_media(color_scheme=None)
