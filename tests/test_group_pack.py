@@ -23,6 +23,7 @@ from toelaten.handouts import pack as pack_module
 from toelaten.handouts.draaiboek import readable
 from toelaten.handouts.kit import copies
 from toelaten.run import CourseRun
+from toelaten.run_link import presentation_link
 from toelaten.schedule import BUFFER, RunDetails, course_dates
 
 DATA = CourseData()
@@ -311,6 +312,14 @@ def test_a_run_puts_trainer_organisation_and_venue_on_covers_footers_and_certifi
             text = page_text(page)
             footer = "Buurthuis De Linde · Zaal 2, Lindelaan 4, Zwolle · anouk@example.org"
             assert (footer in text) != is_certificate(text)
+    # The trainer's cover carries the link that gives the projector the run's day times,
+    # as the page reads it (a space a PDF viewer puts in where the line breaks aside).
+    cover = page_text(read(pdfs[f"{TRAINER}.pdf"], tmp_path).pages[0])
+    link = presentation_link(run, DATA.course, DATA.schedule)
+    assert link in re.sub(r"[\s\u200b]+", "", cover)
+    assert link not in re.sub(
+        r"[\s\u200b]+", "", page_text(read(pdfs[f"{PARTICIPANT}.pdf"], tmp_path).pages[0])
+    )
     certificate = text_of(read(pdfs[f"{TRAINER}/certificaat.pdf"], tmp_path))
     assert DATA.course.full_title in certificate and "Anouk de Vries" in certificate
     assert "22 maart 2027" in certificate and "26 maart 2027" in certificate

@@ -63,8 +63,9 @@ def shown(page) -> dict[str, str]:
     """What the projector shows now: the slide's title, the timer and what comes next."""
     return page.evaluate(
         """() => {
+          // A slide laid out round a wide figure has no box of its own (display: contents).
           const slides = [...document.querySelectorAll('.tl-slide')]
-            .filter((s) => s.checkVisibility());
+            .filter((s) => !s.closest('[hidden]'));
           const box = document.querySelector('.tl-pres-timer-box');
           return {
             slides: slides.length,
@@ -73,6 +74,9 @@ def shown(page) -> dict[str, str]:
             next: document.querySelector('.tl-pres-upnext').innerText.trim(),
             ending: box.classList.contains('is-ending'),
             over: box.classList.contains('is-over'),
+            calm: box.classList.contains('is-calm-over'),
+            label: document.querySelector('.tl-pres-timer-label').innerText.trim(),
+            end: document.querySelector('.tl-pres-end').innerText.trim(),
             notes: [...document.querySelectorAll('.tl-slide-notes')]
               .some((n) => n.checkVisibility()),
           };
@@ -138,9 +142,12 @@ def test_the_timer_counts_down_turns_calm_at_the_end_and_counts_the_overrun(view
     assert now["timer"] == "02:00" and now["ending"] and not now["over"]
     page.clock.run_for(3 * 60_000 + 5_000)
     now = shown(page)
-    assert now["over"] and not now["ending"] and now["timer"] == "+01:05"
+    # Over its minutes: the group's screen says so calmly, with no count and no warning.
+    assert now["calm"] and not now["over"] and not now["ending"] and now["timer"] == ""
+    assert now["label"] == DATA.strings("presentation.script.over")
+    assert "verwacht" not in now["end"] and "+" not in now["end"]
     page.keyboard.press("r")  # the block's time again
-    assert shown(page)["timer"] == mmss(minutes) and not shown(page)["over"]
+    assert shown(page)["timer"] == mmss(minutes) and not shown(page)["calm"]
     # Calm: no animation or transition keeps running on the timer.
     assert page.evaluate("document.querySelector('.tl-pres-timer').getAnimations().length") == 0
 
@@ -281,7 +288,7 @@ def test_a_changed_schedule_changes_the_view(tmp_path, clocked):
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
 FITS = """() => {
   const root = document.querySelector('.tl-presentation');
-  const slide = [...document.querySelectorAll('.tl-slide')].find((s) => s.checkVisibility());
+  const slide = [...document.querySelectorAll('.tl-slide')].find((s) => !s.closest('[hidden]'));
   const parts = [...root.querySelectorAll(
     '.tl-pres-top, .tl-pres-main, .tl-pres-timer-box, .tl-pres-controls, .tl-pres-footer')]
     .concat([...slide.children]).filter((e) => e.checkVisibility());
@@ -295,7 +302,9 @@ FITS = """() => {
     out: out.map((e) => e.className),
     hidden: Math.max(
       root.scrollHeight - root.clientHeight, slide.scrollHeight - slide.clientHeight),
-    figure: img ? img.getBoundingClientRect().height : null,
+    // The drawing's own height inside its box (object-fit: contain).
+    figure: img ? Math.min(img.getBoundingClientRect().height,
+      img.getBoundingClientRect().width * img.naturalHeight / img.naturalWidth) : null,
   };
 }"""
 
@@ -324,8 +333,8 @@ def test_in_full_screen_every_slide_fits_and_its_figure_takes_the_room_left(view
             fit = page.evaluate(FITS)
             assert fit["block"] == block.id
             assert fit["out"] == [] and fit["hidden"] <= 1, (day_id, size, fit)
-            if block.figure:  # scaled to the room, not to nothing
-                assert fit["figure"] >= size[1] * 0.15, (day_id, size, fit)
+            if block.figure:  # the slide's main thing: readable from the back of the room
+                assert fit["figure"] >= size[1] * 0.45, (day_id, size, fit)
             page.keyboard.press("PageDown")
         page.keyboard.press("Escape")  # Esc leaves the full screen
         page.wait_for_function(
@@ -369,7 +378,7 @@ def test_the_presenter_window_has_the_notes_and_both_windows_stay_in_step(browse
         page.keyboard.press("t")
         assert not shown(page)["notes"]
         # The notes scroll by keyboard in the presenter window.
-        notes = ".tl-slide:not([hidden]) .tl-slide-notes"
+        notes = ".tl-slide:not([hidden]) .tl-notes-more"
         tall = "(s) => [...document.querySelectorAll(s)].find((n) => n.checkVisibility())"
         for _ in day:
             if speaker.evaluate(f"{tall}", notes) and speaker.evaluate(
@@ -455,3 +464,164 @@ def test_a_break_says_when_the_group_goes_on_and_the_timer_can_start_by_itself(v
     assert controls.evaluate(opacity) == "1"
     page.keyboard.press("Escape")
     page.emulate_media(reduced_motion=None)
+
+
+# ---- The second trainer's review: presenter window, rounds, the run file's times --------
+
+
+def speaker_view(profile, site, day_id: str, size=(1280, 720)):
+    profile.reset(site)
+    visit = Visit(profile, site, PAGE + f"?scherm=spreker#presentatie-{day_id}")
+    visit.page.set_viewport_size({"width": size[0], "height": size[1]})
+    visit.page.reload()  # another day's hash alone would not load the page again
+    visit.page.wait_for_selector(".tl-presentation.is-live")
+    return visit
+
+
+KEY_NOTES = """() => {
+  const slide = [...document.querySelectorAll('.tl-slide')].find((s) => !s.closest('[hidden]'));
+  const key = slide.querySelector('.tl-notes-key');
+  const timer = document.querySelector('.tl-pres-timer-box').getBoundingClientRect();
+  const box = slide.querySelector('.tl-slide-notes');
+  if (!box) return {block: slide.dataset.block, lines: [], left: false};
+  const notes = box.getBoundingClientRect();
+  const lines = key ? [...key.children].map((p) => {
+    const r = p.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight + 1 && key.scrollHeight <= key.clientHeight + 1;
+  }) : [];
+  return {block: slide.dataset.block, lines, left: timer.right <= notes.left};
+}"""
+
+
+@pytest.mark.browser
+def test_the_presenter_window_keeps_tip_and_shorten_in_view_beside_the_clock(clocked, site):
+    """At 1280x720: the clock on the left, the notes on the right, and every block's tip and
+    'Als je uitloopt' seen without scrolling."""
+    for day_id in SCHEDULE.days:
+        visit = speaker_view(clocked, site, day_id)
+        page = visit.page
+        page.keyboard.press("Home")
+        for block in blocks(day_id):
+            seen = page.evaluate(KEY_NOTES)
+            assert seen["block"] == block.id
+            if block.tip or block.shorten or block.shorten_by:
+                assert seen["lines"] and all(seen["lines"]), (day_id, seen)
+                assert seen["left"], (day_id, seen)
+            page.keyboard.press("PageDown")
+        clocked.reset(site)
+
+
+ROUNDS = """() => [...document.querySelectorAll('.tl-pres-rounds li')]
+  .filter((li) => li.checkVisibility())
+  .map((li) => ({text: li.innerText.trim(), change: li.classList.contains('is-change')}))"""
+
+
+@pytest.mark.browser
+def test_the_presenter_window_counts_the_rounds_for_groups_of_three_and_four(clocked, site):
+    werkvormen = DATA.group.werkvormen
+    day = blocks("dag-1")
+    index, block = next(
+        (i, b) for i, b in enumerate(day) if b.werkvorm and werkvormen[b.werkvorm].timing.four
+    )
+    three = werkvormen[block.werkvorm].timing.parts("dag")
+    four = werkvormen[block.werkvorm].timing.four.parts("dag")
+    visit = speaker_view(clocked, site, "dag-1")
+    page = visit.page
+    for _ in range(index):
+        page.keyboard.press("PageDown")
+    lines = page.evaluate(ROUNDS)
+    assert len(lines) == 2 and not any(line["change"] for line in lines)
+    page.keyboard.press("p")
+    # Just past the first round of a group of three: round 2 of 3, softly marked.
+    page.clock.run_for(((three[0] + three[1]) * 60 + 5) * 1000)
+    lines = page.evaluate(ROUNDS)
+    assert re.search(rf"\b2\b.*\b{three[2]}\b", lines[0]["text"]) and lines[0]["change"]
+    assert f"{three[1] - 1:02d}:55" in lines[0]["text"]
+    assert re.search(rf"\b{four[2]}\b", lines[1]["text"]) and not lines[1]["change"]
+    page.clock.run_for(60_000)  # the mark goes again
+    assert not page.evaluate(ROUNDS)[0]["change"]
+    # The group's screen shows no rounds.
+    visit.goto(PAGE + "#presentatie-dag-1")
+    page.wait_for_selector(".tl-presentation.is-live")
+    assert page.evaluate(ROUNDS) == []
+    clocked.reset(site)
+
+
+@pytest.mark.browser
+def test_over_time_the_presenter_window_counts_on_and_the_uitloop_takes_it_first(clocked, site):
+    visit = speaker_view(clocked, site, "dag-1")
+    page = visit.page
+    first = blocks("dag-1")[0]
+    page.keyboard.press("p")
+    page.clock.run_for((first.minutes["dag"] + 2) * 60_000)
+    now = shown(page)
+    assert now["over"] and now["timer"] == "+02:00"
+    assert now["label"] == DATA.strings("presentation.script.over")
+    clocked.reset(site)
+
+
+@pytest.mark.browser
+def test_a_link_with_the_run_files_times_sets_them_and_a_silly_one_changes_nothing(view, tmp_path):
+    page = view.page
+    run_file = tmp_path / "run.yml"
+    run_file.write_text(
+        'variant: dag\nstart: "2027-03-22"\nevery: 7\n'
+        'times:\n  dag-3: {start: "09:00", end: "16:00"}\n',
+        encoding="utf-8",
+    )
+    from click.testing import CliRunner
+
+    from toelaten.cli import main
+
+    printed = CliRunner().invoke(main, ["schedule", "--schedule", str(run_file)]).output
+    link = re.search(r"presenteren\.html#\S+", printed).group(0)
+    page.goto(view.base + "facilitator-guide/" + link)
+    page.wait_for_selector(".tl-presentation.is-live")
+    note = page.locator(".tl-pres-link-note")
+    assert note.is_visible() and "09:00" in note.inner_text()
+    assert "tijden=" not in page.url  # the link is taken once
+    page.select_option(".tl-pres-day-select", "dag-3")
+    assert shown_when(page).startswith("09:00–")
+    page.reload()  # kept in this browser
+    page.wait_for_selector(".tl-presentation.is-live")
+    assert shown_when(page).startswith("09:00–")
+    # A silly link: a Dutch line on the page, the times as they were.
+    for silly in ("#tijden=dag-3@25:00-16:00", "#tijden=dag-3@14:00-15:00", "#tijden=%3Cb%3E"):
+        page.goto(view.base + PAGE + silly)
+        page.wait_for_selector(".tl-presentation.is-live")
+        assert note.is_visible() and note.inner_text().strip()
+        assert page.locator(".tl-pres-link-note b").count() == 0
+        page.select_option(".tl-pres-day-select", "dag-3")
+        assert shown_when(page).startswith("09:00–")
+
+
+@pytest.mark.browser
+def test_figure_slides_in_full_screen_and_the_wide_presenter_window_are_accessible(profile, site):
+    """axe on the slides laid out round a figure and on the two-column presenter window
+    (its rounds shown), light and dark. In the session's profile: axe needs the clock."""
+    view = Visit(profile, site, PAGE + "#presentatie-dag-4")
+    page = view.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_selector(".tl-presentation.is-live")
+    figured = [i for i, b in enumerate(blocks("dag-4")) if b.figure]
+    rounds = next(i for i, b in enumerate(blocks("dag-4")) if b.werkvorm)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.keyboard.press("Home")
+        page.keyboard.press("f")
+        page.wait_for_selector(".tl-presentation.is-full")
+        for i in range(max(figured) + 1):
+            if i in figured:
+                assert axe_violations(page, ".tl-presentation") == [], (scheme, i)
+            page.keyboard.press("PageDown")
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => !document.querySelector('.is-full')")
+    speaker = speaker_view(profile, site, "dag-4").page
+    for _ in range(rounds):
+        speaker.keyboard.press("PageDown")
+    for scheme in ("light", "dark"):
+        speaker.emulate_media(color_scheme=scheme)
+        assert speaker.locator(".tl-pres-rounds li").count() >= 1
+        assert axe_violations(speaker, ".tl-presentation") == [], scheme
+    speaker.emulate_media(color_scheme=None)
+    page.emulate_media(color_scheme=None)

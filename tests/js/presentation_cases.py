@@ -15,6 +15,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from toelaten.coursedata import CourseData  # noqa: E402
+from toelaten.run import CourseRun  # noqa: E402
+from toelaten.run_link import presentation_fragment  # noqa: E402
 from toelaten.schedule import WindowError, clock, span  # noqa: E402
 from toelaten.sphinxext.presentation import presentation_data  # noqa: E402
 
@@ -70,6 +72,29 @@ def cases() -> list[dict[str, Any]]:
     return out
 
 
+def links() -> list[dict[str, Any]]:
+    """Runs with the trainer's own hours on some days: the link Python writes and each
+    day's start and end it stands for (the run sheet's first start and last end)."""
+    out = []
+    days = [d.id for d in DATA.course.days]
+    for variant_id, variant in DATA.schedule.variants.items():
+        for shift in (0, -30, 5):
+            start = clock(moved(variant.start, shift))
+            assert start is not None
+            times = {days[2]: (start, variant.end)} if shift else {}
+            dates = tuple(date(2027, 3, 22) + timedelta(days=7 * i) for i in range(len(days)))
+            run = CourseRun(variant_id, dates, "test", times)
+            expected = {}
+            for day_id in days:
+                slots = DATA.schedule.run_sheet(day_id, variant_id, run.window(day_id))
+                first, last = slots[0].start, slots[-1].end
+                expected[day_id] = {"start": f"{first:%H:%M}", "end": f"{last:%H:%M}"}
+            fragment = presentation_fragment(run, DATA.course, DATA.schedule)
+            out.append({"fragment": fragment, "variant": variant_id, "times": expected})
+    return out
+
+
 if __name__ == "__main__":
-    data = presentation_data(DATA.course, DATA.schedule, DATA.strings)
-    json.dump({"data": data, "cases": cases()}, sys.stdout, ensure_ascii=False)
+    data = presentation_data(DATA.course, DATA.schedule, DATA.strings, DATA.group)
+    output = {"data": data, "cases": cases(), "links": links()}
+    json.dump(output, sys.stdout, ensure_ascii=False)

@@ -213,6 +213,12 @@ def schedule(
             )
             click.echo(f"  {slot.hours}  {slot.block.title}{fmt}")
         click.echo()
+    if run_file is not None:
+        from toelaten.run_link import presentation_link
+
+        click.echo(strings("cli.presentation_link"))
+        click.echo(f"  {presentation_link(run, course, plan)}")
+        click.echo()
     if ics:
         calendar = build_calendar(course, plan, run, strings, per_block=per_block)
         write_file(ics, calendar, strings)

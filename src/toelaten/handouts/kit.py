@@ -13,6 +13,7 @@ from toelaten.course import Day
 from toelaten.coursedata import CourseData
 from toelaten.handouts.guide import guide_page
 from toelaten.handouts.guide_links import PaperLinks
+from toelaten.run_link import presentation_link
 from toelaten.schedule import RunDetails, Slot, hours
 
 if TYPE_CHECKING:
@@ -201,6 +202,8 @@ def cover(
         "about": about,
         "people": [{"label": label, "text": text} for label, text in people if text],
         "commands": commands,
+        "link": presentation_link(run, data.course, data.schedule) if run and trainer else None,
+        "link_text": strings("pdf.pack.presentation_link"),
         "printing": printing,
         "copies": copies(data, variant) if trainer else None,
         "copies_head": [

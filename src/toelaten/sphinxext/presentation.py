@@ -28,9 +28,11 @@ from sphinx.domains.std import StandardDomain
 
 from toelaten import Course
 from toelaten.exercises.static import json_attribute
+from toelaten.group import GroupMaterials, Timing
 from toelaten.schedule import BUFFER, Block, Schedule
 from toelaten.sphinxext import presentation_chrome as chrome
 from toelaten.sphinxext.directives import DataDirective, course_data, write_static, xref
+from toelaten.sphinxext.presentation_notes import slide_notes
 from toelaten.strings import Strings
 
 HERE = Path(__file__).parent
@@ -38,18 +40,18 @@ SCRIPT = "toelaten/presentatie.js"
 #: The script's parts, joined in this order (each adds to ``globalThis.toelatenPresentatie``).
 PARTS = ("timing.js", "link.js", "draw.js", "screen.js")
 MARKER = 'class="tl-presentation"'
+#: A slide with an upright figure and a prompt up to this long puts them side by side, the
+#: figure the height of the screen (``tl-slide-side``); a wide figure, or a longer prompt,
+#: gets the whole width under the text and the timer (``tl-slide-wide``).
+SIDE_BY_SIDE = 160
+UPRIGHT = 1.3  # width / height
+_VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
 _SVG_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.DOTALL)
 
 
 def day_label(day_id: str) -> str:
     """The label (and the anchor) of a day's slides: ``presentatie-dag-1``."""
     return f"presentatie-{day_id}"
-
-
-def _extra(block: Block, name: str) -> Any:
-    """A block key the schedule may not have yet (``prompt``, ``figure``, ``page``,
-    ``talking_points``, ``tip``, ``shorten``): None or empty when it is not there."""
-    return getattr(block, name, None)
 
 
 def _raw(html: str) -> nodes.raw:
@@ -65,9 +67,48 @@ def _figure_alt(path: Path) -> str:
     return " ".join(found.group(1).split()) if found else ""
 
 
-def presentation_data(course: Course, schedule: Schedule, strings: Strings) -> dict[str, Any]:
+def _rounds(timing: Timing, variant_id: str, group: int) -> dict[str, int] | None:
+    parts = timing.parts(variant_id)
+    if parts is None or not parts[2]:
+        return None
+    intro, round_, rounds, close = parts
+    return {"group": group, "intro": intro, "round": round_, "rounds": rounds, "close": close}
+
+
+def block_rounds(block: Block, group: GroupMaterials | None) -> dict[str, list[dict[str, int]]]:
+    """A block's werkvorm clock per variant: its rounds in a group of three (or the
+    werkvorm's own group) and, with ``four:``, in a group of four (group.yml)."""
+    werkvorm = group.werkvormen.get(block.werkvorm) if group and block.werkvorm else None
+    if werkvorm is None:
+        return {}
+    out: dict[str, list[dict[str, int]]] = {}
+    for variant_id in block.minutes:
+        clocks = [_rounds(werkvorm.timing, variant_id, 3 if werkvorm.timing.four else 0)]
+        if werkvorm.timing.four:
+            clocks.append(_rounds(werkvorm.timing.four, variant_id, 4))
+        found = [c for c in clocks if c]
+        if found:
+            out[variant_id] = found
+    return out
+
+
+def _aspect(path: Path) -> float | None:
+    """An SVG's width over its height (its viewBox); None when it cannot be read."""
+    try:
+        found = _VIEWBOX.search(path.read_text(encoding="utf-8")[:2000])
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not found or not float(found.group(2)):
+        return None
+    return float(found.group(1)) / float(found.group(2))
+
+
+def presentation_data(
+    course: Course, schedule: Schedule, strings: Strings, group: GroupMaterials | None = None
+) -> dict[str, Any]:
     """What the script needs: the variants' hours, each day's blocks with their minutes per
-    variant (and which is a break, which the Uitloop), and its words."""
+    variant (and which is a break, which the Uitloop, the werkvorm's rounds), and its
+    words."""
     return {
         "variants": [
             {"id": v.id, "label": v.label, "start": f"{v.start:%H:%M}", "end": f"{v.end:%H:%M}"}
@@ -84,6 +125,7 @@ def presentation_data(course: Course, schedule: Schedule, strings: Strings) -> d
                         "pause": b.format == "pauze",
                         "buffer": b.format == BUFFER,
                         "minutes": b.minutes,
+                        "rounds": block_rounds(b, group),
                     }
                     for b in schedule.days[day.id]
                 ],
@@ -107,7 +149,7 @@ class PresentationDirective(DataDirective):
 
     def run(self) -> list[nodes.Node]:
         schedule, course, strings = self.schedule(), self.course(), self.strings
-        data = presentation_data(course, schedule, strings)
+        data = presentation_data(course, schedule, strings, self.group())
         out: list[nodes.Node] = [
             _raw(
                 f'<div class="tl-presentation" {json_attribute("data-presentation", data)}>'
@@ -141,16 +183,24 @@ class PresentationDirective(DataDirective):
     def _slide(self, schedule: Schedule, day_id: str, block: Block) -> list[nodes.Node]:
         strings = self.strings
         kind = "pause" if block.format == "pauze" else block.format
+        prompt = block.prompt or block.goal
+        figure = block.figure
+        layout = ""
+        if figure:
+            aspect = _aspect(Path(self.env.srcdir, figure))
+            upright = aspect is not None and aspect <= UPRIGHT
+            side = upright and len(prompt or "") <= SIDE_BY_SIDE
+            layout = " tl-slide-figured " + ("tl-slide-side" if side else "tl-slide-wide")
         head = (
-            f'<section class="tl-slide tl-slide-{escape(kind)}" data-block="{escape(block.id)}"'
-            f' aria-labelledby="dia-{day_id}-{escape(block.id)}">'
+            f'<section class="tl-slide tl-slide-{escape(kind)}{layout}"'
+            f' data-block="{escape(block.id)}"'
+            f' aria-labelledby="dia-{day_id}-{escape(block.id)}"><div class="tl-slide-text">'
             '<p class="tl-slide-head"><span class="tl-slide-format">'
             f"{escape(schedule.formats.get(block.format, block.format))}</span>"
             '<span class="tl-slide-when"></span></p>'
             f'<h2 class="tl-slide-title" id="dia-{day_id}-{escape(block.id)}">'
             f"{escape(block.title)}</h2>"
         )
-        prompt = _extra(block, "prompt") or block.goal
         if prompt:
             head += f'<p class="tl-slide-prompt">{escape(prompt)}</p>'
         if block.exercise:
@@ -162,63 +212,17 @@ class PresentationDirective(DataDirective):
         if block.format == "pauze":
             head += '<p class="tl-slide-resume"></p>'
         out: list[nodes.Node] = [_raw(head)]
-        figure = _extra(block, "figure")
+        notes = slide_notes(schedule, block, strings)
+        if notes is not None:
+            out.append(notes)
+        out.append(_raw("</div>"))
         if figure:
             path = Path(self.env.srcdir, figure)
             self.depend(path)
             image = nodes.image(uri="/" + figure, alt=_figure_alt(path))
             out.append(nodes.container("", image, classes=["tl-slide-figure"]))
-        notes = self._notes(schedule, block)
-        if notes is not None:
-            out.append(notes)
         out.append(_raw("</section>"))
         return out
-
-    def _notes(self, schedule: Schedule, block: Block) -> nodes.Element | None:
-        """The trainer's notes: hidden on the projector until T."""
-        strings = self.strings
-        box = nodes.container(classes=["tl-slide-notes"])
-
-        def line(label: str, text: str | nodes.Node) -> None:
-            paragraph = nodes.paragraph()
-            paragraph += nodes.strong(text=f"{label}: ")
-            paragraph += text if isinstance(text, nodes.Node) else nodes.Text(text)
-            box.append(paragraph)
-
-        def items(label: str, texts: list[str] | tuple[str, ...]) -> None:
-            box.append(nodes.paragraph("", "", nodes.strong(text=label)))
-            listing = nodes.bullet_list()
-            for text in texts:
-                listing += nodes.list_item("", nodes.paragraph(text=text))
-            box.append(listing)
-
-        if _extra(block, "prompt") and block.goal:
-            line(strings("schedule.goal"), block.goal)
-        talking = _extra(block, "talking_points")
-        if talking:
-            items(strings("draaiboek.talking_points"), talking)
-        if block.instructions:
-            line(strings("schedule.how"), block.instructions)
-        if block.materials:
-            line(strings("schedule.materials"), ", ".join(block.materials))
-        if block.debrief:
-            items(strings("schedule.debrief"), block.debrief)
-        for key, label in (
-            ("tip", strings("draaiboek.tip")),
-            ("shorten", strings("draaiboek.shorten")),
-        ):
-            text = _extra(block, key)
-            if text:
-                line(label, text)
-        for variant_id, text in block.shorten_by.items():
-            variant = schedule.variants[variant_id].label.lower()
-            line(f"{strings('draaiboek.shorten')} ({variant})", text)
-        page = _extra(block, "page")
-        if page:
-            link = xref("doc", "/" + page, "")
-            link["refexplicit"] = False  # the page's own title
-            line(strings("draaiboek.show"), link)
-        return box if len(box) else None
 
 
 class PresentationLink(DataDirective):

@@ -28,7 +28,8 @@ def setup(course: Course, schedule: Schedule, strings: Strings) -> str:
         '<input type="time" class="tl-pres-time-start" step="300"></label>'
         f'<label class="tl-pres-field">{escape(strings("presentation.time_end"))} '
         '<input type="time" class="tl-pres-time-end" step="300"></label>'
-        f'<p class="tl-pres-times-note" aria-live="polite"></p></fieldset>'
+        f'<p class="tl-pres-times-note" aria-live="polite"></p>'
+        '<p class="tl-pres-link-note" role="status" hidden></p></fieldset>'
     )
     return (
         '<div class="tl-pres-setup" hidden><div class="tl-pres-setup-row">'
@@ -55,6 +56,7 @@ def timer_box() -> str:
         '<p class="tl-pres-timer-label"></p>'
         '<p class="tl-pres-timer" role="timer"></p>'
         '<p class="tl-pres-timer-state"></p>'
+        '<ul class="tl-pres-rounds" hidden></ul>'
         '<p class="tl-pres-upnext"></p></div>'
     )
 

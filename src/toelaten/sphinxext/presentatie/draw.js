@@ -45,7 +45,7 @@
         const when = slide.querySelector(".tl-slide-when");
         const slot = list.find((b) => b.id === slide.dataset.block);
         when.textContent = slot ? say("when", { start: slot.start, end: slot.end }) : "";
-        const box = slide.querySelector(".tl-slide-notes");
+        const box = slide.querySelector(".tl-notes-more");
         if (box && presenter) box.tabIndex = 0; // scrollable by keyboard too
       }
       root.classList.toggle("show-notes", notes);
@@ -60,26 +60,72 @@
       els.upnext.textContent = after ? say("next", { title: after.title, minutes: after.minutes }) : say("last");
     }
 
+    // The werkvorm's rounds (presenter window): a line per group size, the round and the
+    // time left in it; a round that just ended is marked softly and said once.
+    let roundsSaid = "";
+    function rounds(block, variant, elapsed, started) {
+      const box = els.rounds;
+      const clocks = (presenter && block.rounds?.[variant]) || [];
+      box.hidden = clocks.length === 0;
+      if (!clocks.length) {
+        box.replaceChildren();
+        return;
+      }
+      const lines = clocks.map((parts) => {
+        const at = ns.roundAt(parts, started ? elapsed : 0);
+        const time = span(at.left);
+        const text =
+          at.phase === "intro"
+            ? say("round_intro", { time })
+            : at.phase === "round"
+              ? say("round_now", { n: at.n, total: at.total, time })
+              : at.phase === "close"
+                ? say("round_close", { time })
+                : say("round_done");
+        const group = parts.group ? `${say(`group_${parts.group}`)}: ` : "";
+        const signal = started && at.fresh;
+        const news = at.phase === "round" ? say("round_change", { n: at.n, total: at.total }) : say("round_closing");
+        return { text: group + text, signal, said: signal ? group + news : "" };
+      });
+      box.replaceChildren(
+        ...lines.map((line) => {
+          const item = document.createElement("li");
+          item.textContent = line.text;
+          item.classList.toggle("is-change", line.signal);
+          return item;
+        }),
+      );
+      const said = lines.map((line) => line.said).filter(Boolean).join(" ");
+      if (said && said !== roundsSaid) els.live.textContent = said;
+      roundsSaid = said;
+    }
+
     function tick({ state, day, block, left, started }) {
       const list = day.list;
       const over = left <= 0;
-      // The Uitloop counts nothing down for the group; the presenter still sees it.
+      // The group's screen stays calm: the Uitloop counts nothing down, and a block past
+      // its minutes only says "Uitgelopen", without a count or a warning colour. The
+      // presenter window counts on and says what it means for the end of the day.
       const quiet = Boolean(block.buffer) && !presenter;
-      els.timer.textContent = quiet ? "" : over ? `+${span(-left)}` : span(left);
+      const calm = over && !presenter;
+      els.timer.textContent = quiet || calm ? "" : over ? `+${span(-left)}` : span(left);
       els["timer-label"].textContent = quiet ? say("buffer") : over ? say("over") : say("remaining");
       els["timer-box"].classList.toggle("is-ending", !quiet && !over && left <= ENDING);
-      els["timer-box"].classList.toggle("is-over", !quiet && over);
+      els["timer-box"].classList.toggle("is-over", !quiet && over && presenter);
+      els["timer-box"].classList.toggle("is-calm-over", !quiet && calm);
       els["timer-box"].classList.toggle("is-paused", !state.running);
       els["timer-state"].textContent = state.running || quiet ? "" : started ? say("paused") : say("waiting");
       const now = new Date();
       els.now.textContent = say("now", { time: clock(now) });
       let end = say("end", { time: day.end });
-      if (started) {
-        const rest = list.slice(state.index + 1).reduce((sum, b) => sum + b.minutes, 0);
-        const expected = new Date(now.getTime() + (Math.max(left, 0) + rest * 60) * 1000);
-        if (clock(expected) !== day.end) end += ` · ${say("expected", { time: clock(expected) })}`;
+      if (started && presenter) {
+        const minutes = now.getHours() * 60 + now.getMinutes() + now.getSeconds() / 60;
+        const ahead = ns.outlook(minutes, minutesOf(day.end), left, list.slice(state.index + 1));
+        if (ahead.late) end += ` · ${say("expected", { time: clockOf(Math.ceil(ahead.finish)) })}`;
+        else if (ahead.slack !== null) end += ` · ${say("slack", { minutes: ahead.slack })}`;
       }
       els.end.textContent = end;
+      rounds(block, state.variant, block.minutes * 60 - left, started);
       // A break says when the group starts again: from now, as its timer runs (or would).
       const resume = root.querySelector(".tl-pres-day:not([hidden]) .tl-slide:not([hidden]) .tl-slide-resume");
       if (resume) {

@@ -22,7 +22,7 @@
     const variants = new Map(data.variants.map((v) => [v.id, v]));
     const presenter = new URLSearchParams(location.search).get("scherm") === "spreker";
     const els = {};
-    for (const name of ["screen", "setup", "day-select", "day-title", "now", "end", "timer-box", "timer-label", "timer", "timer-state", "upnext", "position", "live", "times-note", "time-start", "time-end", "auto"]) {
+    for (const name of ["screen", "setup", "day-select", "day-title", "now", "end", "timer-box", "timer-label", "timer", "timer-state", "upnext", "position", "live", "times-note", "link-note", "time-start", "time-end", "auto", "rounds"]) {
       els[name] = $(`.tl-pres-${name}`);
     }
     const button = (name) => $(`.tl-pres-controls .tl-pres-${name}`);
@@ -53,6 +53,38 @@
     let state = load();
     const fromHash = /^#presentatie-(.+)$/.exec(location.hash);
     if (fromHash && days.has(fromHash[1]) && fromHash[1] !== state.day) state = fresh(fromHash[1], state.variant);
+    takeLink();
+
+    // A link with the run file's times (#versie=dag&tijden=dag-1@09:30-16:00,…): checked
+    // whole, kept in this browser as if typed, or refused with a line and nothing changed.
+    function takeLink() {
+      const found = ns.readTimesLink(location.hash, [...days.keys()], [...variants.keys()]);
+      if (!found) return;
+      const note = els["link-note"];
+      note.hidden = false;
+      history.replaceState(null, "", `${location.pathname}${location.search}#presentatie-${state.day}`);
+      if (found.error) {
+        note.textContent = found.piece ? say("link_bad", { piece: found.piece }) : say("link_bad_plain");
+        return;
+      }
+      const variant = variants.get(found.variant);
+      const entries = Object.entries(found.times);
+      for (const [id, times] of entries) {
+        const check = plan(days.get(id).blocks, variant, times);
+        if (check.error === "fit") {
+          note.textContent = say("link_fit", { day: days.get(id).title, minutes: check.shortest });
+          return;
+        }
+        if (check.error) {
+          note.textContent = say("link_bad_plain");
+          return;
+        }
+      }
+      for (const [id, times] of entries) ns.keepTimes(found.variant, id, times);
+      if (found.variant !== state.variant) state = fresh(state.day, found.variant);
+      const told = entries.map(([id, t]) => `${days.get(id).title} ${say("when", t)}`);
+      note.textContent = say("link_done", { days: told.join("; ") });
+    }
 
     // The day as planned: the trainer's own hours if they fit, else the version's.
     function planned() {
@@ -194,6 +226,12 @@
     for (const radio of root.querySelectorAll('input[name="tl-pres-variant"]')) {
       radio.addEventListener("change", () => radio.checked && chooseVariant(radio.value));
     }
+    // A link with times opened in a tab that already shows this page.
+    window.addEventListener("hashchange", () => {
+      if (!/(^#|&)tijden=/.test(location.hash)) return;
+      takeLink();
+      changed(false);
+    });
     els["time-start"].addEventListener("change", keepTimes);
     els["time-end"].addEventListener("change", keepTimes);
     els.auto.addEventListener("change", () => ns.keepAutoStart(els.auto.checked));
@@ -211,7 +249,7 @@
     }
     for (const event of ["mousemove", "pointerdown", "focusin"]) root.addEventListener(event, wake);
     function scrollNotes(direction) {
-      const box = root.querySelector(".tl-pres-day:not([hidden]) .tl-slide:not([hidden]) .tl-slide-notes");
+      const box = root.querySelector(".tl-pres-day:not([hidden]) .tl-slide:not([hidden]) .tl-notes-more");
       if (box) box.scrollBy({ top: direction * box.clientHeight * 0.6 });
     }
     document.addEventListener("keydown", (event) => {
