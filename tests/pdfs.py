@@ -24,6 +24,11 @@ def text_of(reader: PdfReader) -> str:
     return " ".join(page_text(page) for page in reader.pages)
 
 
+def flat_text(pdfs: dict[str, bytes], name: str, tmp_path: Path) -> str:
+    """The text of one PDF out of a pack build (name -> bytes), its whitespace flattened."""
+    return " ".join(text_of(read(pdfs[name], tmp_path)).split())
+
+
 def fonts_of(reader: PdfReader) -> set[str]:
     names = set()
     for page in reader.pages:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pdfs import page_text, read, text_of
+from pdfs import flat_text, page_text, read
 from toelaten.coursedata import CourseData
 from toelaten.handouts import pack as pack_module
 from toelaten.handouts.forms import training_minutes
@@ -39,10 +39,6 @@ RUN = CourseRun(
 @pytest.fixture(scope="module")
 def pdfs() -> dict[str, bytes]:
     return pack_module.build_packs(DATA, run=RUN)
-
-
-def text(pdfs: dict[str, bytes], name: str, tmp_path: Path) -> str:
-    return " ".join(text_of(read(pdfs[name], tmp_path)).split())
 
 
 def test_the_certificate_is_a_keepsake_with_the_runs_days_hours_and_signatures(pdfs, tmp_path):
@@ -88,7 +84,7 @@ def test_the_intake_asks_what_the_protocol_needs(pdfs, tmp_path):
     ):
         assert needed in ids, needed
     assert not ids["telefoon"].optional  # a phone number, not "phone or e-mail"
-    shown = text(pdfs, f"{TRAINER}/kennismakingsformulier.pdf", tmp_path)
+    shown = flat_text(pdfs, f"{TRAINER}/kennismakingsformulier.pdf", tmp_path)
     for field in form.fields:
         assert field.label in shown
     # The privacy note keeps the group agreements' exception for safety.
@@ -99,7 +95,7 @@ def test_the_intake_asks_what_the_protocol_needs(pdfs, tmp_path):
 
 
 def test_the_trainer_pack_has_the_invitation_filled_in_from_the_run(pdfs, tmp_path):
-    shown = text(pdfs, f"{TRAINER}/uitnodiging.pdf", tmp_path)
+    shown = flat_text(pdfs, f"{TRAINER}/uitnodiging.pdf", tmp_path)
     for day_when in ("maandag 22 maart 2027, 09:30–16:00", "dinsdag 6 april 2027, 09:00–16:00"):
         assert day_when in shown
     for fact in ("Zaal 2, Lindelaan 4, Zwolle", "Anouk de Vries en Bram Peeters", "06-12345678"):
@@ -112,7 +108,7 @@ def test_the_trainer_pack_has_the_invitation_filled_in_from_the_run(pdfs, tmp_pa
 
 
 def test_the_draaiboek_carries_each_lesson_in_short_and_its_figures(pdfs, tmp_path):
-    shown = text(pdfs, f"{TRAINER}/draaiboek-dag-4.pdf", tmp_path)
+    shown = flat_text(pdfs, f"{TRAINER}/draaiboek-dag-4.pdf", tmp_path)
     lesson = Path("book/dag-4/helpen-is-een-relatie.md").read_text(encoding="utf-8")
     assert DATA.strings("pdf.outline.title") in shown
     for heading in re.findall(r"^## (.+)$", lesson, re.M):
@@ -147,8 +143,8 @@ def test_one_evaluation_form_everywhere(pdfs, tmp_path):
     guide = data_blocks(DATA, "formulier", "evaluatie", "evaluatie.md")
     guide_text = " ".join(r["text"] for b in guide for i in b.get("items", []) for r in i)
     for where in (
-        text(pdfs, f"{TRAINER}/evaluatieformulier.pdf", tmp_path),
-        text(pdfs, f"{PARTICIPANT}/evaluatieformulier.pdf", tmp_path),
+        flat_text(pdfs, f"{TRAINER}/evaluatieformulier.pdf", tmp_path),
+        flat_text(pdfs, f"{PARTICIPANT}/evaluatieformulier.pdf", tmp_path),
         guide_text,
     ):
         for label in [*rows, *(f.label for f in form.fields)]:
@@ -161,7 +157,9 @@ def test_paper_says_no_screen_words_and_trainer_pages_carry_no_help_box(pdfs, tm
     )
     assert "Knip de kaartjes uit en geef iedereen" not in participant  # a trainer's instruction
     for name in ("presentielijst.pdf", "materialen.pdf", "draaiboek-dag-1.pdf"):
-        assert DATA.strings("pdf.help_box.text") not in text(pdfs, f"{TRAINER}/{name}", tmp_path)
+        assert DATA.strings("pdf.help_box.text") not in flat_text(
+            pdfs, f"{TRAINER}/{name}", tmp_path
+        )
 
 
 def _file(pdfs: dict[str, bytes], which: str, tmp_path: Path) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pdfs import read, text_of
+from pdfs import flat_text, read, text_of
 from test_kit_sheets import figure_alts
 from toelaten.coursedata import CourseData
 from toelaten.handouts import pack as pack_module
@@ -40,10 +40,6 @@ BE_RUN = CourseRun(
 @pytest.fixture(scope="module")
 def pdfs() -> dict[str, bytes]:
     return pack_module.build_packs(DATA, run=BE_RUN)
-
-
-def text(pdfs: dict[str, bytes], name: str, tmp_path: Path) -> str:
-    return " ".join(text_of(read(pdfs[name], tmp_path)).split())
 
 
 def test_every_source_reads_as_a_reference_not_a_placeholder():
@@ -84,7 +80,7 @@ def test_the_lesson_in_short_is_whole_text(tmp_path):
 
 def test_every_lesson_in_short_in_the_trainer_pack_is_balanced(pdfs, tmp_path):
     for day in DATA.course.days:
-        shown = text(pdfs, f"{TRAINER}/draaiboek-{day.id}.pdf", tmp_path)
+        shown = flat_text(pdfs, f"{TRAINER}/draaiboek-{day.id}.pdf", tmp_path)
         assert not re.search(r"[a-z] [.:,;](\s|$)", shown), day.id  # "pijn ." / "vragen :"
         assert "Reken op 60 tot 90 minuten" not in shown
     for book in Path("book").glob("dag-*/*.md"):
@@ -98,7 +94,7 @@ def test_every_lesson_in_short_in_the_trainer_pack_is_balanced(pdfs, tmp_path):
 
 
 def test_paper_names_no_files_or_exercise_ids(pdfs, tmp_path):
-    shown = text(pdfs, f"{TRAINER}.pdf", tmp_path)
+    shown = flat_text(pdfs, f"{TRAINER}.pdf", tmp_path)
     assert not re.search(r"\w\.(svg|png|md|yml)\b", shown)
     for exercise_id in DATA.exercises:
         if "-" in exercise_id:
@@ -116,7 +112,7 @@ def test_the_figure_below_is_only_said_where_it_is_printed(pdfs, tmp_path):
 
 
 def test_the_attendance_list_that_goes_round_holds_nothing_private(pdfs, tmp_path):
-    shown = text(pdfs, f"{TRAINER}/presentielijst.pdf", tmp_path)
+    shown = flat_text(pdfs, f"{TRAINER}/presentielijst.pdf", tmp_path)
     labels = day_labels(DATA, BE_RUN)
     strings = DATA.strings
     # The columns: name, the days, a signature; nothing in between.
@@ -130,12 +126,12 @@ def test_the_attendance_list_that_goes_round_holds_nothing_private(pdfs, tmp_pat
 def test_the_intake_lets_you_say_no_and_says_when_it_is_destroyed(pdfs, tmp_path):
     consent = {f.id: f for f in DATA.group.forms["intake"].fields}["toestemming"]
     assert consent.kind == "choice" and {o.id for o in consent.options} == {"ja", "nee"}
-    shown = text(pdfs, f"{TRAINER}/kennismakingsformulier.pdf", tmp_path)
+    shown = flat_text(pdfs, f"{TRAINER}/kennismakingsformulier.pdf", tmp_path)
     assert "19 juli 2027" in shown  # three months after the last day, 19 April
 
 
 def test_the_certificate_has_the_place_of_the_venue(pdfs, tmp_path):
-    shown = text(pdfs, f"{TRAINER}/certificaat.pdf", tmp_path)
+    shown = flat_text(pdfs, f"{TRAINER}/certificaat.pdf", tmp_path)
     assert "Gent" in shown and "Kerkstraat" not in shown
     guide = Path("facilitator-guide/na-de-training.md").read_text(encoding="utf-8")
     assert "certificaat uit het deelnemerspakket" not in guide  # it is the trainer's sheet
@@ -145,7 +141,7 @@ def test_a_belgian_run_puts_flanders_first(pdfs, tmp_path):
     flanders = next(c.name for c in DATA.contacts.countries if c.code.startswith("BE"))
     netherlands = next(c.name for c in DATA.contacts.countries if c.code == "NL")
     for name in (f"{PARTICIPANT}/hulp.pdf", f"{TRAINER}/hulpkaartjes.pdf", f"{TRAINER}.pdf"):
-        shown = text(pdfs, name, tmp_path)
+        shown = flat_text(pdfs, name, tmp_path)
         assert shown.index(flanders) < shown.index(netherlands), name
     # A Dutch run (or none): the Netherlands first, as listed.
     assert DATA.contacts.first("NL").countries[0].name == netherlands
