@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import textwrap
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -18,6 +18,7 @@ from toelaten.cli import main
 from toelaten.coursedata import CourseData
 from toelaten.dates import plan_dates
 from toelaten.run import RunFileError, load_run
+from toelaten.run_template import first_monday
 from toelaten.schedule import BUFFER
 
 DATA = CourseData()
@@ -246,6 +247,16 @@ def test_the_starting_copy_plans_a_day_a_week(tmp_path):
     gaps = [(b - a).days for a, b in itertools.pairwise(run.dates)]
     assert min(gaps) >= 5, run.dates
     assert not [n for n in run.notices if "dag 1 en 2" in n]
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2027, 7, 1), date(2027, 3, 1)])
+def test_the_starting_copy_keeps_clear_of_christmas_and_high_summer(today):
+    first = first_monday(today, len(DATA.course.days))
+    run = [first + timedelta(weeks=n) for n in range(len(DATA.course.days))]
+    assert first.weekday() == 0 and first >= today + timedelta(days=7)
+    for day in run:
+        assert not (day.month == 12 and day.day >= 20) and not (day.month == 1 and day.day <= 6)
+        assert not (date(day.year, 7, 15) <= day <= date(day.year, 8, 15)), run
 
 
 def test_the_opening_look_backs_of_days_two_to_five_speak_to_days_close_together():

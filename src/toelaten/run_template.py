@@ -13,12 +13,40 @@ from toelaten.dates import plan_dates
 from toelaten.schedule import Schedule
 from toelaten.strings import Strings
 
+#: The weeks most groups are away (Christmas and New Year, high summer): a proposed run
+#: steers clear of them. As (month, day) from and to, inclusive.
+HOLIDAY_WEEKS = (((12, 20), (1, 6)), ((7, 15), (8, 15)))
+
+
+def first_monday(today: date, days: int) -> date:
+    """The Monday two weeks ahead, or the first after a holiday season the weekly run
+    would touch."""
+    monday = today + timedelta(days=14 - today.weekday())
+    while True:
+        last = monday + timedelta(weeks=days - 1)
+        clash = next(
+            (end for start, end in _seasons(monday, last) if monday <= end and start <= last), None
+        )
+        if clash is None:
+            return monday
+        monday = clash + timedelta(days=7 - clash.weekday())
+
+
+def _seasons(first: date, last: date):
+    """The holiday seasons of the years from ``first`` to ``last`` as (start, end) dates."""
+    for year in range(first.year - 1, last.year + 1):
+        for (m1, d1), (m2, d2) in HOLIDAY_WEEKS:
+            start = date(year, m1, d1)
+            end = date(year + (1 if m2 < m1 else 0), m2, d2)
+            yield start, end
+
 
 def template(course: Course, schedule: Schedule, strings: Strings, today: date) -> str:
     """A commented starting copy of a run file: five real dates, a week apart, from the
-    Monday two weeks ahead (holidays left out; the homework between two days counts on a
-    week), every key with what it does, and an id of its own."""
-    monday = today + timedelta(days=14 - today.weekday())
+    Monday two weeks ahead or after the next school holiday (holidays left out; the
+    homework between two days counts on a week), every key with what it does, and an id
+    of its own."""
+    monday = first_monday(today, len(course.days))
     planned = plan_dates(monday, len(course.days), 7, "NL", strings)
     dates = ", ".join(f'"{d}"' for d in planned.dates)
     first = course.days[0].id
