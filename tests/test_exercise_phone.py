@@ -173,8 +173,14 @@ def test_a_slider_stays_under_the_finger_while_a_chart_grows(html, site, profile
         assert boxes[0]["height"] >= 44, "large enough to touch"
         shown = box.locator(f"[id$='-{field.id}-value']").inner_text()
         assert slider.get_attribute("aria-valuetext") == shown, "the value, said and shown"
-    assert charts.count() and charts.first.bounding_box()["height"] > (before or 0), (
-        "the chart changed while the sliders moved"
+    # Charts are drawn again once the learner pauses: wait for that, however busy the machine.
+    page.wait_for_function(
+        """([selector, before]) => {
+          const chart = document.querySelector(selector);
+          return chart !== null && chart.getBoundingClientRect().height > before;
+        }""",
+        arg=[f"{mount(exercise_id)} .tl-overview", before or 0],
+        timeout=5000,
     )
 
 
