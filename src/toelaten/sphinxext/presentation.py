@@ -177,7 +177,7 @@ class PresentationDirective(DataDirective):
         footer += nodes.inline(text=strings("presentation.keys"), classes=["tl-pres-keys"])
         footer += nodes.inline(text="", classes=["tl-pres-position"])
         out.append(footer)
-        out.append(_raw('<p class="tl-pres-live" aria-live="polite"></p></div></div>'))
+        out.append(_raw('<p class="tl-pres-live tl-sr-only" aria-live="polite"></p></div></div>'))
         return out
 
     def _slide(self, schedule: Schedule, day_id: str, block: Block) -> list[nodes.Node]:
