@@ -13,8 +13,9 @@ from toelaten import DataError
 from toelaten.calendar import build_calendar
 from toelaten.cli import main
 from toelaten.coursedata import CourseData
+from toelaten.dates import plan_dates
 from toelaten.run import CourseRun
-from toelaten.schedule import QUIET_FORMATS, course_dates, load_schedule
+from toelaten.schedule import QUIET_FORMATS, load_schedule
 from toelaten.strings import Strings
 
 DATA = CourseData()
@@ -118,27 +119,43 @@ def test_a_missing_goal_is_named_with_its_block(tmp_path, schedule_text):
     assert "goal" in str(err.value)
 
 
-def test_course_dates_skip_weekends_or_follow_an_interval():
-    assert course_dates(date(2027, 1, 28)) == [
+def planned(start: date, every: int = 1) -> list[date]:
+    return list(plan_dates(start, 5, every, "NL", DATA.strings).dates)
+
+
+#: Five days in a row, over the change to summer time (28 March 2027), as a trainer may list.
+OVER_DST = (
+    date(2027, 3, 25),
+    date(2027, 3, 26),
+    date(2027, 3, 29),
+    date(2027, 3, 30),
+    date(2027, 3, 31),
+)
+#: Five working days in a row.
+JANUARY = tuple(date(2027, 1, d) for d in range(25, 30))
+
+
+def test_planned_dates_skip_weekends_or_follow_an_interval():
+    assert planned(date(2027, 1, 28)) == [
         date(2027, 1, 28),
         date(2027, 1, 29),
         date(2027, 2, 1),
         date(2027, 2, 2),
         date(2027, 2, 3),
     ]
-    weekly = course_dates(date(2027, 1, 25), every=7)
+    weekly = planned(date(2027, 1, 25), every=7)
     assert weekly[-1] - weekly[0] == timedelta(days=28)
 
 
 def test_the_calendar_parses_back_with_local_times_across_daylight_saving():
     # 28 March 2027: clocks go forward in Europe/Amsterdam, between course days 2 and 3.
-    run = CourseRun("dagdeel", tuple(course_dates(date(2027, 3, 25))), "test")
+    run = CourseRun("dagdeel", OVER_DST, "test")
     raw = build_calendar(DATA.course, SCHEDULE, run, DATA.strings)
     calendar = Calendar.from_ical(raw)
     events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
     assert len(events) == 5
     starts = [e.decoded("dtstart") for e in events]
-    assert [s.date() for s in starts] == course_dates(date(2027, 3, 25))
+    assert tuple(s.date() for s in starts) == OVER_DST
     assert {(s.hour, s.minute) for s in starts} == {(13, 0)}
     assert {(e.decoded("dtend").hour) for e in events} == {16}
     assert [s.utcoffset() for s in starts] == [timedelta(hours=1)] * 2 + [timedelta(hours=2)] * 3
@@ -148,7 +165,7 @@ def test_the_calendar_parses_back_with_local_times_across_daylight_saving():
 
 
 def test_a_calendar_per_block_has_every_block():
-    run = CourseRun("dag", tuple(course_dates(date(2027, 1, 25))), "test")
+    run = CourseRun("dag", JANUARY, "test")
     raw = build_calendar(DATA.course, SCHEDULE, run, DATA.strings, per_block=True)
     events = Calendar.from_ical(raw).walk("VEVENT")
     assert len(events) == sum(len(SCHEDULE.run_sheet(d, "dag")) for d in SCHEDULE.days)

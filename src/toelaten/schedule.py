@@ -193,17 +193,6 @@ class Schedule:
         return facts
 
 
-def course_dates(start: date, days: int = 5, every: int = 1) -> list[date]:
-    """The course's days from ``start``: every ``every`` days; daily courses skip weekends."""
-    dates: list[date] = []
-    current = start
-    while len(dates) < days:
-        if every != 1 or current.weekday() < 5:
-            dates.append(current)
-        current += timedelta(days=every)
-    return dates
-
-
 def load_schedule(
     path: Path | str, course: Course, exercises: Mapping[str, Exercise], strings: Strings
 ) -> Schedule:
