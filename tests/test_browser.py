@@ -75,15 +75,8 @@ def help_link_problems(visit: Visit, viewport: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sweep(html, site, book_profile) -> dict[str, Seen]:
-    """Every other page (the first, third ...): test_browser_rest.py sweeps the others, so
-    two test workers share the pages."""
-    return sweep_pages(html, site, book_profile, half=0)
-
-
-def sweep_pages(html, site, book_profile, half: int) -> dict[str, Seen]:
-    """Half of the pages once each, in one tab: desktop checks, then the same page at a
-    phone's size."""
-    pages, seen = built_pages(html)[half::2], {}
+    """Every page once, in one tab: desktop checks, then the same page at a phone's size."""
+    pages, seen = built_pages(html), {}
     # A tab of its own, with axe in each of its pages: sent to the browser once, not per page.
     tab = book_profile.context.new_page()
     tab.add_init_script(axe_source())
@@ -116,7 +109,7 @@ def sweep_pages(html, site, book_profile, half: int) -> dict[str, Seen]:
     finally:
         tab.close()  # never the next test's tab
         book_profile.reset(site)
-    assert len(seen) >= 5
+    assert len(seen) >= 10
     return seen
 
 
